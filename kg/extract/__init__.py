@@ -1,0 +1,71 @@
+"""Extraction: a spaCy pipeline that finds the six entity types in each paper.
+
+``nlp()`` returns the configured pipeline (``spacy.blank("en")`` plus the
+registered ``kg_*`` components), and ``extract`` runs it over papers::
+
+    >>> from kg.model import Paper
+    >>> [found] = extract([Paper("p1", "DPG-Bench: a benchmark", "We propose DPG-Bench.")])
+    >>> [(m.text, m.type, m.field, m.role) for m in found.mentions]
+    [('DPG-Bench', 'Benchmark', 'title', 'introduced'), ('DPG-Bench', 'Benchmark', 'abstract', 'introduced')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.extract import roles, shapes  # noqa: F401  (registers the components)
+from kg.model import Field, Mention, Paper, PaperMentions
+
+PIPELINE_VERSION = "1"
+
+
+@cache
+def nlp() -> Language:
+    """The extraction pipeline, built once per process."""
+    pipeline = spacy.blank("en")
+    pipeline.add_pipe("sentencizer")
+    pipeline.add_pipe("kg_name_shapes")
+    pipeline.add_pipe("kg_roles")
+    return pipeline
+
+
+def _mentions(doc: Doc, field: Field) -> Iterator[Mention]:
+    for ent in doc.ents:
+        yield Mention(
+            text=ent.text,
+            type=ent.label_,
+            field=field,
+            start=ent.start_char,
+            end=ent.end_char,
+            role=ent._.kg_role,
+            sentence=(ent.sent.start_char, ent.sent.end_char),
+        )
+
+
+def extract(papers: Iterable[Paper], batch_size: int = 256) -> Iterator[PaperMentions]:
+    """Find the entity mentions of each paper, in input order."""
+    pipeline = nlp()
+
+    def fields() -> Iterator[tuple[Doc, tuple[Paper, Field]]]:
+        for paper in papers:
+            for field in ("title", "abstract"):
+                # The tokenizer is ~9x slower on text with newlines; the swap keeps offsets.
+                doc = pipeline.make_doc(paper.text(field).replace("\n", " "))
+                doc._.kg_field = field
+                yield doc, (paper, field)
+
+    current: Paper | None = None
+    found: list[Mention] = []
+    for doc, (paper, field) in pipeline.pipe(fields(), as_tuples=True, batch_size=batch_size):
+        if paper is not current:
+            if current is not None:
+                yield PaperMentions(current, tuple(found))
+            current, found = paper, []
+        found.extend(_mentions(doc, field))
+    if current is not None:
+        yield PaperMentions(current, tuple(found))
