@@ -69,3 +69,21 @@ def extract(papers: Iterable[Paper], batch_size: int = 256) -> Iterator[PaperMen
         found.extend(_mentions(doc, field))
     if current is not None:
         yield PaperMentions(current, tuple(found))
+
+
+def as_record(found: PaperMentions) -> dict[str, object]:
+    """One line of ``kg extract``'s output, in the scorer's contract (see README)."""
+    entities = []
+    for mention in found.mentions:
+        entity: dict[str, object] = {
+            "text": mention.text,
+            "type": mention.type,
+            "field": mention.field,
+            "start": mention.start,
+            "end": mention.end,
+        }
+        if mention.role:
+            entity["role"] = mention.role
+        entities.append(entity)
+    aliases = [[pair.long, pair.short] for pair in found.abbreviations]
+    return {"id": found.paper.id, "entities": entities, "aliases": aliases}
