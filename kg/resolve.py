@@ -63,6 +63,7 @@ def resolve(extractions: Iterable[PaperMentions]) -> Resolution:
     surface: dict[str, Counter[str]] = {}
     types: dict[str, Counter[str]] = {}
     papers: dict[str, set[str]] = {}
+    short_forms: set[str] = set()
     for found in extractions:
         for mention in found.mentions:
             key = name_key(mention.text)
@@ -72,6 +73,7 @@ def resolve(extractions: Iterable[PaperMentions]) -> Resolution:
             papers.setdefault(key, set()).add(found.paper.id)
         for pair in found.abbreviations:
             groups.union(name_key(pair.short), name_key(pair.long))
+            short_forms.add(name_key(pair.short))
 
     members: dict[str, list[str]] = {}
     for key in sorted(surface):
@@ -87,8 +89,8 @@ def resolve(extractions: Iterable[PaperMentions]) -> Resolution:
             aliases.update(surface[key])
             votes.update(types[key])
             seen_in |= papers[key]
-        # Among the most common forms the longest wins, so a long form beats its acronym.
-        label = max(aliases, key=lambda name: (aliases[name], len(name), name))
+        # A full form beats an acronym however often the acronym is used.
+        label = max(aliases, key=lambda n: (name_key(n) not in short_forms, aliases[n], len(n), n))
         kind: EntityType = max(votes, key=lambda t: (votes[t], t))  # type: ignore[assignment]
         entity_id = _free_id(f"{kind.lower()}:{slugify(label) or 'unnamed'}", entities)
         entities[entity_id] = Entity(entity_id, kind, label, dict(aliases), dict(votes), seen_in)
