@@ -11,7 +11,7 @@ import os
 import shutil
 import tempfile
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,10 +24,8 @@ from kg.query import RDF_FILE
 from kg.rdf import to_rdf
 from kg.read import read
 from kg.resolve import resolve
-from kg.views import copy_assets, render_html
+from kg.views import ViewOptions, copy_assets, write_views
 from kg.vocab import DEFAULT_BASE
-
-HTML_FILE = "index.html"
 
 
 @dataclass
@@ -55,6 +53,7 @@ def build(
     format: str | None = None,
     base: str = DEFAULT_BASE,
     progress: bool = False,
+    views: ViewOptions | None = None,
 ) -> BuildSummary:
     """Build the graph of the papers in ``inputs`` into the folder ``output``."""
     output = Path(output)
@@ -70,16 +69,17 @@ def build(
     outputs = {
         GRAPH_FILE: to_json(graph),
         RDF_FILE: rdf.serialize(format="ox-turtle"),
-        HTML_FILE: render_html(graph, heading=f"kg: {len(papers)} papers"),
     }
-    _write_atomically(output, outputs)
     copy_assets(output)
+    files = _write_atomically(
+        output, outputs, lambda staging: write_views(graph, staging, views or ViewOptions())
+    )
     return BuildSummary(
         papers=len(papers),
         entities=_entity_counts(graph),
         edges=graph.number_of_edges(),
         triples=len(rdf),
-        files=[output / name for name in outputs],
+        files=files,
     )
 
 
@@ -87,8 +87,10 @@ def _entity_counts(graph: nx.MultiDiGraph) -> Counter[str]:
     return Counter(kind for _, kind in graph.nodes(data="type") if kind != "Paper")
 
 
-def _write_atomically(folder: Path, files: dict[str, str]) -> None:
-    """Write every file to a staging folder, then rename each into ``folder``.
+def _write_atomically(
+    folder: Path, files: dict[str, str], write_more: Callable[[Path], list[Path]]
+) -> list[Path]:
+    """Write ``files`` and what ``write_more`` writes to a staging folder, then rename each into ``folder``.
 
     Renames within one file system are atomic, and none starts until all files are
     written, so no failure while writing can leave a half-written output.
@@ -100,7 +102,9 @@ def _write_atomically(folder: Path, files: dict[str, str]) -> None:
                 out.write(text)
                 out.flush()
                 os.fsync(out.fileno())
-        for name in files:
+        names = [*files, *(path.name for path in write_more(staging))]
+        for name in names:
             os.replace(staging / name, folder / name)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+    return [folder / name for name in names]
