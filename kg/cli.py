@@ -16,8 +16,11 @@ DEFAULT_OUTPUT = "graphs"
 
 def _build(args: argparse.Namespace) -> None:
     from kg.build import build
+    from kg.views import ViewOptions
 
-    summary = build(args.inputs or [DEFAULT_INPUT], args.output, format=args.format, progress=True)
+    views = ViewOptions(cap=args.overview_cap, papers=not args.views_without_papers)
+    inputs = args.inputs or [DEFAULT_INPUT]
+    summary = build(inputs, args.output, format=args.format, progress=True, views=views)
     print(summary)
 
 
@@ -42,6 +45,20 @@ def _query(args: argparse.Namespace) -> None:
     print(render(result, args.format).rstrip("\n"))
 
 
+def _view(args: argparse.Namespace) -> None:
+    from kg.graph import load
+    from kg.views import write_ego_view
+
+    folder = Path(args.graph) if Path(args.graph).is_dir() else Path(args.graph).parent
+    print(write_ego_view(load(args.graph), folder, args.name, depth=args.depth, cap=args.cap))
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"not a positive whole number: {text!r}")
+    return int(text)
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="kg", description=__doc__)
     commands = top.add_subparsers(dest="command", required=True)
@@ -50,6 +67,14 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("inputs", nargs="*", help=f"input files or folders (default: {DEFAULT_INPUT}/)")
     build.add_argument("-o", "--output", default=DEFAULT_OUTPUT, help="output folder (default: %(default)s/)")
     build.add_argument("--format", help="input format, where the file extension does not tell")
+    build.add_argument(
+        "--overview-cap", type=_positive, default=150, help="entities on index.html (default: %(default)s)"
+    )
+    build.add_argument(
+        "--views-without-papers",
+        action="store_true",
+        help="no paper nodes on the overview, type and community views",
+    )
     build.set_defaults(run=_build)
 
     extract = commands.add_parser("extract", help="write each paper's entity mentions as JSON Lines")
@@ -62,6 +87,13 @@ def parser() -> argparse.ArgumentParser:
     query.add_argument("--graph", default=DEFAULT_OUTPUT, help="build folder (default: %(default)s/)")
     query.add_argument("--format", choices=["table", "csv", "json"], default="table")
     query.set_defaults(run=_query)
+
+    view = commands.add_parser("view", help="write the HTML view of one entity and its surroundings")
+    view.add_argument("name", help="the entity's name, any alias (case does not matter)")
+    view.add_argument("--graph", default=DEFAULT_OUTPUT, help="build folder (default: %(default)s/)")
+    view.add_argument("--depth", type=_positive, default=2, help="steps away from it (default: %(default)s)")
+    view.add_argument("--cap", type=_positive, default=200, help="most nodes shown (default: %(default)s)")
+    view.set_defaults(run=_view)
     return top
 
 
