@@ -59,7 +59,7 @@ class ViewOptions:
     cap: int = 150
     papers: bool = True
     max_nodes: int = 2000
-    physics_limit: int = 500
+    physics_limit: int = 300
 
 
 def write_views(graph: nx.MultiDiGraph, folder: Path, options: ViewOptions = ViewOptions()) -> list[Path]:

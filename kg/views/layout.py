@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 
 SPACING = 60.0  # ideal edge length, in vis-network pixels
-_PARTNERS = 48
+_PARTNERS = 32
 _GRAVITY = 0.02  # pull towards the centre, so parts without edges stay near the rest
 
 
@@ -39,27 +39,31 @@ def force_layout(
         return {}
     index = {node: i for i, node in enumerate(nodes)}
     pairs = np.array([(index[u], index[v]) for u, v in edges if u != v], dtype=np.intp).reshape(-1, 2)
+    sources, targets = pairs[:, 0], pairs[:, 1]
     rng = np.random.default_rng(seed)
     radius = SPACING * np.sqrt(count)
-    pos = rng.uniform(-radius, radius, (count, 2))
+    # Positions as complex numbers x + iy: vector sums and lengths come for free.
+    pos = rng.uniform(-radius, radius, count) + 1j * rng.uniform(-radius, radius, count)
     partners = min(count - 1, _PARTNERS)
-    scale = (count - 1) / partners if partners else 0.0
-    rows = np.arange(count)[:, None]
     for step in range(iterations):
         temperature = radius / 4 * (1 - step / iterations) + 1.0
-        push = np.zeros_like(pos)
-        if partners:
-            others = (rows + rng.integers(1, count, partners)) % count
-            delta = pos[:, None, :] - pos[others]
-            push = (delta * (SPACING**2 / (np.einsum("ijk,ijk->ij", delta, delta) + 1.0))[..., None]).sum(1)
-            push *= scale
-        delta = pos[pairs[:, 0]] - pos[pairs[:, 1]]
-        pull = delta * (np.linalg.norm(delta, axis=1) / SPACING)[:, None]
-        for axis in range(2):
-            push[:, axis] -= np.bincount(pairs[:, 0], pull[:, axis], count)
-            push[:, axis] += np.bincount(pairs[:, 1], pull[:, axis], count)
+        push = np.zeros(count, dtype=complex)
+        for shift in rng.integers(1, count, partners) if partners else ():
+            delta = pos - np.roll(pos, shift)
+            push += delta / (delta.real**2 + delta.imag**2 + 1.0)
+        push *= SPACING**2 * (count - 1) / max(partners, 1)
+        delta = pos[sources] - pos[targets]
+        pull = delta * np.abs(delta) / SPACING
+        push -= _sum_at(sources, pull, count) - _sum_at(targets, pull, count)
         push -= pos * _GRAVITY * np.sqrt(count)
-        length = np.linalg.norm(push, axis=1)[:, None]
+        length = np.abs(push)
         pos += push / np.maximum(length, 1e-9) * np.minimum(length, temperature)
-    pos -= pos.mean(axis=0)
-    return {node: (round(float(x), 1), round(float(y), 1)) for node, (x, y) in zip(nodes, pos, strict=True)}
+    pos -= pos.mean()
+    return {
+        node: (round(float(z.real), 1), round(float(z.imag), 1)) for node, z in zip(nodes, pos, strict=True)
+    }
+
+
+def _sum_at(index: np.ndarray, values: np.ndarray, count: int) -> np.ndarray:
+    """``result[i]`` = the sum of the complex ``values`` whose ``index`` is ``i``."""
+    return np.bincount(index, values.real, count) + 1j * np.bincount(index, values.imag, count)

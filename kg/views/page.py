@@ -183,7 +183,7 @@ def _options(physics: bool) -> dict[str, object]:
             "enabled": physics,
             "solver": "forceAtlas2Based",
             "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 70, "avoidOverlap": 0.2},
-            "stabilization": {"iterations": 200, "updateInterval": 25},
+            "stabilization": {"iterations": 120, "updateInterval": 25},
         },
         "layout": {"improvedLayout": False},
         "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": not physics},
