@@ -191,7 +191,7 @@ def _options(physics: bool) -> dict[str, object]:
             "scaling": {
                 "min": 6,
                 "max": 34,
-                "label": {"enabled": True, "min": 11, "max": 22, "drawThreshold": 3},
+                "label": {"enabled": True, "min": 12, "max": 32, "drawThreshold": 3},
             },
             "font": {"size": 12, "face": "system-ui, sans-serif"},
             "borderWidth": 1,

@@ -112,7 +112,9 @@ function showDetails(id) {
     }));
     list("Top papers", node.top.map(paperItem));
   }
-  list("Linked on this page", network.getConnectedNodes(id).map(function (other) {
+  var listed = new Set(node.top || []);
+  var linked = network.getConnectedNodes(id).filter(function (other) { return !listed.has(other); });
+  list("Also linked on this page", linked.map(function (other) {
     var near = nodes.get(other);
     return element("li", near.kind === "Paper" ? kgData.papers[other].title : near.label + " (" + near.kind + ")");
   }));
@@ -123,7 +125,7 @@ function focusNode(id, animate) {
   network.selectNodes([id]);
   highlight(id);
   showDetails(id);
-  network.focus(id, {scale: Math.max(network.getScale(), 1.2), animation: animate ? {duration: 400} : false});
+  network.focus(id, {scale: Math.max(network.getScale(), 1.0), animation: animate ? {duration: 400} : false});
 }
 
 network.on("click", function (params) {
@@ -145,10 +147,10 @@ kgData.nodes.forEach(function (node) {
 });
 names.sort(function (a, b) { return b.count - a.count; });
 var datalist = document.getElementById("names");
-var listed = new Set();
+var inDatalist = new Set();
 names.forEach(function (entry) {
-  if (listed.has(entry.name)) return;
-  listed.add(entry.name);
+  if (inDatalist.has(entry.name)) return;
+  inDatalist.add(entry.name);
   var option = element("option");
   option.value = entry.name;
   datalist.appendChild(option);
