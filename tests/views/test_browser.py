@@ -118,3 +118,30 @@ def test_hostile_titles_show_as_text_and_run_nothing(browser, built, graph):
     assert browser.page.evaluate("document.querySelectorAll('img, main script, #details script').length") == 0
     assert browser.dialogs == [], "a title ran as script"
     assert browser.console_errors == []
+
+
+def test_layout_freezes_and_filters_hide_nodes(browser, built, graph):
+    browser.open(built / "index.html")
+    assert browser.page.evaluate("network.physics.physicsEnabled") is False, "physics is off once settled"
+    total, _ = rendered_nodes(browser)
+    papers = browser.page.evaluate("nodes.get({filter: n => n.kind === 'Paper'}).length")
+    browser.page.uncheck("#types input[value=Paper]")
+    assert rendered_nodes(browser) == [total, total - papers], "hidden, not removed"
+    browser.page.fill("#min-papers", "3")
+    frequent = browser.page.evaluate("nodes.get({filter: n => n.kind !== 'Paper' && n.count >= 3}).length")
+    assert 0 < frequent < total - papers
+    assert rendered_nodes(browser) == [total, frequent]
+
+
+def test_click_lights_up_the_neighbourhood(browser, built, graph, dpo):
+    browser.open(built / "index.html")
+    search(browser, "DPO", dpo)
+    box = browser.page.locator("#mynetwork").bounding_box()
+    spot = browser.page.evaluate("id => network.canvasToDOM(network.getPositions([id])[id])", dpo)
+    browser.page.mouse.click(box["x"] + 5, box["y"] + 5)  # empty canvas: everything lit again
+    assert browser.page.evaluate("nodes.get({filter: n => n.color === DIMMED}).length") == 0
+    browser.page.mouse.click(box["x"] + spot["x"], box["y"] + spot["y"])
+    lit = browser.page.evaluate("nodes.get({filter: n => n.color !== DIMMED}).map(n => n.id)")
+    neighbours = set(graph.predecessors(dpo)) | set(graph.successors(dpo))
+    shown = set(browser.page.evaluate("nodes.getIds()"))
+    assert set(lit) == {dpo} | (neighbours & shown)
