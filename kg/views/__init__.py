@@ -75,9 +75,10 @@ def write_views(graph: nx.MultiDiGraph, folder: Path, options: ViewOptions = Vie
         *type_views(graph, options.max_nodes, options.papers),
     ]
     links = [(view.name, view.file) for view in views]
+    heading = _heading(graph)
     written = []
     for view in views:
-        html = render_page(graph, view, links, heading=_heading(graph), physics_limit=options.physics_limit)
+        html = render_page(graph, view, links, heading=heading, physics_limit=options.physics_limit)
         (folder / view.file).write_text(html, encoding="utf-8")
         written.append(folder / view.file)
     return written
@@ -92,7 +93,6 @@ def write_ego_view(
     Raises :class:`kg.errors.KgError` when no entity has that name.
     """
     view = ego_view(graph, find_entity(graph, name), depth, cap)
-    view.paper_labels = True
     links = [("Overview", INDEX_FILE), ("Papers", PAPERS_FILE), ("Communities", COMMUNITIES_FILE)]
     links.append((view.name, view.file))
     html = render_page(graph, view, links, heading=_heading(graph), physics_limit=options.physics_limit)

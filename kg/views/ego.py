@@ -81,7 +81,7 @@ def ego_view(graph: nx.MultiDiGraph, center: str, depth: int, cap: int) -> View:
             break
     label = graph.nodes[center].get("label", center)
     note = f"nodes up to {depth} steps away" + (f", the nearest {cap}" if cut else "")
-    return View(ego_file(center), label, shown, note=note, focus=center)
+    return View(ego_file(center), label, shown, note=note, focus=center, paper_labels=True)
 
 
 def _names(node: str, data: dict) -> list[str]:
