@@ -33,7 +33,12 @@ class OfflinePage:
     dialogs: list[str] = field(default_factory=list)
 
     def open(self, html: Path, timeout_ms: float = 60_000) -> float:
-        """Load ``html`` from ``file://`` and wait until its layout is frozen; return when that was (ms)."""
+        """Load ``html`` from ``file://`` and wait until its layout is frozen; return when that was (ms).
+
+        What the page tries is recorded afresh for each page opened.
+        """
+        for record in (self.requests_blocked, self.console_errors, self.dialogs):
+            record.clear()
         self.page.goto(html.resolve().as_uri())
         self.page.wait_for_function("window.kgSettledMs !== null", timeout=timeout_ms)
         return self.page.evaluate("kgSettledMs")

@@ -14,6 +14,8 @@ per call (quadratic over a graph).
 
 from __future__ import annotations
 
+import base64
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
@@ -33,6 +35,11 @@ _RELATION_RANK = {"introduces": 0, "evaluated_on": 1, "uses": 2, "addresses": 3,
 _TEMPLATES = jinja2.Environment(
     loader=jinja2.FileSystemLoader(Path(__file__).parent), autoescape=True, keep_trailing_newline=True
 )
+_SCRIPT = (Path(__file__).parent / "view.js").read_text(encoding="utf-8")
+# The page's Content-Security-Policy allows this one inline script, by its hash, and
+# nothing but files: no request leaves the machine, and an inline handler such as
+# onerror=... would not run even if markup got in.
+_SCRIPT_HASH = base64.b64encode(hashlib.sha256(_SCRIPT.encode()).digest()).decode()
 
 
 @dataclass
@@ -91,7 +98,13 @@ def render_page(
         "options": _options(physics),
     }
     return _TEMPLATES.get_template("template.html").render(
-        heading=heading, view=view, links=links, data=data, vis=VIS_LIB
+        heading=heading,
+        view=view,
+        links=links,
+        data=data,
+        vis=VIS_LIB,
+        script=_SCRIPT,
+        script_hash=_SCRIPT_HASH,
     )
 
 

@@ -145,3 +145,16 @@ def test_click_lights_up_the_neighbourhood(browser, built, graph, dpo):
     neighbours = set(graph.predecessors(dpo)) | set(graph.successors(dpo))
     shown = set(browser.page.evaluate("nodes.getIds()"))
     assert set(lit) == {dpo} | (neighbours & shown)
+
+
+def test_page_policy_blocks_injected_handlers_and_requests(browser, built):
+    """Defence in depth: even markup that got onto the page could neither run nor send anything."""
+    browser.open(built / "index.html")
+    browser.page.evaluate("""() => {
+        document.body.insertAdjacentHTML("beforeend", '<img src="x.png" onerror="window.ran = 1">');
+        fetch("https://example.com/").catch(() => {});
+    }""")
+    browser.page.wait_for_timeout(300)
+    assert browser.page.evaluate("window.ran") is None
+    assert browser.requests_blocked == [], "the page's policy stopped the request before it was made"
+    assert any("Content Security Policy" in error for error in browser.console_errors)
