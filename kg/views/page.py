@@ -5,7 +5,8 @@ Input text (titles, names, sentences) reaches the page only as JSON inside a
 escapes ``<``, ``>``, ``&`` and ``'``, so no title can close the block. The page
 script then shows that text only as text: DOM ``textContent`` and vis-network 9's
 string tooltips, which it renders as text. The rest of the page goes through
-Jinja with autoescaping on.
+Jinja with autoescaping on, and the page's Content-Security-Policy runs only
+vis-network (a file) and the page script (by its hash).
 
 Node and edge lists are built here and handed to vis-network whole; nothing goes
 through Pyvis's ``add_node``/``add_edge``, whose duplicate check is a linear scan
