@@ -10,7 +10,7 @@ from __future__ import annotations
 import networkx as nx
 
 from kg.views.page import View
-from kg.views.rank import entities_by_papers, papers_linking
+from kg.views.rank import edge_strength, entities_by_papers, papers_linking
 from kg.views.style import COMMUNITY_COLORS, OTHER_COMMUNITIES
 
 COMMUNITIES_FILE = "communities.html"
@@ -54,7 +54,7 @@ def louvain_groups(graph: nx.MultiDiGraph, nodes: list[str]) -> list[list[str]]:
     for source in nodes:
         for _, target, data in graph.out_edges(source, data=True):
             if target in position and target != source:
-                weight = data.get("weight") or data.get("support") or 1
+                weight = edge_strength(data)
                 previous = undirected.get_edge_data(source, target, {"weight": 0})["weight"]
                 undirected.add_edge(source, target, weight=previous + weight)
     communities = nx.community.louvain_communities(undirected, weight="weight", seed=0)

@@ -8,12 +8,13 @@ import re
 import networkx as nx
 
 from kg.errors import KgError
+from kg.resolve import name_key
 from kg.views.page import View
 from kg.views.rank import PAPER
 
 
 def find_entity(graph: nx.MultiDiGraph, name: str) -> str:
-    """The entity node named ``name``: by id, label or alias, ignoring case.
+    """The entity node named ``name``: by id, label or alias, compared as resolution compares names.
 
     Where several entities share the name, the one mentioned by the most papers wins.
 
@@ -26,11 +27,11 @@ def find_entity(graph: nx.MultiDiGraph, name: str) -> str:
     Traceback (most recent call last):
     kg.errors.KgError: no entity named 'DPX' in the graph (closest: DPO)
     """
-    key = _name_key(name)
+    key = name_key(name)
     matches = [
         (-data.get("papers", 0), node)
         for node, data in graph.nodes(data=True)
-        if data.get("type") != PAPER and key in {_name_key(n) for n in _names(node, data)}
+        if data.get("type") != PAPER and key in {name_key(n) for n in _names(node, data)}
     ]
     if matches:
         return min(matches)[1]
@@ -86,7 +87,3 @@ def ego_view(graph: nx.MultiDiGraph, center: str, depth: int, cap: int) -> View:
 
 def _names(node: str, data: dict) -> list[str]:
     return [node, data.get("label", ""), *data.get("aliases", {})]
-
-
-def _name_key(name: str) -> str:
-    return " ".join(name.casefold().split())

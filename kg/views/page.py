@@ -25,7 +25,7 @@ import jinja2
 import networkx as nx
 
 from kg.views.layout import force_layout
-from kg.views.rank import PAPER, is_paper
+from kg.views.rank import PAPER, edge_strength, is_paper
 from kg.views.style import NODE_STYLES, UNDIRECTED_RELATIONS, UNKNOWN_TYPE
 
 VIS_LIB = "vis-9.1.2"  # the vis-network build that Pyvis ships, copied to lib/ beside the pages
@@ -80,7 +80,7 @@ def render_page(
     """
     shown = dict.fromkeys(view.nodes)
     edges = [
-        {"from": source, "to": target, "rel": data.get("relation", key), "value": _support(data)}
+        {"from": source, "to": target, "rel": data.get("relation", key), "value": edge_strength(data)}
         for source in shown
         for _, target, key, data in graph.out_edges(source, keys=True, data=True)
         if target in shown and data.get("relation", key) not in view.hidden_relations
@@ -161,7 +161,7 @@ def _node_record(graph: nx.MultiDiGraph, node: str, view: View, papers: dict[str
 
 def _top_papers(graph: nx.MultiDiGraph, entity: str) -> list[str]:
     ranked = sorted(
-        (_RELATION_RANK.get(data.get("relation", key), len(_RELATION_RANK)), -_support(data), source)
+        (_RELATION_RANK.get(data.get("relation", key), len(_RELATION_RANK)), -edge_strength(data), source)
         for source, _, key, data in graph.in_edges(entity, keys=True, data=True)
         if is_paper(graph, source)
     )
@@ -172,10 +172,6 @@ def _index_paper(graph: nx.MultiDiGraph, paper: str, papers: dict[str, dict]) ->
     if paper not in papers:
         data = graph.nodes[paper]
         papers[paper] = {"title": data.get("title") or data.get("label") or paper, "links": paper_links(data)}
-
-
-def _support(data: dict) -> int:
-    return data.get("weight") or data.get("support") or 1
 
 
 def _xy(position: tuple[float, float]) -> dict[str, float]:

@@ -25,6 +25,11 @@ import networkx as nx
 PAPER = "Paper"
 
 
+def edge_strength(data: dict) -> int:
+    """How many papers back an edge: a co-mention's ``weight``, else its ``support``, else 1."""
+    return data.get("weight") or data.get("support") or 1
+
+
 def is_paper(graph: nx.MultiDiGraph, node: str) -> bool:
     return graph.nodes[node].get("type") == PAPER
 
