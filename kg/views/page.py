@@ -96,6 +96,7 @@ def render_page(
         "styles": {kind: vars(style) for kind, style in {**NODE_STYLES, "": UNKNOWN_TYPE}.items()},
         "undirected": sorted(UNDIRECTED_RELATIONS),
         "focus": view.focus,
+        "recoloured": bool(view.colors),
         "options": _options(physics),
     }
     return _TEMPLATES.get_template("template.html").render(

@@ -194,10 +194,12 @@ kinds.forEach(function (kind) {
     if (box.checked) shownKinds.add(kind); else shownKinds.delete(kind);
     applyFilters();
   });
-  var swatch = element("i");
-  swatch.style.background = styleOf(kind).color;
   label.appendChild(box);
-  label.appendChild(swatch);
+  if (!kgData.recoloured) { // where colours mean something else (communities), the legend says what
+    var swatch = element("i");
+    swatch.style.background = styleOf(kind).color;
+    label.appendChild(swatch);
+  }
   label.appendChild(document.createTextNode(kind || "other"));
   typeBox.appendChild(label);
 });
