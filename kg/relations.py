@@ -60,15 +60,15 @@ _SYSTEMS = frozenset({"Method", "Model"})
 _DATA = frozenset({"Dataset", "Benchmark"})
 _TASKS = frozenset({"Task"})
 
-_USES = re.compile(
-    r"\b(?:us(?:e|es|ed|ing)|utili[sz]\w*|leverag\w*|employ\w*|adopt\w*|built\s+(?:up)?on|based\s+on"
-    r"|build(?:s|ing)?\s+(?:up)?on|fine-?tun\w*|initiali[sz]\w*)\b"
-    r"|(?P<compared>\b(?:compar\w*|than|unlike|versus|vs\.?|outperform\w*|surpass\w*|beat\w*|baselines?)\b)",
-    re.IGNORECASE,
-)
 _OUTPERFORMS = re.compile(
     r"\b(?:outperform\w*|surpass\w*|beat(?:s|ing)?|exceed\w*|better\s+than|superior\s+to"
     r"|improv\w*\s+(?:up)?on)\b",
+    re.IGNORECASE,
+)
+_USES = re.compile(
+    r"\b(?:us(?:e|es|ed|ing)|utili[sz]\w*|leverag\w*|employ\w*|adopt\w*|built\s+(?:up)?on|based\s+on"
+    r"|build(?:s|ing)?\s+(?:up)?on|fine-?tun\w*|initiali[sz]\w*)\b"
+    rf"|(?P<compared>\b(?:compar\w*|than|unlike|versus|vs\.?|baselines?)\b|{_OUTPERFORMS.pattern})",
     re.IGNORECASE,
 )
 _EVALUATED_ON = re.compile(r"\b(?:on|across|over)\b", re.IGNORECASE)
@@ -91,6 +91,8 @@ _APPLY_VERB = re.compile(
 )
 _LIST_GAP = re.compile(r"\s*(?:,|/|&|and|or|as\s+well\s+as|,\s*and|,\s*or)?\s*", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[;:]|\b(?:while|whereas|but|although|though)\b", re.IGNORECASE)
+# What may not lie between a cue and its subject or object: a clause break or another stating cue.
+_BARRIER = re.compile(f"{_CLAUSE_BREAK.pattern}|{_OUTPERFORMS.pattern}|{_BASED_ON.pattern}", re.IGNORECASE)
 _MAX_GAP_WORDS = 12
 
 
@@ -194,11 +196,11 @@ def entity_relations(extractions: Iterable[PaperMentions], resolution: Resolutio
 
 
 def _stated(sentence: _Sentence) -> Iterator[tuple[str, str, str, Evidence]]:
-    yield from _cue_relations(sentence, _OUTPERFORMS, "outperforms", _SYSTEMS, _SYSTEMS)
+    yield from _cue_relations(sentence, _OUTPERFORMS, "outperforms", _SYSTEMS, _SYSTEMS, max_words=5)
     yield from _cue_relations(
         sentence, _EVALUATED_ON, "evaluated_on", _SYSTEMS, _DATA, max_words=3, every=True
     )
-    yield from _cue_relations(sentence, _BASED_ON, "based_on", _SYSTEMS, _SYSTEMS, leading=True)
+    yield from _cue_relations(sentence, _BASED_ON, "based_on", _SYSTEMS, _SYSTEMS, max_words=5, leading=True)
     yield from _applied_to(sentence)
     entities = sorted({n.entity: n for n in reversed(sentence.named)}.items())
     for (a, first), (b, second) in combinations(entities, 2):
@@ -218,31 +220,51 @@ def _cue_relations(
 ) -> Iterator[tuple[str, str, str, Evidence]]:
     """``subject CUE object[, object and object]``.
 
-    With ``leading``, also ``CUE object, ... subject``; with ``every``, every subject of
-    the clause before the cue states it ("X outperforms Y on D": both were evaluated on D).
+    Subject and object are in the cue's clause, with no other stating cue between
+    them and it, and the object of one cue is not the subject of the next
+    ("X beats Y and surpasses Z" does not say Y beats Z). With ``leading``, also
+    ``CUE object, ... subject``; with ``every``, every subject of the clause before the
+    cue states it, whatever lies between ("X outperforms Y on D": both ran on D).
     """
     text = sentence.text
+    barrier = _CLAUSE_BREAK if every else _BARRIER
+    earlier_objects: set[_Named] = set()
     for match in cue.finditer(text, sentence.start, sentence.end):
         targets = _objects_after(sentence, match.end(), objects, max_words)
         if not targets:
             continue
-        sources = _subjects_before(sentence, match.start(), subjects, every)
-        if not sources and leading and not text[sentence.start : match.start()].strip():
+        sources = _subjects_before(sentence, match.start(), subjects, every, barrier, earlier_objects)
+        earlier_objects.update(targets)
+        opening = text[match.end() : targets[0].start]
+        if (
+            not sources
+            and leading
+            and not text[sentence.start : match.start()].strip()
+            and "," not in opening
+        ):
             after = [n for n in sentence.named if n.start > targets[-1].end and n.type in subjects]
-            sources = after[:1] if after and "," in text[targets[-1].end : after[0].start] else []
+            gap = text[targets[-1].end : after[0].start] if after else ""
+            sources = after[:1] if "," in gap and len(gap.split()) <= 4 else []
         for source in sources:
             for target in targets:
                 yield source.entity, target.entity, relation, sentence.evidence(source, target)
 
 
-def _subjects_before(sentence: _Sentence, position: int, types: frozenset[str], every: bool) -> list[_Named]:
+def _subjects_before(
+    sentence: _Sentence,
+    position: int,
+    types: frozenset[str],
+    every: bool,
+    barrier: re.Pattern[str],
+    skip: set[_Named],
+) -> list[_Named]:
     """The nearest entity of ``types`` before ``position`` in its clause (with ``every``, all of them)."""
     found: list[_Named] = []
     for named in reversed(sentence.named):
-        if named.end > position or named.type not in types:
+        if named.end > position or named.type not in types or named in skip:
             continue
         gap = sentence.text[named.end : position]
-        if _CLAUSE_BREAK.search(gap) or len(gap.split()) > _MAX_GAP_WORDS * (1 + every):
+        if barrier.search(gap) or len(gap.split()) > _MAX_GAP_WORDS * (1 + every):
             break
         found.append(named)
         if not every:
@@ -261,7 +283,7 @@ def _objects_after(sentence: _Sentence, position: int, types: frozenset[str], ma
             break
         if found and not _LIST_GAP.fullmatch(gap):
             break
-        if not found and (_CLAUSE_BREAK.search(gap) or len(gap.split()) > max_words):
+        if not found and (_BARRIER.search(gap) or len(gap.split()) > max_words):
             break
         found.append(named)
         position = named.end

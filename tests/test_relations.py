@@ -140,3 +140,11 @@ def test_variants_link_to_their_family_with_the_sentences_that_name_them():
     )
     assert [e.sentence for e in variant.evidence] == ["We fine-tune LLaMA-2-7B.", "LLaMA-2-7B is small."]
     assert variant in relations(found, resolve(found))
+
+
+def test_no_relation_is_read_across_another_cue():
+    assert stated(
+        marked("p1", "[AlignScore|Model] even outperforms metrics based on [ChatGPT|Model]."),
+        marked("p2", "Our model outperforms [GPT-3.5|Model] and surpasses [GPT-4|Model]."),
+        marked("p3", "Based on preference data, [DPA-RAG|Method] beats [RAG|Method]."),
+    ) == {("method:dpa-rag", "outperforms", "method:rag")}
