@@ -71,7 +71,10 @@ _USES = re.compile(
     rf"|(?P<compared>\b(?:compar\w*|than|unlike|versus|vs\.?|baselines?)\b|{_OUTPERFORMS.pattern})",
     re.IGNORECASE,
 )
-_EVALUATED_ON = re.compile(r"\b(?:on|across|over)\b", re.IGNORECASE)
+# "on", but not "trained / fine-tuned on", which says what a model learned from.
+_EVALUATED_ON = re.compile(
+    r"(?<!train)(?<!tuned)(?<!learned)(?<!trained)\s+(?:on|across|over)\b", re.IGNORECASE
+)
 _BASED_ON = re.compile(
     r"\b(?:built|build(?:s|ing)?|based)\s+(?:up)?on\b|\bon\s+top\s+of\b|\bextend(?:s|ing)?\b"
     r"|\bfine-?tuned\s+from\b|\binitiali[sz]ed\s+(?:from|with)\b|\bderived\s+from\b",
@@ -177,8 +180,10 @@ def _sentences(found: PaperMentions, resolution: Resolution) -> Iterator[_Senten
             _Named(entity, kind, mention.start, mention.end)
         )
     for (field, (start, end)), named in by_sentence.items():
-        ordered = tuple(sorted(set(named), key=lambda n: (n.start, -n.end)))
-        yield _Sentence(found.paper.id, field, found.paper.text(field), start, end, ordered)
+        ordered = sorted(set(named), key=lambda n: (n.start, -n.end))
+        # A name inside a longer one ("Llama 2" in "Llama 2 70B") is not a second statement.
+        outermost = [n for i, n in enumerate(ordered) if not any(o.end >= n.end for o in ordered[:i])]
+        yield _Sentence(found.paper.id, field, found.paper.text(field), start, end, tuple(outermost))
 
 
 def entity_relations(extractions: Iterable[PaperMentions], resolution: Resolution) -> list[Relation]:
@@ -223,17 +228,16 @@ def _cue_relations(
     Subject and object are in the cue's clause, with no other stating cue between
     them and it, and the object of one cue is not the subject of the next
     ("X beats Y and surpasses Z" does not say Y beats Z). With ``leading``, also
-    ``CUE object, ... subject``; with ``every``, every subject of the clause before the
-    cue states it, whatever lies between ("X outperforms Y on D": both ran on D).
+    ``CUE object, ... subject``; with ``every``, the subjects listed or compared before
+    the cue all state it ("X outperforms Y on D": both ran on D).
     """
     text = sentence.text
-    barrier = _CLAUSE_BREAK if every else _BARRIER
     earlier_objects: set[_Named] = set()
     for match in cue.finditer(text, sentence.start, sentence.end):
         targets = _objects_after(sentence, match.end(), objects, max_words)
         if not targets:
             continue
-        sources = _subjects_before(sentence, match.start(), subjects, every, barrier, earlier_objects)
+        sources = _subjects_before(sentence, match.start(), subjects, every, earlier_objects)
         earlier_objects.update(targets)
         opening = text[match.end() : targets[0].start]
         if (
@@ -255,17 +259,29 @@ def _subjects_before(
     position: int,
     types: frozenset[str],
     every: bool,
-    barrier: re.Pattern[str],
     skip: set[_Named],
 ) -> list[_Named]:
-    """The nearest entity of ``types`` before ``position`` in its clause (with ``every``, all of them)."""
+    """The nearest entity of ``types`` before ``position`` in its clause, with no cue between.
+
+    An entity in parentheses after a name ("CUT (LLaMA2-13b) beats") gives way to that
+    name. With ``every``, the entities listed with it or compared with it ("X
+    outperforms Y on D") come too.
+    """
+    text = sentence.text
     found: list[_Named] = []
     for named in reversed(sentence.named):
         if named.end > position or named.type not in types or named in skip:
             continue
-        gap = sentence.text[named.end : position]
-        if barrier.search(gap) or len(gap.split()) > _MAX_GAP_WORDS * (1 + every):
-            break
+        if text[: named.start].rstrip().endswith("(") and text[named.end :].lstrip().startswith(")"):
+            continue
+        if found:
+            gap = text[named.end : found[-1].start]
+            if not (_LIST_GAP.fullmatch(gap) or (_OUTPERFORMS.search(gap) and len(gap.split()) <= 6)):
+                break
+        else:
+            gap = text[named.end : position]
+            if _BARRIER.search(gap) or len(gap.split()) > _MAX_GAP_WORDS:
+                break
         found.append(named)
         if not every:
             break

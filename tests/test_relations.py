@@ -1,5 +1,6 @@
 from markup import marked
 
+from kg.model import Mention, PaperMentions
 from kg.relations import entity_relations, paper_relations, relations, variant_relations
 from kg.resolve import resolve
 
@@ -148,3 +149,15 @@ def test_no_relation_is_read_across_another_cue():
         marked("p2", "Our model outperforms [GPT-3.5|Model] and surpasses [GPT-4|Model]."),
         marked("p3", "Based on preference data, [DPA-RAG|Method] beats [RAG|Method]."),
     ) == {("method:dpa-rag", "outperforms", "method:rag")}
+
+
+def test_a_name_nested_in_a_longer_one_states_nothing_of_its_own():
+    paper = marked("p1", "[Code Llama|Model] beats [Llama 2 70B|Model] on [HumanEval|Benchmark].")
+    inner = Mention("Llama 2", "Model", "abstract", 17, 24, None, paper.mentions[0].sentence)
+    assert paper.paper.abstract[17:24] == "Llama 2"
+    nested = PaperMentions(paper.paper, (*paper.mentions, inner))
+    assert stated(nested) == {
+        ("model:code-llama", "outperforms", "model:llama-2-70b"),
+        ("model:code-llama", "evaluated_on", "benchmark:humaneval"),
+        ("model:llama-2-70b", "evaluated_on", "benchmark:humaneval"),
+    }
