@@ -1,6 +1,6 @@
 """Measure entity resolution on a gold set: alias pair recall and merge precision.
 
-    python benchmarks/alias_resolution.py [PAPERS GOLD]
+    python benchmarks/alias_resolution.py [dev|train|PAPERS GOLD]
 
 (default: the dev set in /work/shared/eval/dev). The GOLD mentions, not the
 extractor's, go through ``kg.resolve.resolve``, with the gold ``aliases`` as the
@@ -32,18 +32,15 @@ Merge precision
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 from collections import defaultdict
 from dataclasses import dataclass
 from itertools import combinations
-from pathlib import Path
 
-from kg.model import Abbreviation, Mention, Paper, PaperMentions
+from gold import gold_mentions, read_set
+
 from kg.resolve import resolve
-
-DEV = Path("/work/shared/eval/dev")
 
 
 def surface(name: str) -> str:
@@ -61,23 +58,6 @@ class GoldEntity:
     texts: tuple[str, ...]  # the gold names as written
     shorts: frozenset[str]  # the acronyms the group defines
     longs: frozenset[str]  # its names that are not acronyms it defines
-
-
-def read_jsonl(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
-def gold_mentions(paper: dict, gold: dict) -> PaperMentions:
-    record = Paper(paper["id"], paper.get("title", ""), paper.get("abstract", ""))
-    mentions = []
-    for entity in gold["entities"]:
-        text = record.text(entity["field"])
-        start = max(text.find(entity["text"]), 0)
-        mentions.append(
-            Mention(entity["text"], entity["type"], entity["field"], start, start + len(entity["text"]))
-        )
-    pairs = tuple(Abbreviation(long, short) for long, short in gold["aliases"])
-    return PaperMentions(record, tuple(mentions), pairs)
 
 
 def gold_entities(gold: dict) -> list[GoldEntity]:
@@ -169,8 +149,7 @@ def measure(papers: list[dict], golds: list[dict]) -> None:
 
 
 def main(argv: list[str]) -> None:
-    papers_path, gold_path = map(Path, argv) if argv else (DEV / "seed_papers.jsonl", DEV / "seed_gold.jsonl")
-    measure(read_jsonl(papers_path), read_jsonl(gold_path))
+    measure(*read_set(argv))
 
 
 if __name__ == "__main__":

@@ -48,7 +48,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from itertools import combinations
+from itertools import combinations, pairwise
 
 from kg.model import Evidence, Field, Mention, PaperMentions, Relation
 from kg.resolve import Resolution
@@ -299,7 +299,9 @@ def _objects_after(sentence: _Sentence, position: int, types: frozenset[str], ma
             break
         if found and not _LIST_GAP.fullmatch(gap):
             break
-        if not found and (_BARRIER.search(gap) or len(gap.split()) > max_words):
+        # A comma ends the cue's phrase ("based on attention, enabling X") unless it opens an example.
+        comma = "," in gap.replace("e.g.,", "").replace("i.e.,", "")
+        if not found and (comma or _BARRIER.search(gap) or len(gap.split()) > max_words):
             break
         found.append(named)
         position = named.end
@@ -308,7 +310,7 @@ def _objects_after(sentence: _Sentence, position: int, types: frozenset[str], ma
 
 def _applied_to(sentence: _Sentence) -> Iterator[tuple[str, str, str, Evidence]]:
     text = sentence.text
-    for system, task in zip(sentence.named, sentence.named[1:], strict=False):
+    for system, task in pairwise(sentence.named):
         if system.type not in _SYSTEMS or task.type not in _TASKS:
             continue
         between = text[system.end : task.start]

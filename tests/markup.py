@@ -4,6 +4,7 @@
 """
 
 import re
+from itertools import pairwise
 
 from kg.model import Abbreviation, Mention, Paper, PaperMentions
 
@@ -15,7 +16,7 @@ def marked(
 ) -> PaperMentions:
     """The paper whose abstract is ``abstract`` without its marks, with one mention per mark.
 
-    Sentences end at ". "; each mention's ``sentence`` is the span of its own.
+    Sentences end at a full stop before a capital; each mention's ``sentence`` is the span of its own.
     """
     text, spans, position = "", [], 0
     for match in _MARK.finditer(abstract):
@@ -24,7 +25,8 @@ def marked(
         text += match[1]
         position = match.end()
     text += abstract[position:]
-    sentences = [(m.start(), m.end()) for m in re.finditer(r"[^\s.][^.]*(?:\.|$)", text)]
+    breaks = [0, *(m.end() for m in re.finditer(r"\.\s+(?=[A-Z])", text)), len(text) + 1]
+    sentences = [(start, start + len(text[start:end].rstrip())) for start, end in pairwise(breaks)]
     mentions = []
     for name, kind, role, start in spans:
         sentence = next((s, e) for s, e in sentences if s <= start < e)

@@ -161,3 +161,10 @@ def test_a_name_nested_in_a_longer_one_states_nothing_of_its_own():
         ("model:code-llama", "evaluated_on", "benchmark:humaneval"),
         ("model:llama-2-70b", "evaluated_on", "benchmark:humaneval"),
     }
+
+
+def test_a_comma_ends_the_phrase_after_a_cue_unless_it_opens_an_example():
+    assert stated(
+        marked("p1", "A [context aggregation|Method] based on attention, enabling [SuperGlue|Model]."),
+        marked("p2", "[FocalNet|Model] beats rivals (e.g., [Swin|Model])."),
+    ) == {("model:focalnet", "outperforms", "model:swin")}
