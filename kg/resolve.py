@@ -191,46 +191,23 @@ def resolve(extractions: Iterable[PaperMentions], known: KnownLookup | None = No
     """
     extractions = list(extractions)
     meaning = acronym_meanings(extractions)
-    groups: dict[str, _Group] = defaultdict(_Group)
-    group_in_paper: dict[tuple[str, str], str] = {}
-    for found in extractions:
-        paper_id, defined = found.paper.id, _definitions(found)
-        for mention in found.mentions:
-            key = name_key(mention.text)
-            group_key = defined.get(key) or meaning.get(key) or key
-            group = groups[group_key]
-            group.surfaces[mention.text] += 1
-            if key == group_key:
-                group.own_surfaces[mention.text] += 1
-            group.types[mention.type] += 1
-            group.papers.add(paper_id)
-            group_in_paper[paper_id, key] = group_key
-        # A definition names both forms: count the one the extractor missed, where it found the other.
-        for pair in found.abbreviations:
-            long_key = name_key(pair.long)
-            mentioned_here = long_key in groups and paper_id in groups[long_key].papers
-            if long_key != name_key(pair.short) and mentioned_here:
-                for text in (pair.long, pair.short):
-                    if (paper_id, key := name_key(text)) not in group_in_paper:
-                        groups[long_key].surfaces[text] += 1
-                        if key == long_key:
-                            groups[long_key].own_surfaces[text] += 1
-                        group_in_paper[paper_id, key] = long_key
+    groups, group_in_paper = _groups(extractions, meaning)
 
+    entries = {k: entry for k, group in groups.items() if known and (entry := _known_entry(group, known))}
     merged = _UnionFind()
     for group_key in sorted(groups):
         merged.find(group_key)
-        entry = _known_entry(groups[group_key], known) if known else None
-        if entry is not None:
-            merged.union(group_key, f"\0known:{entry.id}")
-
+        if group_key in entries:
+            merged.union(group_key, f"\0known:{entries[group_key].id}")
     members: dict[str, list[str]] = defaultdict(list)
     for group_key in sorted(groups):
         members[merged.find(group_key)].append(group_key)
+
     entities: dict[str, Entity] = {}
     entity_of_group: dict[str, str] = {}
     for keys in sorted(members.values()):
-        entity = _entity([groups[k] for k in keys], set(meaning), known, entities)
+        external = {s: ref for k in keys if k in entries for s, ref in entries[k].external.items()}
+        entity = _entity([groups[k] for k in keys], set(meaning), external, entities)
         entities[entity.id] = entity
         entity_of_group.update(dict.fromkeys(keys, entity.id))
 
@@ -248,6 +225,39 @@ def resolve(extractions: Iterable[PaperMentions], known: KnownLookup | None = No
     }
     _link_variants(entities, entity_of_key)
     return Resolution(dict(sorted(entities.items())), entity_of_key, exceptions)
+
+
+def _groups(
+    extractions: list[PaperMentions], meaning: dict[str, str]
+) -> tuple[dict[str, _Group], dict[tuple[str, str], str]]:
+    """The mentions grouped by key, acronyms expanded (the paper's own definition first,
+    else the voted one), and the group each (paper, key) went to."""
+    groups: dict[str, _Group] = defaultdict(_Group)
+    group_in_paper: dict[tuple[str, str], str] = {}
+    for found in extractions:
+        paper_id, defined = found.paper.id, _definitions(found)
+        for mention in found.mentions:
+            key = name_key(mention.text)
+            group_key = defined.get(key) or meaning.get(key) or key
+            group = groups[group_key]
+            group.surfaces[mention.text] += 1
+            if key == group_key:
+                group.own_surfaces[mention.text] += 1
+            group.types[mention.type] += 1
+            group.papers.add(paper_id)
+            group_in_paper[paper_id, key] = group_key
+        # A definition names both forms: count the one the extractor missed, where it found the other.
+        for pair in found.abbreviations:
+            long_key = defined.get(name_key(pair.short), "")
+            if long_key not in groups or paper_id not in groups[long_key].papers:
+                continue
+            for text in (pair.long, pair.short):
+                if (paper_id, key := name_key(text)) not in group_in_paper:
+                    groups[long_key].surfaces[text] += 1
+                    if key == long_key:
+                        groups[long_key].own_surfaces[text] += 1
+                    group_in_paper[paper_id, key] = long_key
+    return groups, group_in_paper
 
 
 def _corpus_meaning(key: str, meaning: dict[str, str], seen_as: Counter[str], groups: Iterable[str]) -> str:
@@ -270,7 +280,7 @@ def _known_entry(group: _Group, known: KnownLookup) -> KnownName | None:
 
 
 def _entity(
-    groups: list[_Group], short_keys: set[str], known: KnownLookup | None, taken: dict[str, Entity]
+    groups: list[_Group], short_keys: set[str], external: dict[str, str], taken: dict[str, Entity]
 ) -> Entity:
     aliases: Counter[str] = Counter()
     votes: Counter[str] = Counter()
@@ -286,11 +296,6 @@ def _entity(
 
     label = max(aliases, key=preference)
     kind: EntityType = max(votes, key=lambda t: (votes[t], t))  # type: ignore[assignment]
-    external: dict[str, str] = {}
-    for group in groups:
-        entry = _known_entry(group, known) if known else None
-        if entry is not None:
-            external.update(entry.external)
     entity_id = _free_id(f"{kind.lower()}:{slugify(label) or 'unnamed'}", taken)
     return Entity(
         entity_id, kind, label, dict(sorted(aliases.items())), dict(sorted(votes.items())), papers, external
