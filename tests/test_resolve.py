@@ -127,3 +127,18 @@ def test_versions_and_sizes_are_their_own_entities_linked_to_their_family():
     assert size.variant_of == family.id
     assert family.variant_of is None
     assert resolution.entity_of("Stable Diffusion v1.5").variant_of is None, "no family named in the corpus"
+
+
+def test_the_result_does_not_depend_on_the_order_of_the_papers():
+    papers = [
+        found("p1", [("ICL", "Method")], [("in-context learning", "ICL")]),
+        found(
+            "p2", [("ICL", "Method"), ("In-Context Learning", "Task")], [("Inter-Consistency Loss", "ICL")]
+        ),
+        found("p3", [("ICL", "Method"), ("GPT-4", "Model"), ("LLaMA-2-7B", "Model")]),
+        found("p4", [("gpt-4", "Model"), ("LLaMA-2", "Model")]),
+    ]
+    forward, backward = resolve(papers), resolve(papers[::-1])
+    assert forward.entities == backward.entities
+    assert forward.entity_of_key == backward.entity_of_key
+    assert forward.paper_entity_of_key == backward.paper_entity_of_key
