@@ -59,6 +59,20 @@ def _positive(text: str) -> int:
     return int(text)
 
 
+def _show(args: argparse.Namespace) -> None:
+    from kg.analysis import card
+    from kg.graph import load
+
+    print(card(load(args.graph), args.name))
+
+
+def _stats(args: argparse.Namespace) -> None:
+    from kg.analysis import summary
+    from kg.graph import load
+
+    print(summary(load(args.graph)))
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="kg", description=__doc__)
     commands = top.add_subparsers(dest="command", required=True)
@@ -94,6 +108,15 @@ def parser() -> argparse.ArgumentParser:
     view.add_argument("--depth", type=_positive, default=2, help="steps away from it (default: %(default)s)")
     view.add_argument("--cap", type=_positive, default=200, help="most nodes shown (default: %(default)s)")
     view.set_defaults(run=_view)
+
+    show = commands.add_parser("show", help="print an entity's card (found by any of its names)")
+    show.add_argument("name", help="an entity's id, label or alias, in any case")
+    show.add_argument("--graph", default=DEFAULT_OUTPUT, help="build folder (default: %(default)s/)")
+    show.set_defaults(run=_show)
+
+    stats = commands.add_parser("stats", help="print a built graph's summary")
+    stats.add_argument("--graph", default=DEFAULT_OUTPUT, help="build folder (default: %(default)s/)")
+    stats.set_defaults(run=_stats)
     return top
 
 
