@@ -38,8 +38,9 @@ from pathlib import Path
 import networkx as nx
 import pyvis
 
+from kg.analysis import find
 from kg.views.communities import COMMUNITIES_FILE, community_view
-from kg.views.ego import ego_view, find_entity
+from kg.views.ego import ego_view
 from kg.views.overview import INDEX_FILE, overview, type_views
 from kg.views.page import VIS_LIB, render_page
 from kg.views.papers import PAPERS_FILE, papers_view
@@ -88,11 +89,12 @@ def write_ego_view(
     graph: nx.MultiDiGraph, folder: Path, name: str, *, depth: int = 2, cap: int = 200,
     options: ViewOptions = ViewOptions(),
 ) -> Path:  # fmt: skip
-    """Write the ego page of the entity called ``name`` (any alias) into ``folder``; return its path.
+    """Write the ego page of the entity called ``name`` into ``folder``; return its path.
 
-    Raises :class:`kg.errors.KgError` when no entity has that name.
+    The entity is found as :func:`kg.analysis.find` finds it (id, label or any alias, in
+    any case), which raises :class:`kg.errors.KgError` when no entity has that name.
     """
-    view = ego_view(graph, find_entity(graph, name), depth, cap)
+    view = ego_view(graph, find(graph, name), depth, cap)
     links = [("Overview", INDEX_FILE), ("Papers", PAPERS_FILE), ("Communities", COMMUNITIES_FILE)]
     links.append((view.name, view.file))
     html = render_page(graph, view, links, heading=_heading(graph), physics_limit=options.physics_limit)
