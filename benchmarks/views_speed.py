@@ -92,12 +92,15 @@ def settle(pages: dict[str, Path]) -> None:
     if not CHROMIUM.exists():
         print(f"(no Chromium at {CHROMIUM}: browser settle times skipped)", file=sys.stderr)
         return
-    print("\nsettled in Chromium (navigation to frozen layout)")
+    print("\nin Chromium, seconds from navigation to: page parsed (DOMContentLoaded), layout frozen")
     with offline_page() as browser:
         for name, path in pages.items():
             settled_ms = browser.open(path, timeout_ms=300_000)
+            parsed_ms = browser.page.evaluate(
+                "performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd"
+            )
             nodes = browser.page.evaluate("network.body.data.nodes.length")
-            print(f"  {name:<32} {nodes:>6,} nodes {settled_ms / 1000:>6.2f}s")
+            print(f"  {name:<32} {nodes:>6,} nodes {parsed_ms / 1000:>6.2f}s {settled_ms / 1000:>6.2f}s")
             assert not browser.requests_blocked and not browser.console_errors, (
                 browser.requests_blocked, browser.console_errors
             )  # fmt: skip
