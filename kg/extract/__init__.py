@@ -18,10 +18,11 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract import roles, shapes  # noqa: F401  (registers the components)
-from kg.model import Field, Mention, Paper, PaperMentions
+from kg.extract import abbreviations, entities, known_names, phrases, roles, shapes  # noqa: F401  (registers the components)
+from kg.extract.entities import harmonise
+from kg.model import Abbreviation, Field, Mention, Paper, PaperMentions
 
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "2"
 
 
 @cache
@@ -29,7 +30,11 @@ def nlp() -> Language:
     """The extraction pipeline, built once per process."""
     pipeline = spacy.blank("en")
     pipeline.add_pipe("sentencizer")
+    pipeline.add_pipe("kg_abbreviations")
+    pipeline.add_pipe("kg_known_names")
     pipeline.add_pipe("kg_name_shapes")
+    pipeline.add_pipe("kg_phrases")
+    pipeline.add_pipe("kg_entities")
     pipeline.add_pipe("kg_roles")
     return pipeline
 
@@ -47,6 +52,13 @@ def _mentions(doc: Doc, field: Field) -> Iterator[Mention]:
         )
 
 
+def _abbreviations(doc: Doc) -> Iterator[Abbreviation]:
+    entities = {(e.start, e.end) for e in doc.ents}
+    for long, short in doc._.kg_abbreviations:
+        if (long.start, long.end) in entities and (short.start, short.end) in entities:
+            yield Abbreviation(long.text, short.text)
+
+
 def extract(papers: Iterable[Paper], batch_size: int = 256) -> Iterator[PaperMentions]:
     """Find the entity mentions of each paper, in input order."""
     pipeline = nlp()
@@ -61,14 +73,16 @@ def extract(papers: Iterable[Paper], batch_size: int = 256) -> Iterator[PaperMen
 
     current: Paper | None = None
     found: list[Mention] = []
+    pairs: dict[Abbreviation, None] = {}
     for doc, (paper, field) in pipeline.pipe(fields(), as_tuples=True, batch_size=batch_size):
         if paper is not current:
             if current is not None:
-                yield PaperMentions(current, tuple(found))
-            current, found = paper, []
+                yield PaperMentions(current, tuple(harmonise(found)), tuple(pairs))
+            current, found, pairs = paper, [], {}
         found.extend(_mentions(doc, field))
+        pairs.update(dict.fromkeys(_abbreviations(doc)))
     if current is not None:
-        yield PaperMentions(current, tuple(found))
+        yield PaperMentions(current, tuple(harmonise(found)), tuple(pairs))
 
 
 def as_record(found: PaperMentions) -> dict[str, object]:

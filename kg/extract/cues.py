@@ -1,0 +1,80 @@
+"""The type the words around a name give it.
+
+Abstracts say what a name is: "the COCO dataset", "benchmarks such as MMLU, GSM8K
+and HumanEval", "AlignGPT, a multimodal LLM", "the triplet contrastive loss", "a
+new benchmark, DPG-Bench". ``context_type`` reads these cues in the text around one
+name; ``kg.extract.entities`` applies them where a name's own shape or list entry
+says less.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.model import EntityType
+
+# Class nouns (lower case, singular or plural) and the type they give a name.
+CLASS_NOUNS: dict[str, EntityType] = {
+    **dict.fromkeys("dataset datasets corpus corpora collection".split(), "Dataset"),
+    **dict.fromkeys("benchmark benchmarks leaderboard suite testbed".split(), "Benchmark"),
+    **dict.fromkeys(
+        "model models llm llms mllm mllms vlm vlms lmm lmms network networks architecture backbone "
+        "backbones encoder encoders detector transformer transformers checkpoint checkpoints "
+        "family".split(),
+        "Model",
+    ),
+    **dict.fromkeys(
+        "loss method methods framework frameworks algorithm algorithms approach technique strategy "
+        "module mechanism objective paradigm pipeline regularizer regularization procedure "
+        "scheme recipe".split(),
+        "Method",
+    ),
+    **dict.fromkeys("metric metrics score measure".split(), "Metric"),
+}
+_CLASS = "|".join(sorted(CLASS_NOUNS, key=len, reverse=True))
+_ITEM = r"[^\s,;.()]+(?:\s[A-Z0-9][^\s,;.()]*){0,2}"
+# After a name: an optional list of further names, then the class noun ("X, Y and Z datasets").
+_AFTER = re.compile(
+    rf"^(?:\s*(?:,|,?\s*and|,?\s*or|/)\s*{_ITEM})*\s*(?:-|\s)(?:scale\s|based\s)?({_CLASS})\b",
+    re.IGNORECASE,
+)
+_AFTER_BLOCKERS = re.compile(r"(?i)^\s*(?:-|\s)(?:scale|based|like|style)\b")
+# Before a name: the class noun, a cue ("such as", "including", ":"), and the list so far.
+_BEFORE = re.compile(
+    rf"\b({_CLASS})(?:\s*\([^)]*\))?\s*(?:,\s*)?(?:such as|including|like|namely|e\.g\.,?|i\.e\.,?|:|"
+    rf"called|named|dubbed|termed|coined)\s*(?:{_ITEM}\s*(?:,\s*(?:and\s|or\s)?|and\s|or\s)\s*)*$",
+    re.IGNORECASE,
+)
+# "a new benchmark, X" / "a benchmark X" directly before the name.
+_BEFORE_NOUN = re.compile(rf"\b(?:a|an|the|our|new|novel|\w+-\w+)\s+({_CLASS})\s*,?\s*$", re.IGNORECASE)
+# After a name: an apposition "X, a multimodal LLM" or "X (a ... benchmark)".
+_APPOSITION = re.compile(
+    rf"^\s*[,(]\s*(?:a|an|the|our)\s+(?:[\w-]+\s+){{0,5}}?({_CLASS})\b",
+    re.IGNORECASE,
+)
+
+
+def context_type(before: str, after: str) -> EntityType | None:
+    """The type the sentence text ``before`` and ``after`` a name gives it, if any.
+
+    >>> context_type("We train on the ", " dataset.")
+    'Dataset'
+    >>> context_type("on benchmarks such as MMLU, GSM8K and ", ".")
+    'Benchmark'
+    >>> context_type("We propose ", ", a multimodal LLM that")
+    'Model'
+    >>> context_type("We use ", "-based features.") is None
+    True
+    """
+    if not _AFTER_BLOCKERS.match(after):
+        match = _AFTER.match(after[:120])
+        if match:
+            return CLASS_NOUNS[match.group(1).lower()]
+    match = _APPOSITION.match(after[:80])
+    if match:
+        return CLASS_NOUNS[match.group(1).lower()]
+    window = before[-160:]
+    match = _BEFORE.search(window) or _BEFORE_NOUN.search(window)
+    if match:
+        return CLASS_NOUNS[match.group(1).lower()]
+    return None

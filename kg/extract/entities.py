@@ -1,0 +1,176 @@
+"""From candidate spans to ``doc.ents``: overlaps, abbreviations, generic words, one type per name.
+
+The earlier components each propose spans in their own ``doc.spans`` group (known
+names, name shapes, head-typed phrases) and ``kg_abbreviations`` lists the defined
+long/short pairs. ``kg_entities`` then
+
+1. drops generic class words ("LLMs", "large language models", "diffusion models");
+2. adds both forms of each defined abbreviation, with one type for the pair, and
+   every later bare use of the short form;
+3. for a title of the form "X: ...", adds X;
+4. keeps the longest of overlapping spans (``spacy.util.filter_spans``);
+5. types each name: an abbreviation pair's type first, then the words around it
+   (``kg.extract.cues``), then its list entry or shape; and
+6. gives every occurrence of one name the type most of its occurrences got.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from kg.extract.cues import CLASS_NOUNS, context_type
+from kg.extract.known_names import lookup
+from kg.extract.phrases import head_type
+from kg.extract.shapes import name_type
+from kg.model import EntityType, Mention
+
+# Class words and vague phrases that are never names (GUIDELINES.md).
+_GENERIC = re.compile(
+    r"(?i)^(?:(?:multi-?modal|vision|visual|small|large|pre-?trained|foundation|generative|neural|"
+    r"text-to-image|t2i|vision[- ]language|video|audio|speech|open|closed|general)\s*)*"
+    r"(?:(?:large\s)?(?:language|vision|multimodal|foundation|diffusion|generative|reward|world|"
+    r"embedding|sequence|reasoning)\s)?"
+    r"(?:models?|transformers?|networks?|llms?|mllms?|vlms?|lmms?|lvlms?|slms?|lms?|ai|agi)$"
+)
+_GENERIC_WORDS = frozenset(
+    "sota gpu gpus cpu api apis url ai agi nlp cv llm mllm vlm lmm lvlm slm lm t2i i2t t2v "
+    "rgb hd ui ood iid qa".split()
+)
+_TITLE_HEAD = re.compile(r"^\s*([^:]{2,40}?)\s*:\s")
+
+
+def is_generic(text: str) -> bool:
+    """Whether ``text`` is a class word or vague phrase rather than a name.
+
+    >>> is_generic("LLMs"), is_generic("multimodal large language models"), is_generic("MLLM")
+    (True, True, True)
+    >>> is_generic("Stable Diffusion"), is_generic("CLIP")
+    (False, False)
+    """
+    lower = text.lower()
+    return (
+        lower in _GENERIC_WORDS
+        or bool(_GENERIC.match(text))
+        or (text.endswith("s") and text[:-1].isupper() and len(text) > 2)
+    )
+
+
+def pair_type(long: Span, short: Span, proposed: Iterable[Span]) -> EntityType:
+    """The one type of a long form and its short form.
+
+    The long form's last word decides where it is a head word ("... Optimization",
+    "... Generation", "... Model"); else a listed entry for either form, a proposed
+    span covering the long form, or the short form's shape.
+    """
+    words = long.text.replace("-", " - ").split()
+    last = words[-1].lower()
+    known = lookup(long.text) or lookup(short.text)
+    by_head = head_type(long.text.split())
+    if last in CLASS_NOUNS and last not in ("framework", "approach", "family"):
+        return CLASS_NOUNS[last]
+    if known is not None:
+        return known.type
+    if by_head is not None:
+        return by_head
+    for span in proposed:
+        if span.start == long.start and span.end == long.end:
+            return span.label_  # type: ignore[return-value]
+    return name_type(short.text)
+
+
+def _bare_uses(doc: Doc, short_forms: dict[str, str]) -> list[Span]:
+    spans = []
+    for token in doc:
+        label = short_forms.get(token.text)
+        if label is not None:
+            spans.append(Span(doc, token.i, token.i + 1, label=label))
+    return spans
+
+
+def _title_head(doc: Doc) -> Span | None:
+    match = _TITLE_HEAD.match(doc.text)
+    if match is None or len(match.group(1).split()) > 4:
+        return None
+    head = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
+    if head is None or not head.text[:1].isupper() or is_generic(head.text):
+        return None
+    return Span(doc, head.start, head.end, label=name_type(head.text))
+
+
+@Language.factory(
+    "kg_entities",
+    default_config={"spans_keys": ["kg_known", "kg_shapes", "kg_phrases"], "typed_by_head": "kg_phrases"},
+)
+class Entities:
+    """Choose ``doc.ents`` from the proposed spans and give each name one type.
+
+    >>> from kg.extract import nlp
+    >>> doc = nlp()("We align CLIP-based LLMs with Direct Preference Optimization (DPO) on the COCO dataset.")
+    >>> [(e.text, e.label_) for e in doc.ents]
+    [('CLIP', 'Model'), ('Direct Preference Optimization', 'Method'), ('DPO', 'Method'), ('COCO', 'Dataset')]
+    """
+
+    def __init__(self, nlp: Language, name: str, spans_keys: list[str], typed_by_head: str) -> None:
+        self.name = name
+        self.spans_keys = spans_keys
+        self.typed_by_head = typed_by_head
+
+    def __call__(self, doc: Doc) -> Doc:
+        proposed = [s for key in self.spans_keys for s in doc.spans.get(key, []) if not is_generic(s.text)]
+        by_head = {(s.start, s.end) for s in doc.spans.get(self.typed_by_head, [])}
+        fixed: dict[str, str] = {}
+        pairs: list[Span] = []
+        for long, short in doc._.kg_abbreviations:
+            if is_generic(long.text) or is_generic(short.text):
+                continue
+            label = pair_type(long, short, proposed)
+            fixed[long.text.casefold()] = fixed[short.text.casefold()] = label
+            pairs += [Span(doc, long.start, long.end, label=label), Span(doc, short.start, short.end, label=label)]
+        short_forms = {s.text: s.label_ for s in pairs[1::2]}
+        title = [head for head in [_title_head(doc)] if head is not None] if doc._.kg_field == "title" else []
+        ents = filter_spans(pairs + title + proposed + _bare_uses(doc, short_forms))
+        doc.ents = self._typed(doc, ents, fixed, by_head)
+        return doc
+
+    def _typed(
+        self, doc: Doc, ents: list[Span], fixed: dict[str, str], by_head: set[tuple[int, int]]
+    ) -> list[Span]:
+        votes: dict[str, Counter[str]] = defaultdict(Counter)
+        for ent in ents:
+            key = ent.text.casefold()
+            if key in fixed:
+                votes[key][fixed[key]] += 10
+                continue
+            cue = None
+            if (ent.start, ent.end) not in by_head:
+                sentence = ent.sent
+                cue = context_type(
+                    doc.text[sentence.start_char : ent.start_char], doc.text[ent.end_char : sentence.end_char]
+                )
+            votes[key][cue or ent.label_] += 3 if cue else 1
+        return [
+            Span(doc, ent.start, ent.end, label=votes[ent.text.casefold()].most_common(1)[0][0]) for ent in ents
+        ]
+
+
+def harmonise(mentions: list[Mention]) -> list[Mention]:
+    """One type per name across a paper's fields: the abstract's majority type wins.
+
+    >>> from kg.model import Mention
+    >>> found = harmonise([Mention("CREST", "Method", "title", 0, 5), Mention("CREST", "Model", "abstract", 0, 5)])
+    >>> [m.type for m in found]
+    ['Model', 'Model']
+    """
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for mention in mentions:
+        votes[mention.text.casefold()][mention.type] += 2 if mention.field == "abstract" else 1
+    return [
+        Mention(m.text, votes[m.text.casefold()].most_common(1)[0][0], m.field, m.start, m.end, m.role, m.sentence)  # type: ignore[arg-type]
+        for m in mentions
+    ]

@@ -1,0 +1,173 @@
+"""Descriptive names typed by their head word: tasks, techniques and measures.
+
+Most task and technique names in ML abstracts are ordinary noun phrases whose last
+word says what they are: "radiology report generation" and "visual question
+answering" are tasks, "contrastive learning" and "triplet contrastive loss" are
+techniques, "word error rate" and "top-1 accuracy" are measures. A phrase is a head
+word from ``HEADS`` with up to ``max_modifiers`` words before it, each of which is a
+term word (``is_term_word``): a singular noun or adjective, a hyphenated compound
+("text-to-image", "zero-shot") or an acronym ("3D", "QA"). Vague words ("novel",
+"existing", "downstream") are never term words, and a phrase needs at least one
+modifier, so "generation" alone is not a task.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from kg.model import EntityType
+
+# Head words (lower case) and the type they give the phrase they end.
+HEADS: dict[str, EntityType] = {
+    **dict.fromkeys(
+        "generation retrieval recognition classification answering detection segmentation estimation "
+        "translation summarization captioning understanding reasoning synthesis parsing forecasting "
+        "grounding extraction tracking editing compression restoration super-resolution inference "
+        "entailment tagging typing identification analysis comprehension localization conversion "
+        "enhancement processing labeling labelling completion matching navigation manipulation "
+        "inpainting denoising deblurring prediction planning search answering alignment".split(),
+        "Task",
+    ),
+    **dict.fromkeys(
+        "fine-tuning finetuning tuning pre-training pretraining training distillation optimization "
+        "optimisation attention loss losses modeling modelling sampling quantization augmentation "
+        "normalization encoding prompting masking regularization descent hashing decoding "
+        "self-attention cross-attention autoencoding autoencoder autoencoders transform "
+        "transforms embedding embeddings pooling dropout convolution convolutions "
+        "learning".split(),
+        "Method",
+    ),
+    **dict.fromkeys("accuracy divergence similarity perplexity".split(), "Metric"),
+}
+# Two-word heads whose last word alone says too little.
+TWO_WORD_HEADS: dict[str, EntityType] = {
+    "error rate": "Metric",
+    "opinion score": "Metric",
+    "f1 score": "Metric",
+    "mutual information": "Metric",
+    "representation learning": "Task",
+    "zero-shot learning": "Task",
+    "few-shot learning": "Task",
+    "question answering": "Task",
+    "language modeling": "Method",
+    "language modelling": "Method",
+}
+# "X learning" is a technique, except where the modifier names a problem setting.
+TASK_LEARNING_MODIFIERS = frozenset({"zero-shot", "few-shot", "one-shot", "representation", "metric"})
+# Words that are never part of a name: vague adjectives and the verbs that introduce names.
+VAGUE = frozenset(
+    "novel new existing efficient effective various different strong robust better improved "
+    "downstream general generic simple standard traditional conventional previous prior current "
+    "recent modern popular common typical specific particular several many multiple more most "
+    "other such additional further final overall high low higher lower large larger small smaller "
+    "good best key main core complex challenging difficult unified comprehensive extensive "
+    "significant superior powerful promising proposed based using via our their its this that "
+    "these those which whose whole entire fine-grained human-like state-of-the-art sota "
+    "automatic automated task tasks model models method methods approach approaches framework "
+    "performance quality results training pre-trained pretrained trained learned joint "
+    "propose present introduce study address perform enable achieve improve use leverage tackle "
+    "explore investigate boost enhance support facilitate consider apply evaluate demonstrate show "
+    "make allow require help benefit handle solve adopt employ yield outperform advance fundamental "
+    "crucial important essential effectiveness e.g i.e".split()
+)
+_WORD = re.compile(r"[A-Za-z0-9][\w/]*(?:-[\w/]+)*")
+
+
+def is_term_word(word: str) -> bool:
+    """Whether ``word`` may stand before a head word in a name.
+
+    Nouns that modify a head are singular and verbs, adverbs and participles are no
+    modifiers, so words ending in -s, -ed or -ly are not term words (hyphenated
+    compounds and acronyms always are, unless they are adjectival: "-based", "-like").
+
+    >>> is_term_word("radiology"), is_term_word("text-to-image"), is_term_word("novel")
+    (True, True, False)
+    >>> is_term_word("improves"), is_term_word("CLIP-based"), is_term_word("analysis")
+    (False, False, True)
+    """
+    lower = word.lower()
+    if lower in VAGUE or lower in STOP_WORDS:
+        return False
+    if "-" in word or any(c.isdigit() for c in word) or (word.isupper() and len(word) > 1):
+        return not lower.endswith(("-based", "-like", "-level", "-wise", "-specific", "-driven", "-aware"))
+    if lower.endswith(("ed", "ly")) or (lower.endswith("s") and not lower.endswith(("ss", "is", "us"))):
+        return False
+    return lower.isalpha() and len(lower) > 1
+
+
+def head_type(words: list[str]) -> EntityType | None:
+    """The type a phrase's last words give it, or None if they are no head.
+
+    >>> head_type(["visual", "question", "answering"]), head_type(["contrastive", "learning"])
+    ('Task', 'Method')
+    >>> head_type(["zero-shot", "learning"]), head_type(["word", "error", "rate"])
+    ('Task', 'Metric')
+    """
+    last = words[-1].lower()
+    if len(words) >= 2:
+        pair = f"{words[-2].lower()} {last}"
+        if pair in TWO_WORD_HEADS:
+            return TWO_WORD_HEADS[pair]
+        if last == "learning" and words[-2].lower() in TASK_LEARNING_MODIFIERS:
+            return "Task"
+    return HEADS.get(last)
+
+
+def find_phrases(text: str, max_modifiers: int = 4) -> list[tuple[int, int, EntityType]]:
+    """Character spans and types of the head-typed phrases in ``text``.
+
+    >>> text = "We study visual question answering with contrastive learning and a novel loss."
+    >>> [(text[s:e], t) for s, e, t in find_phrases(text)]
+    [('visual question answering', 'Task'), ('contrastive learning', 'Method')]
+    """
+    found: list[tuple[int, int, EntityType]] = []
+    words = list(_WORD.finditer(text))
+    i = 0
+    while i < len(words):
+        kind = head_type([w.group() for w in words[max(0, i - 1) : i + 1]])
+        if kind is None:
+            i += 1
+            continue
+        start = i
+        while (
+            start > 0
+            and i - start < max_modifiers
+            and text[words[start - 1].end() : words[start].start()] == " "
+            and is_term_word(words[start - 1].group())
+        ):
+            start -= 1
+        if start < i:
+            found.append((words[start].start(), words[i].end(), kind))
+        i += 1
+    return found
+
+
+@Language.factory("kg_phrases", default_config={"spans_key": "kg_phrases", "max_modifiers": 4})
+class Phrases:
+    """Add each head-typed phrase of a doc to ``doc.spans[spans_key]``.
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> _ = nlp.add_pipe("kg_phrases")
+    >>> doc = nlp("We report the word error rate.")
+    >>> [(s.text, s.label_) for s in doc.spans["kg_phrases"]]
+    [('word error rate', 'Metric')]
+    """
+
+    def __init__(self, nlp: Language, name: str, spans_key: str, max_modifiers: int) -> None:
+        self.name = name
+        self.spans_key = spans_key
+        self.max_modifiers = max_modifiers
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for start, end, kind in find_phrases(doc.text, self.max_modifiers):
+            span = doc.char_span(start, end, label=kind, alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        doc.spans[self.spans_key] = spans
+        return doc
