@@ -55,6 +55,14 @@ GENERIC = set(
     "method methods learning task tasks benchmark test train training evaluation score metric accuracy "
     "large small base new other general simple".split()
 )
+# Listed names too broad to name one thing (fields of study, data kinds, qualities).
+TOO_BROAD = frozenset(
+    "deep learning|machine learning|artificial intelligence|time series|natural language|robustness|"
+    "helpfulness|harmlessness|honesty|fairness|efficiency|error propagation|point clouds|world knowledge|"
+    "computer vision|data science|big data|neural networks|neural network|images|videos|text|speech|"
+    "language|knowledge|reasoning|alignment|generalization|zero-shot generalization|"
+    "cross-modal alignment|cross-lingual alignment|instruction following|word representations".split("|")
+)
 # Zipf frequency at or above which a lower-cased single word counts as ordinary English.
 COMMON_ZIPF = 3.3
 Row = tuple[str, str, str, str]
@@ -71,12 +79,14 @@ def _without_brackets(name: str) -> str:
 
 def is_name(name: str) -> bool:
     """Whether an entry reads as a name rather than ordinary English or a generic phrase."""
+    if name.count("(") != name.count(")") or name.count("[") != name.count("]"):
+        return False  # a truncated entry
     if len(name) < 2 or len(name) > 60 or not name[0].isalnum() or ":" in name:
         return False
     if not re.search(r"[A-Za-z]", name) or re.search(r"\d{5}", name):
         return False
     words = name.split()
-    if all(w.lower() in GENERIC for w in words):
+    if name.lower() in TOO_BROAD or all(w.lower() in GENERIC for w in words):
         return False
     if len(words) == 1:
         word = name.strip("-")
@@ -146,7 +156,7 @@ def helm(raw: Path) -> Iterator[Row]:
             for metric in schema.get("metrics") or []:
                 for key in ("display_name", "short_display_name"):
                     name = _without_brackets(str(metric.get(key) or ""))
-                    if name:
+                    if name and not name.islower():  # "# tokens", "natural language" are descriptions
                         yield name, "Metric", "helm", f"metric/{metric['name']}"
             for group in schema.get("run_groups") or []:
                 if group.get("subgroups"):
@@ -155,6 +165,8 @@ def helm(raw: Path) -> Iterator[Row]:
                 short = _without_brackets(display)
                 long = re.search(r"\(([^)]+)\)", display)
                 for name in filter(None, {short, long and _clean(long.group(1))}):
+                    if name.islower():
+                        continue
                     yield name, "Benchmark", "helm", f"run_group/{group['name']}"
 
 
@@ -172,7 +184,9 @@ def build(raw: Path) -> list[Row]:
     """All kept entries, one per (name, type), the first source by priority winning."""
     best: dict[str, Row] = {}
     for row in [*helm(raw), *epoch(raw), *pwc_datasets(raw), *pwc_methods(raw), *pwc_tasks(raw)]:
-        name, kind, _, _ = row
+        name = _without_brackets(row[0]) or row[0]
+        kind = row[1]
+        row = (name, kind, row[2], row[3])
         if not is_name(name):
             continue
         key = name.casefold()

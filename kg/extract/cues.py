@@ -41,7 +41,7 @@ _AFTER = re.compile(
 _AFTER_BLOCKERS = re.compile(r"(?i)^\s*(?:-|\s)(?:scale|based|like|style)\b")
 # Before a name: the class noun, a cue ("such as", "including", ":"), and the list so far.
 _BEFORE = re.compile(
-    rf"\b({_CLASS})(?:\s*\([^)]*\))?\s*(?:,\s*)?(?:such as|including|like|namely|e\.g\.,?|i\.e\.,?|:|"
+    rf"\b({_CLASS})(?:\s*\([^)]*\))?\s*(?:,\s*)?\(?\s*(?:such as|including|like|namely|e\.g\.,?|i\.e\.,?|:|"
     rf"called|named|dubbed|termed|coined)\s*(?:{_ITEM}\s*(?:,\s*(?:and\s|or\s)?|and\s|or\s)\s*)*$",
     re.IGNORECASE,
 )

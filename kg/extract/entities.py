@@ -70,7 +70,7 @@ def pair_type(long: Span, short: Span, proposed: Iterable[Span]) -> EntityType:
     """
     words = long.text.replace("-", " - ").split()
     last = words[-1].lower()
-    known = lookup(long.text) or lookup(short.text)
+    known = lookup(long.text)  # not the short form: acronyms are ambiguous ("CTC")
     by_head = head_type(long.text.split())
     if last in CLASS_NOUNS and last not in ("framework", "approach", "family"):
         return CLASS_NOUNS[last]
@@ -123,7 +123,7 @@ class Entities:
 
     def __call__(self, doc: Doc) -> Doc:
         proposed = [s for key in self.spans_keys for s in doc.spans.get(key, []) if not is_generic(s.text)]
-        by_head = {(s.start, s.end) for s in doc.spans.get(self.typed_by_head, [])}
+        by_head = {(s.start, s.end): s.label_ for s in doc.spans.get(self.typed_by_head, [])}
         fixed: dict[str, str] = {}
         pairs: list[Span] = []
         for long, short in doc._.kg_abbreviations:
@@ -139,7 +139,7 @@ class Entities:
         return doc
 
     def _typed(
-        self, doc: Doc, ents: list[Span], fixed: dict[str, str], by_head: set[tuple[int, int]]
+        self, doc: Doc, ents: list[Span], fixed: dict[str, str], by_head: dict[tuple[int, int], str]
     ) -> list[Span]:
         votes: dict[str, Counter[str]] = defaultdict(Counter)
         for ent in ents:
@@ -147,12 +147,14 @@ class Entities:
             if key in fixed:
                 votes[key][fixed[key]] += 10
                 continue
-            cue = None
-            if (ent.start, ent.end) not in by_head:
+            cue = by_head.get((ent.start, ent.end))  # a head word says more than a list entry
+            if cue is None and ent.label_ not in ("Task", "Metric"):
                 sentence = ent.sent
                 cue = context_type(
                     doc.text[sentence.start_char : ent.start_char], doc.text[ent.end_char : sentence.end_char]
                 )
+                if cue == "Method" and ent.label_ == "Model":
+                    cue = None  # models are often called methods; "a model" is the stronger word
             votes[key][cue or ent.label_] += 3 if cue else 1
         return [
             Span(doc, ent.start, ent.end, label=votes[ent.text.casefold()].most_common(1)[0][0]) for ent in ents

@@ -5,8 +5,8 @@ word says what they are: "radiology report generation" and "visual question
 answering" are tasks, "contrastive learning" and "triplet contrastive loss" are
 techniques, "word error rate" and "top-1 accuracy" are measures. A phrase is a head
 word from ``HEADS`` with up to ``max_modifiers`` words before it, each of which is a
-term word (``is_term_word``): a singular noun or adjective, a hyphenated compound
-("text-to-image", "zero-shot") or an acronym ("3D", "QA"). Vague words ("novel",
+term word (``is_term_word``): a singular word that some listed multi-word name holds
+(``known_names``), or a hyphenated compound ("text-to-image", "zero-shot"). Vague words ("novel",
 "existing", "downstream") are never term words, and a phrase needs at least one
 modifier, so "generation" alone is not a task.
 """
@@ -14,11 +14,13 @@ modifier, so "generation" alone is not a task.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from kg.extract.known_names import known_names
 from kg.model import EntityType
 
 # Head words (lower case) and the type they give the phrase they end.
@@ -29,7 +31,7 @@ HEADS: dict[str, EntityType] = {
         "grounding extraction tracking editing compression restoration super-resolution inference "
         "entailment tagging typing identification analysis comprehension localization conversion "
         "enhancement processing labeling labelling completion matching navigation manipulation "
-        "inpainting denoising deblurring prediction planning search answering alignment".split(),
+        "inpainting denoising deblurring prediction planning answering".split(),
         "Task",
     ),
     **dict.fromkeys(
@@ -72,9 +74,33 @@ VAGUE = frozenset(
     "propose present introduce study address perform enable achieve improve use leverage tackle "
     "explore investigate boost enhance support facilitate consider apply evaluate demonstrate show "
     "make allow require help benefit handle solve adopt employ yield outperform advance fundamental "
-    "crucial important essential effectiveness e.g i.e".split()
+    "crucial important essential effectiveness e.g i.e theoretical deeper deep in-depth precise faithful "
+    "diverse comparable controllable accurate similar explicit implicit holistic successful countless "
+    "slow fast easy hard appropriate inappropriate necessary underlying intrinsic superficial dynamic "
+    "adaptive active lightweight efficient inefficient strategic interpretable progressive iterative "
+    "high-fidelity end-to-end large-scale small-scale two-stage multi-stage one-stage two-phase "
+    "off-the-shelf sample-efficient from-scratch held-in held-out multi-step bottom-up top-down "
+    "high-quality low-quality fine-grained coarse-grained real-world one-time tuning-free training-free "
+    "plug-and-play given rest level further first second third last one two three four five "
+    "significantly better worse".split()
 )
+# Hyphenated heads that name no technique on their own.
+_TOO_GENERIC = frozenset({"fine-tuning", "pre-training", "post-training", "re-training", "co-training"})
+_QUANTITY = re.compile(r"^[\d.,/x%-]+[a-z]{0,4}$")
+_NAME_SHAPED = re.compile(r"[A-Z]")
+_DIMENSION = re.compile(r"^\d+D$")
 _WORD = re.compile(r"[A-Za-z0-9][\w/]*(?:-[\w/]+)*")
+
+
+@cache
+def term_words() -> frozenset[str]:
+    """The lower-cased words of the listed multi-word names, less vague and function words.
+
+    Names are made of nouns and adjectives, so a word that no listed name holds
+    ("stabilize", "despite") does not start a name.
+    """
+    words = {w for key in known_names() if " " in key for w in key.split() if w.isalpha()}
+    return frozenset(words - VAGUE - STOP_WORDS)
 
 
 def is_term_word(word: str) -> bool:
@@ -84,19 +110,23 @@ def is_term_word(word: str) -> bool:
     modifiers, so words ending in -s, -ed or -ly are not term words (hyphenated
     compounds and acronyms always are, unless they are adjectival: "-based", "-like").
 
-    >>> is_term_word("radiology"), is_term_word("text-to-image"), is_term_word("novel")
+    >>> is_term_word("speech"), is_term_word("text-to-image"), is_term_word("novel")
     (True, True, False)
     >>> is_term_word("improves"), is_term_word("CLIP-based"), is_term_word("analysis")
     (False, False, True)
     """
     lower = word.lower()
-    if lower in VAGUE or lower in STOP_WORDS:
+    if lower in VAGUE or lower in STOP_WORDS or "://" in word or word.startswith("www."):
         return False
-    if "-" in word or any(c.isdigit() for c in word) or (word.isupper() and len(word) > 1):
+    if _NAME_SHAPED.search(word[1:]) and not _DIMENSION.match(word):
+        return False  # a name of its own ("COCO detection" is COCO and detection)
+    if _QUANTITY.match(word):
+        return False
+    if "-" in word or any(c.isdigit() for c in word):
         return not lower.endswith(("-based", "-like", "-level", "-wise", "-specific", "-driven", "-aware"))
-    if lower.endswith(("ed", "ly")) or (lower.endswith("s") and not lower.endswith(("ss", "is", "us"))):
+    if (lower.endswith("ing") and lower not in HEADS) or lower.endswith(("ed", "ly")) or (lower.endswith("s") and not lower.endswith(("ss", "is", "us"))):
         return False
-    return lower.isalpha() and len(lower) > 1
+    return lower in term_words()
 
 
 def head_type(words: list[str]) -> EntityType | None:
@@ -108,6 +138,9 @@ def head_type(words: list[str]) -> EntityType | None:
     ('Task', 'Metric')
     """
     last = words[-1].lower()
+    if last not in HEADS and "-" in last:
+        prefix, last = last.rsplit("-", 1)
+        words = [*words[:-1], prefix, last]
     if len(words) >= 2:
         pair = f"{words[-2].lower()} {last}"
         if pair in TWO_WORD_HEADS:
@@ -140,7 +173,10 @@ def find_phrases(text: str, max_modifiers: int = 4) -> list[tuple[int, int, Enti
             and is_term_word(words[start - 1].group())
         ):
             start -= 1
-        if start < i:
+        alone = words[i].group()
+        if start < i or (
+            "-" in alone and alone.lower() not in _TOO_GENERIC and is_term_word(alone.rsplit("-", 1)[0])
+        ):
             found.append((words[start].start(), words[i].end(), kind))
         i += 1
     return found

@@ -31,21 +31,34 @@ _NAME = re.compile(
 )
 # Adjectival suffixes: "CLIP-based" names CLIP.
 _ADJECTIVAL = re.compile(
-    r"(?i)-(?:based|like|style|guided|driven|aware|free|specific|level|wise|centric|only|powered|"
-    r"generated|augmented|conditioned|tuned|friendly|scale|size|sized)$"
+    r"(?i)-(?:based|like|style|aware|free|specific|level|wise|centric|only|powered|friendly|scale|size|"
+    r"[a-z]+ed)$"
+)
+# Capitalised words joined by hyphens ("Vision-Language", "Fine-Grained") are parts of phrases.
+_TITLE_COMPOUND = re.compile(r"^(?:[A-Z][a-z]+|[a-z]+)(?:-(?:[A-Z][a-z]+|[a-z]+))+$")
+# Citation keys ("sun2023principledriven") and the names of tools and formats.
+_NOT_A_MODEL_NAME = re.compile(
+    r"^(?:[a-z]+\d{4}[a-z]+|v\d[\w.]*|GitHub|PyTorch|TensorFlow|JAX|CUDA|PDF|HTML|JSON|XML|API|GPU|TPU|CPU|"
+    r"TPU-v\d|ARM|iPhone|JavaScript|Python|LaTeX|URL|HTTP|IoT|ID|IDs|FP\d+|INT\d+|BF16|FP16|USD|PhD)$"
 )
 # Plural class words ("LLMs", "VLMs"), numbers and units are never names.
 _NOT_A_NAME = re.compile(
     r"^(?:[A-Z]+s|[A-Z]+-[A-Z]+s|\d+[A-Za-z]?|[A-Z]\d?|\d+(?:\.\d+)?[KMBT]?|\d+(?:st|nd|rd|th)|"
     r"\d+(?:\.\d+)?(?:x|X|%|ms|GB|MB|TB|GPUs?|FLOPs?|fps|Hz|kHz|px|M|B|K)|[IVX]+|U\.S\.|COVID-19)$"
 )
-_BENCHMARK = re.compile(r"(?i)(?:bench(?:mark)?|eval|arena)(?:[-_]?(?:v?\d[\w.]*|hard|lite|pro|plus))?$")
-_DATA_SIZE = re.compile(r"(?i)-\d+(?:\.\d+)?k$|\d+k$")
-_MODEL_SIZE = re.compile(r"(?i)(?:^|[-_ ])\d+(?:\.\d+)?[bm](?:$|[-_ ])|[-_ ]v?\d+(?:\.\d+)*-?(?:instruct|chat|base)")
+_BENCHMARK = re.compile(
+    r"(?i)(?:bench(?:mark)?|eval|arena|QA)(?:[-_]?(?:v?\d[\w.]*|hard|lite|pro|plus|instruct))?$|-EVAL-"
+)
+_DATA_SIZE = re.compile(r"\d+(?:\.\d+)?[KM]$")
+_METRIC = re.compile(r"(?:Score|Scores|IoU|@\d+)$")
+_MODEL_SIZE = re.compile(
+    r"(?i)(?:^|[-_ ])\d+(?:\.\d+)?b(?:$|[-_ ])|[a-z]\d+b$|[-_ ]v?\d+(?:\.\d+)*-?(?:instruct|chat|base)"
+)
 _MODEL_PART = re.compile(
     r"(?:GPT|BERT|LLaMA|Llama|LLaVA|ViT|Net|Former|former|CLIP|BLIP|T5|VAE|GAN|Diffusion|LM|Whisper|"
     r"Mamba|Qwen|Gemma|Mistral|Mixtral|Claude|Gemini|DALL-E|Vicuna|Alpaca)(?:\b|[-\d]|$)"
 )
+_URL = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:com|org|io|net|ai)(?:/\S*)?")
 _VERSIONED = re.compile(r"\b([A-Z][A-Za-z]+) (v?\d+(?:\.\d+)*[A-Za-z]?|XL|XXL)\b")
 
 
@@ -69,15 +82,19 @@ def name_type(name: str) -> EntityType:
     >>> name_type("SciBERT"), name_type("DPO")
     ('Model', 'Method')
     """
+    known = known_names().get(name.casefold())
+    if known is not None:
+        return known.type
     if _BENCHMARK.search(name):
         return "Benchmark"
+    if _METRIC.search(name):
+        return "Metric"
     if _DATA_SIZE.search(name):
         return "Dataset"
     stem = re.split(r"[\s-]", name, maxsplit=1)[0].lower()
     if _MODEL_SIZE.search(name) or _MODEL_PART.search(name) or (stem in model_stems() and stem != name.lower()):
         return "Model"
-    known = known_names().get(name.casefold())
-    return known.type if known else "Method"
+    return "Method"
 
 
 def find_names(text: str) -> list[tuple[int, int]]:
@@ -88,14 +105,23 @@ def find_names(text: str) -> list[tuple[int, int]]:
     ['CLIP', 'Llama 2', 'SoftREPA', 'EvalMuse-40K']
     """
     found: list[tuple[int, int]] = []
+    urls = [m.span() for m in _URL.finditer(text)]
     for match in _NAME.finditer(text):
         start, end = match.span()
+        if any(s <= start < e for s, e in urls):
+            continue
         adjectival = _ADJECTIVAL.search(match.group())
         if adjectival:
             end = start + adjectival.start()
-        name = text[start:end]
-        if not _NOT_A_NAME.match(name) and len(name) > 1:
-            found.append((start, end))
+        for part in re.finditer(r"[^+/]+", text[start:end]):
+            name = part.group()
+            if (
+                len(name) > 1
+                and not _NOT_A_NAME.match(name)
+                and not _NOT_A_MODEL_NAME.match(name)
+                and not (_TITLE_COMPOUND.match(name) and name.split("-")[0].lower() not in model_stems())
+            ):
+                found.append((start + part.start(), start + part.end()))
     stems = model_stems()
     for match in _VERSIONED.finditer(text):
         if match.group(1).lower() in stems:
