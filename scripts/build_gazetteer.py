@@ -51,17 +51,87 @@ MODEL_COLLECTIONS = re.compile(
 )
 # Words that make a name generic when the whole name consists of them.
 GENERIC = set(
-    "a an the of for and or in on with to by from data dataset datasets set model models network networks "
-    "method methods learning task tasks benchmark test train training evaluation score metric accuracy "
-    "large small base new other general simple".split()
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "for",
+        "and",
+        "or",
+        "in",
+        "on",
+        "with",
+        "to",
+        "by",
+        "from",
+        "data",
+        "dataset",
+        "datasets",
+        "set",
+        "model",
+        "models",
+        "network",
+        "networks",
+        "method",
+        "methods",
+        "learning",
+        "task",
+        "tasks",
+        "benchmark",
+        "test",
+        "train",
+        "training",
+        "evaluation",
+        "score",
+        "metric",
+        "accuracy",
+        "large",
+        "small",
+        "base",
+        "new",
+        "other",
+        "general",
+        "simple",
+    ]
 )
 # Listed names too broad to name one thing (fields of study, data kinds, qualities).
 TOO_BROAD = frozenset(
-    "deep learning|machine learning|artificial intelligence|time series|natural language|robustness|"
-    "helpfulness|harmlessness|honesty|fairness|efficiency|error propagation|point clouds|world knowledge|"
-    "computer vision|data science|big data|neural networks|neural network|images|videos|text|speech|"
-    "language|knowledge|reasoning|alignment|generalization|zero-shot generalization|"
-    "cross-modal alignment|cross-lingual alignment|instruction following|word representations".split("|")
+    [
+        "deep learning",
+        "machine learning",
+        "artificial intelligence",
+        "time series",
+        "natural language",
+        "robustness",
+        "helpfulness",
+        "harmlessness",
+        "honesty",
+        "fairness",
+        "efficiency",
+        "error propagation",
+        "point clouds",
+        "world knowledge",
+        "computer vision",
+        "data science",
+        "big data",
+        "neural networks",
+        "neural network",
+        "images",
+        "videos",
+        "text",
+        "speech",
+        "language",
+        "knowledge",
+        "reasoning",
+        "alignment",
+        "generalization",
+        "zero-shot generalization",
+        "cross-modal alignment",
+        "cross-lingual alignment",
+        "instruction following",
+        "word representations",
+    ]
 )
 # Zipf frequency at or above which a lower-cased single word counts as ordinary English.
 COMMON_ZIPF = 3.3

@@ -18,7 +18,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract import abbreviations, entities, known_names, phrases, roles, shapes  # noqa: F401  (registers the components)
+# Importing the component modules registers their factories.
+from kg.extract import abbreviations, known_names, phrases, roles, shapes  # noqa: F401
 from kg.extract.entities import harmonise
 from kg.model import Abbreviation, Field, Mention, Paper, PaperMentions
 

@@ -24,6 +24,8 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from kg.extract import extensions  # noqa: F401  (registers doc._.kg_* attributes)
+
 # "(short form)" with an optional trailing qualifier after a comma or semicolon: "(SD; ...)".
 _PAREN = re.compile(r"\(([^()]{1,60})\)")
 _CLAUSE_END = re.compile(r"[.;:!?()\[\]]\s|[()\[\]]")
@@ -76,9 +78,7 @@ def best_long_form(short: str, candidate: str) -> int | None:
         if not char.isalnum():
             s -= 1
             continue
-        while c >= 0 and (
-            candidate[c].lower() != char or (s == 0 and c > 0 and candidate[c - 1].isalnum())
-        ):
+        while c >= 0 and (candidate[c].lower() != char or (s == 0 and c > 0 and candidate[c - 1].isalnum())):
             c -= 1
         if c < 0:
             return None
@@ -165,7 +165,9 @@ def _pair(text: str, clause_start: int, before_end: int, short: str, short_start
     return Pair(window_start + start, before_end, short_start, short_start + len(short))
 
 
-def _reversed_pair(text: str, clause_start: int, before_end: int, inner: str, inner_start: int) -> Pair | None:
+def _reversed_pair(
+    text: str, clause_start: int, before_end: int, inner: str, inner_start: int
+) -> Pair | None:
     """``SF (long form)``: the word before the parenthesis abbreviates its content."""
     words = list(_WORD.finditer(text, clause_start, before_end))
     if not words or len(inner.split()) < 2:
@@ -174,10 +176,6 @@ def _reversed_pair(text: str, clause_start: int, before_end: int, inner: str, in
     if not is_short_form(short.group()) or best_long_form(short.group(), inner) != 0:
         return None
     return Pair(inner_start, inner_start + len(inner), short.start(), short.end())
-
-
-if not Doc.has_extension("kg_abbreviations"):
-    Doc.set_extension("kg_abbreviations", default=[])
 
 
 @Language.factory("kg_abbreviations")

@@ -15,21 +15,62 @@ from kg.model import EntityType
 
 # Class nouns (lower case, singular or plural) and the type they give a name.
 CLASS_NOUNS: dict[str, EntityType] = {
-    **dict.fromkeys("dataset datasets corpus corpora collection".split(), "Dataset"),
-    **dict.fromkeys("benchmark benchmarks leaderboard suite testbed".split(), "Benchmark"),
+    **dict.fromkeys(["dataset", "datasets", "corpus", "corpora", "collection"], "Dataset"),
+    **dict.fromkeys(["benchmark", "benchmarks", "leaderboard", "suite", "testbed"], "Benchmark"),
     **dict.fromkeys(
-        "model models llm llms mllm mllms vlm vlms lmm lmms network networks architecture backbone "
-        "backbones encoder encoders detector transformer transformers checkpoint checkpoints "
-        "family".split(),
+        [
+            "model",
+            "models",
+            "llm",
+            "llms",
+            "mllm",
+            "mllms",
+            "vlm",
+            "vlms",
+            "lmm",
+            "lmms",
+            "network",
+            "networks",
+            "architecture",
+            "backbone",
+            "backbones",
+            "encoder",
+            "encoders",
+            "detector",
+            "transformer",
+            "transformers",
+            "checkpoint",
+            "checkpoints",
+            "family",
+        ],
         "Model",
     ),
     **dict.fromkeys(
-        "loss method methods framework frameworks algorithm algorithms approach technique strategy "
-        "module mechanism objective paradigm pipeline regularizer regularization procedure "
-        "scheme recipe".split(),
+        [
+            "loss",
+            "method",
+            "methods",
+            "framework",
+            "frameworks",
+            "algorithm",
+            "algorithms",
+            "approach",
+            "technique",
+            "strategy",
+            "module",
+            "mechanism",
+            "objective",
+            "paradigm",
+            "pipeline",
+            "regularizer",
+            "regularization",
+            "procedure",
+            "scheme",
+            "recipe",
+        ],
         "Method",
     ),
-    **dict.fromkeys("metric metrics score measure".split(), "Metric"),
+    **dict.fromkeys(["metric", "metrics", "score", "measure"], "Metric"),
 }
 _CLASS = "|".join(sorted(CLASS_NOUNS, key=len, reverse=True))
 _ITEM = r"[^\s,;.()]+(?:\s[A-Z0-9][^\s,;.()]*){0,2}"

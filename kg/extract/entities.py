@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from kg.extract import extensions  # noqa: F401  (registers doc._.kg_* attributes)
 from kg.extract.cues import CLASS_NOUNS, context_type
 from kg.extract.known_names import lookup
 from kg.extract.phrases import head_type
@@ -39,8 +40,35 @@ _GENERIC = re.compile(
     r"(?:models?|transformers?|networks?|llms?|mllms?|vlms?|lmms?|lvlms?|slms?|lms?|ai|agi)$"
 )
 _GENERIC_WORDS = frozenset(
-    "sota gpu gpus cpu api apis url ai agi nlp cv llm mllm vlm lmm lvlm slm lm t2i i2t t2v "
-    "rgb hd ui ood iid qa".split()
+    [
+        "sota",
+        "gpu",
+        "gpus",
+        "cpu",
+        "api",
+        "apis",
+        "url",
+        "ai",
+        "agi",
+        "nlp",
+        "cv",
+        "llm",
+        "mllm",
+        "vlm",
+        "lmm",
+        "lvlm",
+        "slm",
+        "lm",
+        "t2i",
+        "i2t",
+        "t2v",
+        "rgb",
+        "hd",
+        "ui",
+        "ood",
+        "iid",
+        "qa",
+    ]
 )
 _TITLE_HEAD = re.compile(r"^\s*([^:]{2,40}?)\s*:\s")
 
@@ -131,7 +159,10 @@ class Entities:
                 continue
             label = pair_type(long, short, proposed)
             fixed[long.text.casefold()] = fixed[short.text.casefold()] = label
-            pairs += [Span(doc, long.start, long.end, label=label), Span(doc, short.start, short.end, label=label)]
+            pairs += [
+                Span(doc, long.start, long.end, label=label),
+                Span(doc, short.start, short.end, label=label),
+            ]
         short_forms = {s.text: s.label_ for s in pairs[1::2]}
         title = [head for head in [_title_head(doc)] if head is not None] if doc._.kg_field == "title" else []
         ents = filter_spans(pairs + title + proposed + _bare_uses(doc, short_forms))
@@ -157,7 +188,8 @@ class Entities:
                     cue = None  # models are often called methods; "a model" is the stronger word
             votes[key][cue or ent.label_] += 3 if cue else 1
         return [
-            Span(doc, ent.start, ent.end, label=votes[ent.text.casefold()].most_common(1)[0][0]) for ent in ents
+            Span(doc, ent.start, ent.end, label=votes[ent.text.casefold()].most_common(1)[0][0])
+            for ent in ents
         ]
 
 
@@ -165,7 +197,8 @@ def harmonise(mentions: list[Mention]) -> list[Mention]:
     """One type per name across a paper's fields: the abstract's majority type wins.
 
     >>> from kg.model import Mention
-    >>> found = harmonise([Mention("CREST", "Method", "title", 0, 5), Mention("CREST", "Model", "abstract", 0, 5)])
+    >>> title, abstract = Mention("X", "Method", "title", 0, 1), Mention("X", "Model", "abstract", 0, 1)
+    >>> found = harmonise([title, abstract])
     >>> [m.type for m in found]
     ['Model', 'Model']
     """
@@ -173,6 +206,8 @@ def harmonise(mentions: list[Mention]) -> list[Mention]:
     for mention in mentions:
         votes[mention.text.casefold()][mention.type] += 2 if mention.field == "abstract" else 1
     return [
-        Mention(m.text, votes[m.text.casefold()].most_common(1)[0][0], m.field, m.start, m.end, m.role, m.sentence)  # type: ignore[arg-type]
+        Mention(
+            m.text, votes[m.text.casefold()].most_common(1)[0][0], m.field, m.start, m.end, m.role, m.sentence
+        )  # type: ignore[arg-type]
         for m in mentions
     ]

@@ -102,4 +102,3 @@ class KnownNames:
             for label, start, end in matcher(doc)
         ]
         return doc
-

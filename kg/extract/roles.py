@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
+
+from kg.extract import extensions  # noqa: F401  (registers doc._.kg_* attributes)
 
 _INTRODUCE = re.compile(
     r"(?i)\b(?:we|this (?:paper|work)|here)\b[^.;]*?\b"
@@ -19,11 +21,6 @@ _INTRODUCE = re.compile(
 _EVALUATE = re.compile(
     r"(?i)\b(?:experiments?|evaluat\w*|results?|tested|benchmarks?|performance)\b[^.;]*?\b(?:on|across|in)\b"
 )
-
-if not Span.has_extension("kg_role"):
-    Span.set_extension("kg_role", default=None)
-if not Doc.has_extension("kg_field"):
-    Doc.set_extension("kg_field", default="abstract")
 
 
 @Language.factory("kg_roles")

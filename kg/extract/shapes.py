@@ -15,10 +15,14 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
+from kg.extract import extensions  # noqa: F401  (registers doc._.kg_* attributes)
+from kg.extract.cues import CLASS_NOUNS
 from kg.extract.known_names import known_names
+from kg.extract.phrases import VAGUE, head_type
 from kg.model import EntityType
 
 # A run of non-space characters holding an inner capital, a digit next to a letter,
@@ -58,20 +62,29 @@ _MODEL_PART = re.compile(
     r"(?:GPT|BERT|LLaMA|Llama|LLaVA|ViT|Net|Former|former|CLIP|BLIP|T5|VAE|GAN|Diffusion|LM|Whisper|"
     r"Mamba|Qwen|Gemma|Mistral|Mixtral|Claude|Gemini|DALL-E|Vicuna|Alpaca)(?:\b|[-\d]|$)"
 )
+_CAPITALISED = r"(?:(?:[A-Z\u0370-\u03ff][\w^]*|\d+[A-Za-z][\w^]*)(?:-[\w^]+)*)"
+_TITLED = re.compile(rf"(?<![\w-]){_CAPITALISED}(?:\s(?:(?:of|for|in|in the)\s)?{_CAPITALISED})+(?![\w-])")
+_PLAIN_CAPITALISED = re.compile(r"^[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*$")
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:com|org|io|net|ai)(?:/\S*)?")
 _VERSIONED = re.compile(r"\b([A-Z][A-Za-z]+) (v?\d+(?:\.\d+)*[A-Za-z]?|XL|XXL)\b")
 
 
 @cache
 def model_stems() -> frozenset[str]:
-    """Lower-cased first words of the listed models ("llama", "kandinsky"), without common words."""
-    stems = set()
+    """Lower-cased first words of the listed models ("llama", "kandinsky"), less term words.
+
+    A first word that also begins ordinary technical names ("cross", "deep", "align")
+    says nothing about a new name starting with it.
+    """
+    stems, technical = set(), set()
     for key, entry in known_names().items():
         if entry.type == "Model":
             stem = re.split(r"[\s-]", key, maxsplit=1)[0]
             if len(stem) > 2 and stem.isalpha() and (stem in known_names() or " " in key):
                 stems.add(stem)
-    return frozenset(stems)
+        elif entry.type in ("Task", "Method") and " " in key:
+            technical.update(key.split())
+    return frozenset(stems - technical)
 
 
 def name_type(name: str) -> EntityType:
@@ -92,7 +105,11 @@ def name_type(name: str) -> EntityType:
     if _DATA_SIZE.search(name):
         return "Dataset"
     stem = re.split(r"[\s-]", name, maxsplit=1)[0].lower()
-    if _MODEL_SIZE.search(name) or _MODEL_PART.search(name) or (stem in model_stems() and stem != name.lower()):
+    if (
+        _MODEL_SIZE.search(name)
+        or _MODEL_PART.search(name)
+        or (stem in model_stems() and stem != name.lower())
+    ):
         return "Model"
     return "Method"
 
@@ -129,6 +146,31 @@ def find_names(text: str) -> list[tuple[int, int]]:
     return sorted(found)
 
 
+def find_titled(text: str) -> list[tuple[int, int, EntityType]]:
+    """Character spans and types of Title Case names of two or more words in running text.
+
+    The type comes from the last word (``head_type``, or a class noun such as
+    "Model" or "Loss"), else Method. Leading function words and vague words are left out.
+
+    >>> text = "We evaluate on Labeled Faces in the Wild with a Symmetry-Enhanced Contrastive Loss."
+    >>> [(text[s:e], t) for s, e, t in find_titled(text)]
+    [('Labeled Faces in the Wild', 'Dataset'), ('Symmetry-Enhanced Contrastive Loss', 'Method')]
+    """
+    found: list[tuple[int, int, EntityType]] = []
+    for match in _TITLED.finditer(text):
+        words = list(re.finditer(r"\S+", match.group()))
+        while words and (words[0].group().lower() in STOP_WORDS or words[0].group().lower() in VAGUE):
+            words.pop(0)
+        if len(words) < 2 or not any(_PLAIN_CAPITALISED.match(w.group()) for w in words):
+            continue
+        start, end = match.start() + words[0].start(), match.start() + words[-1].end()
+        name = text[start:end]
+        last = words[-1].group().lower()
+        kind = head_type(name.split()) or CLASS_NOUNS.get(last) or name_type(name)
+        found.append((start, end, kind))
+    return found
+
+
 @Language.factory("kg_name_shapes", default_config={"spans_key": "kg_shapes"})
 class NameShapes:
     """Add every shape-recognised name to ``doc.spans[spans_key]``, typed by ``name_type``.
@@ -151,5 +193,10 @@ class NameShapes:
             span = doc.char_span(start, end, label=name_type(doc.text[start:end]), alignment_mode="expand")
             if span is not None:
                 spans.append(span)
+        if doc._.kg_field != "title":  # a title capitalises every word
+            for start, end, kind in find_titled(doc.text):
+                span = doc.char_span(start, end, label=kind, alignment_mode="expand")
+                if span is not None:
+                    spans.append(span)
         doc.spans[self.spans_key] = spans
         return doc
