@@ -68,6 +68,15 @@ _GENERIC_WORDS = frozenset(
         "ood",
         "iid",
         "qa",
+        "cnn",
+        "rnn",
+        "gnn",
+        "gan",
+        "dnn",
+        "nn",
+        "mlp",
+        "kg",
+        "plm",
     ]
 )
 _TITLE_HEAD = re.compile(r"^\s*([^:]{2,40}?)\s*:\s")
@@ -85,7 +94,7 @@ def is_generic(text: str) -> bool:
     return (
         lower in _GENERIC_WORDS
         or bool(_GENERIC.match(text))
-        or (text.endswith("s") and text[:-1].isupper() and len(text) > 2)
+        or (text.endswith("s") and text[:-1].lower() in _GENERIC_WORDS)
     )
 
 

@@ -13,6 +13,7 @@ anything else a Method. The words around a name can overrule this later
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -66,24 +67,27 @@ _CAPITALISED = r"(?:(?:[A-Z\u0370-\u03ff][\w^]*|\d+[A-Za-z][\w^]*)(?:-[\w^]+)*)"
 _TITLED = re.compile(rf"(?<![\w-]){_CAPITALISED}(?:\s(?:(?:of|for|in|in the)\s)?{_CAPITALISED})+(?![\w-])")
 _PLAIN_CAPITALISED = re.compile(r"^[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*$")
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:com|org|io|net|ai)(?:/\S*)?")
-_VERSIONED = re.compile(r"\b([A-Z][A-Za-z]+) (v?\d+(?:\.\d+)*[A-Za-z]?|XL|XXL)\b")
+_VERSION_WORD = (
+    r"(?:v?\d+(?:\.\d+)*[A-Za-z]?|\d+(?:\.\d+)?[BM]|Instruct|Chat|Base|Turbo|XL|XXL|Pro|Ultra|Mini|Hard|Auto)"
+)
+_VERSIONED = re.compile(rf"\b([A-Z][\w.-]*)((?: {_VERSION_WORD})+)\b")
 
 
 @cache
 def model_stems() -> frozenset[str]:
     """Lower-cased first words of the listed models ("llama", "kandinsky"), less term words.
 
-    A first word that also begins ordinary technical names ("cross", "deep", "align")
-    says nothing about a new name starting with it.
+    A stem must begin three or more listed models; a first word that also occurs in
+    task and method names ("cross", "deep") says nothing about a new name.
     """
-    stems, technical = set(), set()
+    counts: Counter[str] = Counter()
+    technical = set()
     for key, entry in known_names().items():
         if entry.type == "Model":
-            stem = re.split(r"[\s-]", key, maxsplit=1)[0]
-            if len(stem) > 2 and stem.isalpha() and (stem in known_names() or " " in key):
-                stems.add(stem)
+            counts[re.split(r"[\s-]", key, maxsplit=1)[0]] += 1
         elif entry.type in ("Task", "Method") and " " in key:
             technical.update(key.split())
+    stems = {stem for stem, n in counts.items() if n >= 3 and len(stem) > 2 and stem.isalpha()}
     return frozenset(stems - technical)
 
 
@@ -140,8 +144,10 @@ def find_names(text: str) -> list[tuple[int, int]]:
             ):
                 found.append((start + part.start(), start + part.end()))
     stems = model_stems()
+    shaped = {text[s:e] for s, e in found}
     for match in _VERSIONED.finditer(text):
-        if match.group(1).lower() in stems:
+        head = match.group(1)
+        if head.lower() in stems or head in shaped:
             found.append(match.span())
     return sorted(found)
 
