@@ -78,12 +78,12 @@ def extract(papers: Iterable[Paper], batch_size: int = 256) -> Iterator[PaperMen
     for doc, (paper, field) in pipeline.pipe(fields(), as_tuples=True, batch_size=batch_size):
         if paper is not current:
             if current is not None:
-                yield PaperMentions(current, tuple(harmonise(found)), tuple(pairs))
+                yield PaperMentions(current, tuple(harmonise(found, pairs)), tuple(pairs))
             current, found, pairs = paper, [], {}
         found.extend(_mentions(doc, field))
         pairs.update(dict.fromkeys(_abbreviations(doc)))
     if current is not None:
-        yield PaperMentions(current, tuple(harmonise(found)), tuple(pairs))
+        yield PaperMentions(current, tuple(harmonise(found, pairs)), tuple(pairs))
 
 
 def as_record(found: PaperMentions) -> dict[str, object]:

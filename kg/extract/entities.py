@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -29,7 +30,7 @@ from kg.extract.cues import CLASS_NOUNS, context_type
 from kg.extract.known_names import lookup
 from kg.extract.phrases import head_type
 from kg.extract.shapes import name_type
-from kg.model import EntityType, Mention
+from kg.model import Abbreviation, EntityType, Mention
 
 # Class words and vague phrases that are never names (GUIDELINES.md).
 _GENERIC = re.compile(
@@ -202,21 +203,32 @@ class Entities:
         ]
 
 
-def harmonise(mentions: list[Mention]) -> list[Mention]:
-    """One type per name across a paper's fields: the abstract's majority type wins.
+def harmonise(mentions: list[Mention], pairs: Iterable[Abbreviation] = ()) -> list[Mention]:
+    """One type and one role per name across a paper's fields and abbreviation pairs.
 
-    >>> from kg.model import Mention
-    >>> title, abstract = Mention("X", "Method", "title", 0, 1), Mention("X", "Model", "abstract", 0, 1)
-    >>> found = harmonise([title, abstract])
-    >>> [m.type for m in found]
-    ['Model', 'Model']
+    The abstract's majority type wins; a name the paper introduces anywhere (or whose
+    long or short form it introduces) is introduced everywhere.
+
+    >>> title = Mention("X", "Method", "title", 0, 1, "introduced")
+    >>> abstract = Mention("X", "Model", "abstract", 0, 1)
+    >>> [(m.type, m.role) for m in harmonise([title, abstract])]
+    [('Model', 'introduced'), ('Model', 'introduced')]
     """
+    partner = {}
+    for pair in pairs:
+        partner[pair.long.casefold()] = pair.short.casefold()
+        partner[pair.short.casefold()] = pair.long.casefold()
     votes: dict[str, Counter[str]] = defaultdict(Counter)
+    introduced = set()
     for mention in mentions:
-        votes[mention.text.casefold()][mention.type] += 2 if mention.field == "abstract" else 1
-    return [
-        Mention(
-            m.text, votes[m.text.casefold()].most_common(1)[0][0], m.field, m.start, m.end, m.role, m.sentence
-        )  # type: ignore[arg-type]
-        for m in mentions
-    ]
+        key = mention.text.casefold()
+        votes[key][mention.type] += 2 if mention.field == "abstract" else 1
+        if mention.role == "introduced":
+            introduced.update({key, partner.get(key, key)})
+    harmonised = []
+    for m in mentions:
+        key = m.text.casefold()
+        role = "introduced" if key in introduced else m.role
+        kind = votes[key].most_common(1)[0][0]
+        harmonised.append(replace(m, type=kind, role=role))
+    return harmonised

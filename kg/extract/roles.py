@@ -1,31 +1,65 @@
 """The role a paper gives a name: one it introduces, or data it evaluates on.
 
-Abstracts state both in set phrases: "we propose X", "we introduce X", a title of
-the form "X: ...", and "experiments on X and Y show ...". A name gets the role of
-the first such cue before it in its sentence.
+Abstracts state both in set phrases. A name is *introduced* where it is the object
+of a verb of introduction ("we propose X", "we introduce a new benchmark, X",
+"this paper presents X and Y"), the subject of a passive one ("an X loss is
+devised"), an apposition of "our" ("our method, X"), or the head of a title "X: ...".
+Only the first name after the verb and the names coordinated with it count, so
+"we propose X, which uses CLIP" introduces X and not CLIP. A Dataset or Benchmark is
+*evaluated on* where it follows "experiments on", "evaluated on", "results on" and
+the like in its sentence.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from kg.extract import extensions  # noqa: F401  (registers doc._.kg_* attributes)
+from kg.extract.cues import CLASS_NOUNS
 
 _INTRODUCE = re.compile(
-    r"(?i)\b(?:we|this (?:paper|work)|here)\b[^.;]*?\b"
-    r"(?:propose|introduce|present|develop|design|release|build|construct|contribute)[sd]?\b"
+    r"(?i)(?:\b(?:we|this (?:paper|work|study)|here|our (?:work|paper))\b[^.;]{0,80}?\b"
+    r"(?:propose|introduce|present|develop|design|devise|release|build|construct|contribute|curate|"
+    r"collect|create|establish|offer|formulate|put forward|name|call|term|dub|coin)[sd]?\b"
+    r"|\b(?:our|the proposed) [\w-]+(?: [\w-]+)? (?:comprises|consists of|includes|contains)\b"
+    r"|\bcontributions? (?:include|are|is)\b)"
 )
+# "a new benchmark, X", "a novel approach called X": a name set in apposition to a class noun.
+_NAMED = re.compile(
+    rf"(?i)(?:\b(?:a|an|our)\s+(?:[\w-]+\s+){{0,3}}(?:{'|'.join(sorted(CLASS_NOUNS, key=len, reverse=True))})"
+    r"\s*,\s*(?:the\s+|namely\s+)?|\b(?:called|named|dubbed|termed|coined)\s+)$"
+)
+_INTRODUCED_PASSIVE = re.compile(
+    r"(?i)^\s*(?:\([^)]*\)\s*)?(?:is|are)\s+(?:then\s+|further\s+|also\s+|newly\s+)?"
+    r"(?:proposed|introduced|devised|developed|designed|presented|constructed|built|created|released)\b"
+)
+_OURS = re.compile(
+    r"(?i)\b(?:our|the proposed|a novel|a new|novel)\b[\w\s-]{0,40}?[,:]?\s*(?:called|named|dubbed)?\s*$"
+)
+# What may stand between the verb and the name: articles, adjectives, class nouns, "called".
+_BRIDGE = re.compile(r"^[^.;!?]{0,90}$")
+# Between coordinated names, brackets aside: "X (Y)", "X, Y", "X and Y", "X, and Y".
+_COORDINATION = re.compile(r"^(?:,?\s*(?:and|as well as|or)?)$")
 _EVALUATE = re.compile(
-    r"(?i)\b(?:experiments?|evaluat\w*|results?|tested|benchmarks?|performance)\b[^.;]*?\b(?:on|across|in)\b"
+    r"(?i)\b(?:experiments?|evaluat\w*|results?|tested|test|benchmark(?:ed|s)?|performance|outperform\w*|"
+    r"achiev\w*|accuracy|state-of-the-art|sota|improvements?|gains?)\b[^.;]*?\b(?:on|across|in|using)\b"
 )
 
 
 @Language.factory("kg_roles")
 class Roles:
-    """Set ``span._.kg_role`` on the entities of ``doc.ents``."""
+    """Set ``span._.kg_role`` on the entities of ``doc.ents``.
+
+    >>> import spacy
+    >>> from kg.extract import nlp
+    >>> doc = nlp()("We propose SoftREPA, which fine-tunes CLIP, and evaluate it on the COCO dataset.")
+    >>> [(e.text, e._.kg_role) for e in doc.ents]
+    [('SoftREPA', 'introduced'), ('CLIP', None), ('COCO', 'evaluated_on')]
+    """
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
@@ -37,10 +71,46 @@ class Roles:
                 if head is not None and ent.end_char <= len(head) and ent.text == head.strip():
                     ent._.kg_role = "introduced"
             return doc
-        for ent in doc.ents:
-            before = doc.text[ent.sent.start_char : ent.start_char]
-            if _INTRODUCE.search(before):
+        for sentence in doc.sents:
+            self._sentence(doc, [e for e in doc.ents if e.start >= sentence.start and e.end <= sentence.end])
+        return doc
+
+    def _sentence(self, doc: Doc, ents: list[Span]) -> None:
+        text = doc.text
+        start = ents[0].sent.start_char if ents else 0
+        introduced: list[Span] = []
+        for i, ent in enumerate(ents):
+            before = text[start : ent.start_char]
+            verb = _last(_INTRODUCE.finditer(before))
+            first_after_verb = verb is not None and (
+                _BRIDGE.match(before[verb.end() :]) is not None
+                and all(e.end_char <= start + verb.end() for e in ents[:i])
+            )
+            between = re.sub(r"[()]", "", text[ents[i - 1].end_char : ent.start_char]).strip() if i else ""
+            coordinated = bool(introduced) and introduced[-1] is ents[i - 1] and _COORDINATION.match(between)
+            named = _NAMED.search(before[-80:]) is not None
+            if named and introduced and introduced[-1] is ents[i - 1] and first_after_verb is False:
+                # "a contrastive fine tuning strategy called X": X is the name, not the description.
+                introduced.pop()._.kg_role = None
+            if (
+                named
+                or first_after_verb
+                or coordinated
+                or _INTRODUCED_PASSIVE.match(text[ent.end_char : ent.end_char + 60])
+                or (_OURS.search(before[-60:]) and not _any_between(ents[:i], ent, start + len(before) - 60))
+            ):
+                introduced.append(ent)
                 ent._.kg_role = "introduced"
             elif ent.label_ in ("Dataset", "Benchmark") and _EVALUATE.search(before):
                 ent._.kg_role = "evaluated_on"
-        return doc
+
+
+def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
+    last = None
+    for last in matches:  # noqa: B007
+        pass
+    return last
+
+
+def _any_between(earlier: list[Span], ent: Span, since: int) -> bool:
+    return any(e.start_char >= since for e in earlier)
