@@ -19,8 +19,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 # Importing the component modules registers their factories.
-from kg.extract import abbreviations, known_names, phrases, roles, shapes  # noqa: F401
+from kg.extract import abbreviations, known_names, phrases, roles, sentences, shapes  # noqa: F401
 from kg.extract.entities import harmonise
+from kg.extract.extensions import sentence_of
 from kg.model import Abbreviation, Field, Mention, Paper, PaperMentions
 
 PIPELINE_VERSION = "2"
@@ -30,7 +31,7 @@ PIPELINE_VERSION = "2"
 def nlp() -> Language:
     """The extraction pipeline, built once per process."""
     pipeline = spacy.blank("en")
-    pipeline.add_pipe("sentencizer")
+    pipeline.add_pipe("kg_sentences")
     pipeline.add_pipe("kg_abbreviations")
     pipeline.add_pipe("kg_known_names")
     pipeline.add_pipe("kg_name_shapes")
@@ -49,7 +50,7 @@ def _mentions(doc: Doc, field: Field) -> Iterator[Mention]:
             start=ent.start_char,
             end=ent.end_char,
             role=ent._.kg_role,
-            sentence=(ent.sent.start_char, ent.sent.end_char),
+            sentence=sentence_of(doc, ent.start_char),
         )
 
 
@@ -68,8 +69,10 @@ def extract(papers: Iterable[Paper], batch_size: int = 256) -> Iterator[PaperMen
         for paper in papers:
             for field in ("title", "abstract"):
                 # The tokenizer is ~9x slower on text with newlines; the swap keeps offsets.
-                doc = pipeline.make_doc(paper.text(field).replace("\n", " "))
+                text = paper.text(field).replace("\n", " ")
+                doc = pipeline.make_doc(text)
                 doc._.kg_field = field
+                doc._.kg_text = text
                 yield doc, (paper, field)
 
     current: Paper | None = None

@@ -24,7 +24,7 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.extract import extensions  # noqa: F401  (registers doc._.kg_* attributes)
+from kg.extract.extensions import doc_text
 
 # "(short form)" with an optional trailing qualifier after a comma or semicolon: "(SD; ...)".
 _PAREN = re.compile(r"\(([^()]{1,60})\)")
@@ -194,7 +194,7 @@ class Abbreviations:
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[tuple[Span, Span]] = []
-        for pair in find_abbreviations(doc.text):
+        for pair in find_abbreviations(doc_text(doc)):
             long = doc.char_span(pair.long_start, pair.long_end, alignment_mode="contract")
             short = doc.char_span(pair.short_start, pair.short_end, alignment_mode="contract")
             if long is not None and short is not None and len(long) and len(short):

@@ -25,8 +25,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from kg.extract import extensions  # noqa: F401  (registers doc._.kg_* attributes)
 from kg.extract.cues import CLASS_NOUNS, context_type
+from kg.extract.extensions import doc_text, sentence_of
 from kg.extract.known_names import lookup
 from kg.extract.phrases import head_type
 from kg.extract.shapes import name_type
@@ -123,16 +123,19 @@ def pair_type(long: Span, short: Span, proposed: Iterable[Span]) -> EntityType:
 
 
 def _bare_uses(doc: Doc, short_forms: dict[str, str]) -> list[Span]:
+    if not short_forms:
+        return []
+    uses = re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, short_forms))})(?![\w-])")
     spans = []
-    for token in doc:
-        label = short_forms.get(token.text)
-        if label is not None:
-            spans.append(Span(doc, token.i, token.i + 1, label=label))
+    for match in uses.finditer(doc_text(doc)):
+        span = doc.char_span(match.start(), match.end(), label=short_forms[match.group()])
+        if span is not None:
+            spans.append(span)
     return spans
 
 
 def _title_head(doc: Doc) -> Span | None:
-    match = _TITLE_HEAD.match(doc.text)
+    match = _TITLE_HEAD.match(doc_text(doc))
     if match is None or len(match.group(1).split()) > 4:
         return None
     head = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
@@ -183,6 +186,7 @@ class Entities:
         self, doc: Doc, ents: list[Span], fixed: dict[str, str], by_head: dict[tuple[int, int], str]
     ) -> list[Span]:
         votes: dict[str, Counter[str]] = defaultdict(Counter)
+        text = doc_text(doc)
         for ent in ents:
             key = ent.text.casefold()
             if key in fixed:
@@ -190,10 +194,8 @@ class Entities:
                 continue
             cue = by_head.get((ent.start, ent.end))  # a head word says more than a list entry
             if cue is None and ent.label_ not in ("Task", "Metric"):
-                sentence = ent.sent
-                cue = context_type(
-                    doc.text[sentence.start_char : ent.start_char], doc.text[ent.end_char : sentence.end_char]
-                )
+                start, end = sentence_of(doc, ent.start_char)
+                cue = context_type(text[start : ent.start_char], text[ent.end_char : end])
                 if cue == "Method" and ent.label_ == "Model":
                     cue = None  # models are often called methods; "a model" is the stronger word
             votes[key][cue or ent.label_] += 3 if cue else 1

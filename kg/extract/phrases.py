@@ -20,6 +20,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.extract.extensions import doc_text
 from kg.extract.known_names import known_names
 from kg.model import EntityType
 
@@ -135,6 +136,7 @@ TWO_WORD_HEADS: dict[str, EntityType] = {
     "language modeling": "Method",
     "language modelling": "Method",
 }
+_HEAD_WORDS = frozenset(HEADS) | {pair.split()[-1] for pair in TWO_WORD_HEADS}
 # "X learning" is a technique, except where the modifier names a problem setting.
 TASK_LEARNING_MODIFIERS = frozenset({"zero-shot", "few-shot", "one-shot", "representation", "metric"})
 # Words that are never part of a name: vague adjectives and the verbs that introduce names.
@@ -381,6 +383,7 @@ def term_words() -> frozenset[str]:
     return frozenset(words - VAGUE - STOP_WORDS)
 
 
+@cache
 def is_term_word(word: str) -> bool:
     """Whether ``word`` may stand before a head word in a name.
 
@@ -441,11 +444,12 @@ def find_phrases(text: str, max_modifiers: int = 4) -> list[tuple[int, int, Enti
     """
     found: list[tuple[int, int, EntityType]] = []
     words = list(_WORD.finditer(text))
-    i = 0
-    while i < len(words):
-        kind = head_type([w.group() for w in words[max(0, i - 1) : i + 1]])
+    lower = [w.group().lower() for w in words]
+    for i, word in enumerate(lower):
+        if word not in _HEAD_WORDS and not ("-" in word and word.rsplit("-", 1)[1] in HEADS):
+            continue
+        kind = head_type(lower[max(0, i - 1) : i + 1])
         if kind is None:
-            i += 1
             continue
         start = i
         while (
@@ -460,7 +464,6 @@ def find_phrases(text: str, max_modifiers: int = 4) -> list[tuple[int, int, Enti
             "-" in alone and alone.lower() not in _TOO_GENERIC and is_term_word(alone.rsplit("-", 1)[0])
         ):
             found.append((words[start].start(), words[i].end(), kind))
-        i += 1
     return found
 
 
@@ -483,7 +486,7 @@ class Phrases:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for start, end, kind in find_phrases(doc.text, self.max_modifiers):
+        for start, end, kind in find_phrases(doc_text(doc), self.max_modifiers):
             span = doc.char_span(start, end, label=kind, alignment_mode="expand")
             if span is not None:
                 spans.append(span)

@@ -18,8 +18,8 @@ from collections.abc import Iterator
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.extract import extensions  # noqa: F401  (registers doc._.kg_* attributes)
 from kg.extract.cues import CLASS_NOUNS
+from kg.extract.extensions import doc_text, sentence_of
 
 _INTRODUCE = re.compile(
     r"(?i)(?:\b(?:we|this (?:paper|work|study)|here|our (?:work|paper))\b[^.;]{0,80}?\b"
@@ -66,18 +66,21 @@ class Roles:
 
     def __call__(self, doc: Doc) -> Doc:
         if doc._.kg_field == "title":
-            head = doc.text.split(":", 1)[0] if ":" in doc.text else None
+            text = doc_text(doc)
+            head = text.split(":", 1)[0] if ":" in text else None
             for ent in doc.ents:
                 if head is not None and ent.end_char <= len(head) and ent.text == head.strip():
                     ent._.kg_role = "introduced"
             return doc
-        for sentence in doc.sents:
-            self._sentence(doc, [e for e in doc.ents if e.start >= sentence.start and e.end <= sentence.end])
+        by_sentence: dict[tuple[int, int], list[Span]] = {}
+        for ent in doc.ents:
+            by_sentence.setdefault(sentence_of(doc, ent.start_char), []).append(ent)
+        for (start, _), ents in by_sentence.items():
+            self._sentence(doc, start, ents)
         return doc
 
-    def _sentence(self, doc: Doc, ents: list[Span]) -> None:
-        text = doc.text
-        start = ents[0].sent.start_char if ents else 0
+    def _sentence(self, doc: Doc, start: int, ents: list[Span]) -> None:
+        text = doc_text(doc)
         introduced: list[Span] = []
         for i, ent in enumerate(ents):
             before = text[start : ent.start_char]

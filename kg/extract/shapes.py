@@ -20,8 +20,8 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract import extensions  # noqa: F401  (registers doc._.kg_* attributes)
 from kg.extract.cues import CLASS_NOUNS
+from kg.extract.extensions import doc_text
 from kg.extract.known_names import known_names
 from kg.extract.phrases import VAGUE, head_type
 from kg.model import EntityType
@@ -66,7 +66,8 @@ _MODEL_PART = re.compile(
 _CAPITALISED = r"(?:(?:[A-Z\u0370-\u03ff][\w^]*|\d+[A-Za-z][\w^]*)(?:-[\w^]+)*)"
 _TITLED = re.compile(rf"(?<![\w-]){_CAPITALISED}(?:\s(?:(?:of|for|in|in the)\s)?{_CAPITALISED})+(?![\w-])")
 _PLAIN_CAPITALISED = re.compile(r"^[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*$")
-_URL = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:com|org|io|net|ai)(?:/\S*)?")
+_URL = re.compile(r"\W*(?:https?://|www\.|\S+\.(?:com|org|io|net|ai)(?:/|$))")
+_CHUNK = re.compile(r"\S+")
 _VERSION_WORD = (
     r"(?:v?\d+(?:\.\d+)*[A-Za-z]?|\d+(?:\.\d+)?[BM]|Instruct|Chat|Base|Turbo|XL|XXL|Pro|Ultra|Mini|Hard|Auto)"
 )
@@ -118,23 +119,22 @@ def name_type(name: str) -> EntityType:
     return "Method"
 
 
-def find_names(text: str) -> list[tuple[int, int]]:
-    """Character spans of the shape-recognised names in ``text``.
+@cache
+def names_in_chunk(chunk: str) -> tuple[tuple[int, int], ...]:
+    """The offsets of the names in one white-space delimited chunk of text (cached: chunks recur).
 
-    >>> text = "CLIP-based LLMs beat Llama 2 and SoftREPA on EvalMuse-40K."
-    >>> [text[s:e] for s, e in find_names(text)]
-    ['CLIP', 'Llama 2', 'SoftREPA', 'EvalMuse-40K']
+    >>> names_in_chunk("(SFT+RLHF),"), names_in_chunk("CLIP-based"), names_in_chunk("https://x.org/DPO")
+    (((1, 4), (5, 9)), ((0, 4),), ())
     """
-    found: list[tuple[int, int]] = []
-    urls = [m.span() for m in _URL.finditer(text)]
-    for match in _NAME.finditer(text):
+    if _URL.match(chunk):
+        return ()
+    found = []
+    for match in _NAME.finditer(chunk):
         start, end = match.span()
-        if any(s <= start < e for s, e in urls):
-            continue
         adjectival = _ADJECTIVAL.search(match.group())
         if adjectival:
             end = start + adjectival.start()
-        for part in re.finditer(r"[^+/]+", text[start:end]):
+        for part in re.finditer(r"[^+/]+", chunk[start:end]):
             name = part.group()
             if (
                 len(name) > 1
@@ -143,11 +143,26 @@ def find_names(text: str) -> list[tuple[int, int]]:
                 and not (_TITLE_COMPOUND.match(name) and name.split("-")[0].lower() not in model_stems())
             ):
                 found.append((start + part.start(), start + part.end()))
+    return tuple(found)
+
+
+def find_names(text: str) -> list[tuple[int, int]]:
+    """Character spans of the shape-recognised names in ``text``.
+
+    >>> text = "CLIP-based LLMs beat Llama 2 and SoftREPA on EvalMuse-40K."
+    >>> [text[s:e] for s, e in find_names(text)]
+    ['CLIP', 'Llama 2', 'SoftREPA', 'EvalMuse-40K']
+    """
+    found = [
+        (chunk.start() + start, chunk.start() + end)
+        for chunk in _CHUNK.finditer(text)
+        for start, end in names_in_chunk(chunk.group())
+    ]
     stems = model_stems()
     shaped = {text[s:e] for s, e in found}
     for match in _VERSIONED.finditer(text):
         head = match.group(1)
-        if head.lower() in stems or head in shaped:
+        if head.lower() in stems or head in shaped or match.group(2).startswith(" v"):
             found.append(match.span())
     return sorted(found)
 
@@ -195,12 +210,13 @@ class NameShapes:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for start, end in find_names(doc.text):
-            span = doc.char_span(start, end, label=name_type(doc.text[start:end]), alignment_mode="expand")
+        text = doc_text(doc)
+        for start, end in find_names(text):
+            span = doc.char_span(start, end, label=name_type(text[start:end]), alignment_mode="expand")
             if span is not None:
                 spans.append(span)
         if doc._.kg_field != "title":  # a title capitalises every word
-            for start, end, kind in find_titled(doc.text):
+            for start, end, kind in find_titled(text):
                 span = doc.char_span(start, end, label=kind, alignment_mode="expand")
                 if span is not None:
                     spans.append(span)
