@@ -131,6 +131,19 @@ TOO_BROAD = frozenset(
         "cross-lingual alignment",
         "instruction following",
         "word representations",
+        # formats and tools that some lists hold as names
+        "html",
+        "json",
+        "xml",
+        "pdf",
+        "github",
+        "python",
+        "java",
+        "javascript",
+        "latex",
+        "csv",
+        "sql",
+        "retrieval",
     ]
 )
 # Zipf frequency at or above which a lower-cased single word counts as ordinary English.

@@ -92,10 +92,14 @@ def is_generic(text: str) -> bool:
     (False, False)
     """
     lower = text.lower()
+    last = lower.rsplit("-", 1)[-1]
     return (
         lower in _GENERIC_WORDS
         or bool(_GENERIC.match(text))
         or (text.endswith("s") and text[:-1].lower() in _GENERIC_WORDS)
+        or text.count("(") != text.count(")")
+        # "8B-MLLMs", "user-LLM": a class word with a size or a common word before it
+        or ("-" in text and last.rstrip("s") in _GENERIC_WORDS and not text[:1].isupper())
     )
 
 
@@ -167,8 +171,10 @@ class Entities:
         by_head = {(s.start, s.end): s.label_ for s in doc.spans.get(self.typed_by_head, [])}
         fixed: dict[str, str] = {}
         pairs: list[Span] = []
+        generic_long_forms = set()
         for long, short in doc._.kg_abbreviations:
             if is_generic(long.text) or is_generic(short.text):
+                generic_long_forms.add(long.text.casefold())  # "Artificial General Intelligence (AGI)"
                 continue
             label = pair_type(long, short, proposed)
             fixed[long.text.casefold()] = fixed[short.text.casefold()] = label
@@ -177,6 +183,7 @@ class Entities:
                 Span(doc, short.start, short.end, label=label),
             ]
         short_forms = {s.text: s.label_ for s in pairs[1::2]}
+        proposed = [s for s in proposed if s.text.casefold() not in generic_long_forms]
         title = [head for head in [_title_head(doc)] if head is not None] if doc._.kg_field == "title" else []
         ents = filter_spans(pairs + title + proposed + _bare_uses(doc, short_forms))
         doc.ents = self._typed(doc, ents, fixed, by_head)

@@ -68,8 +68,11 @@ _TITLED = re.compile(rf"(?<![\w-]){_CAPITALISED}(?:\s(?:(?:of|for|in|in the)\s)?
 _PLAIN_CAPITALISED = re.compile(r"^[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*$")
 _URL = re.compile(r"\W*(?:https?://|www\.|\S+\.(?:com|org|io|net|ai)(?:/|$))")
 _CHUNK = re.compile(r"\S+")
+_SHAPED = re.compile(r"[a-z][A-Z]|[A-Z]{2}|[A-Za-z]\d|\d[A-Za-z]")
+# A version: "v2.2", "2", "3.5" (one decimal: "FID 14.84" is a score), a size, an edition.
 _VERSION_WORD = (
-    r"(?:v?\d+(?:\.\d+)*[A-Za-z]?|\d+(?:\.\d+)?[BM]|Instruct|Chat|Base|Turbo|XL|XXL|Pro|Ultra|Mini|Hard|Auto)"
+    r"(?:v\d+(?:\.\d+)*[A-Za-z]?|\d+(?:\.\d)?[A-Za-z]?|\d+(?:\.\d+)?[BM]|"
+    r"Instruct|Chat|Base|Turbo|XL|XXL|Pro|Ultra|Mini|Hard|Auto)"
 )
 _VERSIONED = re.compile(rf"\b([A-Z][\w.-]*)((?: {_VERSION_WORD})+)\b")
 
@@ -126,7 +129,7 @@ def names_in_chunk(chunk: str) -> tuple[tuple[int, int], ...]:
     >>> names_in_chunk("(SFT+RLHF),"), names_in_chunk("CLIP-based"), names_in_chunk("https://x.org/DPO")
     (((1, 4), (5, 9)), ((0, 4),), ())
     """
-    if _URL.match(chunk):
+    if _URL.match(chunk) or chunk.startswith("\\"):  # URLs and LaTeX macros
         return ()
     found = []
     for match in _NAME.finditer(chunk):
@@ -134,6 +137,8 @@ def names_in_chunk(chunk: str) -> tuple[tuple[int, int], ...]:
         adjectival = _ADJECTIVAL.search(match.group())
         if adjectival:
             end = start + adjectival.start()
+            if not _SHAPED.search(chunk[start:end]):
+                continue  # "Multi-Level", "Symmetry-Enhanced": no name before the suffix
         for part in re.finditer(r"[^+/]+", chunk[start:end]):
             name = part.group()
             if (
@@ -180,7 +185,11 @@ def find_titled(text: str) -> list[tuple[int, int, EntityType]]:
     found: list[tuple[int, int, EntityType]] = []
     for match in _TITLED.finditer(text):
         words = list(re.finditer(r"\S+", match.group()))
-        while words and (words[0].group().lower() in STOP_WORDS or words[0].group().lower() in VAGUE):
+        while words and (
+            words[0].group().lower() in STOP_WORDS
+            or words[0].group().lower() in VAGUE
+            or words[0].group().endswith("ing")  # "Aligning Large Language Models" is a verb phrase
+        ):
             words.pop(0)
         if len(words) < 2 or not any(_PLAIN_CAPITALISED.match(w.group()) for w in words):
             continue
