@@ -146,6 +146,9 @@ TOO_BROAD = frozenset(
         "retrieval",
     ]
 )
+METRIC_HEADS = (
+    r"\b(?:accuracy|error|score|rate|precision|recall|distance|divergence|similarity|index|coefficient)$"
+)
 # Zipf frequency at or above which a lower-cased single word counts as ordinary English.
 COMMON_ZIPF = 3.3
 Row = tuple[str, str, str, str]
@@ -153,6 +156,10 @@ Row = tuple[str, str, str, str]
 
 def _clean(name: str) -> str:
     return re.sub(r"\s+", " ", name).strip().strip(",;:")
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
 
 
 def _without_brackets(name: str) -> str:
@@ -211,8 +218,40 @@ def pwc_tasks(raw: Path) -> Iterator[Row]:
         for line in io.TextIOWrapper(member, encoding="utf-8"):
             name = _clean(line.strip().strip('"'))
             if name:
-                slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
-                yield name, "Task", "pwc", f"https://paperswithcode.com/task/{slug}"
+                yield name, "Task", "pwc", f"https://paperswithcode.com/task/{_slug(name)}"
+
+
+def pwc_task_tables(raw: Path) -> Iterator[Row]:
+    """Metrics and datasets named in the task summaries (their id: the task that lists them)."""
+    with tarfile.open(raw / "pwc" / "pwc_tasks_2025_worldsnapshot.tar.gz") as tar:
+        for member in sorted(tar.getmembers(), key=lambda m: m.name):
+            if not member.name.endswith("_tasks_detailed.csv") or "/all_" in member.name:
+                continue
+            handle = tar.extractfile(member)
+            assert handle is not None
+            for row in csv.DictReader(io.TextIOWrapper(handle, encoding="utf-8")):
+                task = row.get("Task Name") or ""
+                url = f"https://paperswithcode.com/task/{_slug(task)}"
+                columns = (("SOTA Metrics", "Metric"), ("Common Datasets (Top 10)", "Dataset"))
+                for column, kind in columns:
+                    for item in (row.get(column) or "").split("; "):
+                        item = _clean(item)
+                        inner = re.fullmatch(r"(.+?) \(([^()]+)\)", item)
+                        names = [inner.group(1), inner.group(2)] if inner else [item]
+                        for name in names:
+                            if name and (kind != "Metric" or _reads_as_metric(name)):
+                                yield name, kind, "pwc", url
+
+
+def _reads_as_metric(name: str) -> bool:
+    """Metric columns also hold descriptions ("model size", "ablation"); keep measures.
+
+    >>> _reads_as_metric("mAP@0.5"), _reads_as_metric("top-1 accuracy"), _reads_as_metric("model size")
+    (True, True, False)
+    """
+    if re.search(r"[A-Z]{2}|[a-z][A-Z]|@|\d", name[1:]):
+        return True
+    return re.search(METRIC_HEADS, name.lower()) is not None
 
 
 def helm(raw: Path) -> Iterator[Row]:
@@ -266,7 +305,14 @@ def epoch(raw: Path) -> Iterator[Row]:
 def build(raw: Path) -> list[Row]:
     """All kept entries, one per (name, type), the first source by priority winning."""
     best: dict[str, Row] = {}
-    for row in [*helm(raw), *epoch(raw), *pwc_datasets(raw), *pwc_methods(raw), *pwc_tasks(raw)]:
+    for row in [
+        *helm(raw),
+        *epoch(raw),
+        *pwc_datasets(raw),
+        *pwc_methods(raw),
+        *pwc_tasks(raw),
+        *pwc_task_tables(raw),
+    ]:
         name = _without_brackets(row[0]) or row[0]
         kind = row[1]
         row = (name, kind, row[2], row[3])

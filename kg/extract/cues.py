@@ -119,3 +119,28 @@ def context_type(before: str, after: str) -> EntityType | None:
     if match:
         return CLASS_NOUNS[match.group(1).lower()]
     return None
+
+
+# "evaluated on X", "results on the X test set": data, where the sentence is about evaluation.
+_ON = re.compile(r"(?i)\b(?:on|across|over|using)\s+(?:the\s+)?(?:challenging\s+|popular\s+|public\s+)?$")
+_EVALUATION = re.compile(
+    r"(?i)\b(?:experiment|evaluat|result|outperform|state-of-the-art|sota|accuracy|achiev|score|"
+    r"benchmark|dataset|test|fine-tun|trained|pre-trained|surpass)"
+)
+
+
+def data_context_type(before: str, sentence: str) -> EntityType | None:
+    """Dataset (or Benchmark) for a name of unknown type that follows "on" in a sentence on evaluation.
+
+    >>> data_context_type("It is best on ", "It is best on VTAB, a benchmark.")
+    'Benchmark'
+    >>> data_context_type("We build on ", "We build on SoftREPA.") is None
+    True
+    """
+    if not _ON.search(before[-40:]) or re.search(
+        r"(?i)\b(?:based|built|build|rel\w+|focus\w*)\s+on\s+\S*\s*$", before
+    ):
+        return None
+    if not _EVALUATION.search(sentence):
+        return None
+    return "Benchmark" if re.search(r"(?i)\bbenchmark", sentence) else "Dataset"

@@ -25,11 +25,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from kg.extract.cues import CLASS_NOUNS, context_type
+from kg.extract.cues import CLASS_NOUNS, context_type, data_context_type
 from kg.extract.extensions import doc_text, sentence_of
 from kg.extract.known_names import lookup
 from kg.extract.phrases import head_type
-from kg.extract.shapes import name_type
+from kg.extract.shapes import name_type, shape_type
 from kg.model import Abbreviation, EntityType, Mention
 
 # Class words and vague phrases that are never names (GUIDELINES.md).
@@ -80,6 +80,8 @@ _GENERIC_WORDS = frozenset(
         "plm",
     ]
 )
+_BENCHMARK_WORD = re.compile(r"(?i)\bbenchmark")
+_COORDINATION = re.compile(r"^\)?\s*(?:,|,?\s*and|,?\s*or|/|&)\s*(?:the\s+)?$")
 _TITLE_HEAD = re.compile(r"^\s*([^:]{2,40}?)\s*:\s")
 
 
@@ -194,7 +196,8 @@ class Entities:
     ) -> list[Span]:
         votes: dict[str, Counter[str]] = defaultdict(Counter)
         text = doc_text(doc)
-        for ent in ents:
+        weak: set[int] = set()  # names whose type is only the Method default
+        for i, ent in enumerate(ents):
             key = ent.text.casefold()
             if key in fixed:
                 votes[key][fixed[key]] += 10
@@ -202,14 +205,35 @@ class Entities:
             cue = by_head.get((ent.start, ent.end))  # a head word says more than a list entry
             if cue is None and ent.label_ not in ("Task", "Metric"):
                 start, end = sentence_of(doc, ent.start_char)
-                cue = context_type(text[start : ent.start_char], text[ent.end_char : end])
+                before = text[start : ent.start_char]
+                cue = context_type(before, text[ent.end_char : end])
                 if cue == "Method" and ent.label_ == "Model":
                     cue = None  # models are often called methods; "a model" is the stronger word
+                if cue is None and shape_type(ent.text) is None:
+                    cue = data_context_type(before, text[start:end])
+                    weak.add(i)
+                elif cue is None and ent.label_ == "Dataset" and _BENCHMARK_WORD.search(text, start, end):
+                    cue = "Benchmark"  # "a name the text calls a benchmark is Benchmark"
             votes[key][cue or ent.label_] += 3 if cue else 1
-        return [
-            Span(doc, ent.start, ent.end, label=votes[ent.text.casefold()].most_common(1)[0][0])
-            for ent in ents
-        ]
+        labels = [votes[ent.text.casefold()].most_common(1)[0][0] for ent in ents]
+        for group in _coordinated(text, ents):
+            strong = Counter(labels[i] for i in group if i not in weak)
+            if strong:
+                for i in group:
+                    if i in weak:
+                        labels[i] = strong.most_common(1)[0][0]
+        return [Span(doc, ent.start, ent.end, label=label) for ent, label in zip(ents, labels, strict=True)]
+
+
+def _coordinated(text: str, ents: list[Span]) -> list[list[int]]:
+    """Runs of names joined by commas, "and", "or" or slashes ("MSVD, DiDeMo and LSMDC")."""
+    groups: list[list[int]] = []
+    for i, ent in enumerate(ents):
+        if i and _COORDINATION.match(text[ents[i - 1].end_char : ent.start_char]):
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    return [group for group in groups if len(group) > 1]
 
 
 def harmonise(mentions: list[Mention], pairs: Iterable[Abbreviation] = ()) -> list[Mention]:

@@ -58,6 +58,7 @@ _DATA_SIZE = re.compile(r"\d+(?:\.\d+)?[KM]$")
 _METRIC = re.compile(r"(?:Score|Scores|IoU|@\d+)$")
 _MODEL_SIZE = re.compile(
     r"(?i)(?:^|[-_ ])\d+(?:\.\d+)?b(?:$|[-_ ])|[a-z]\d+b$|[-_ ]v?\d+(?:\.\d+)*-?(?:instruct|chat|base)"
+    r"|-(?:tiny|small|base|large|huge|giant|xl|xxl|[lbsxh]|r\d+)$"
 )
 _MODEL_PART = re.compile(
     r"(?:GPT|BERT|LLaMA|Llama|LLaVA|ViT|Net|Former|former|CLIP|BLIP|T5|VAE|GAN|Diffusion|LM|Whisper|"
@@ -75,6 +76,22 @@ _VERSION_WORD = (
     r"Instruct|Chat|Base|Turbo|XL|XXL|Pro|Ultra|Mini|Hard|Auto)"
 )
 _VERSIONED = re.compile(rf"\b([A-Z][\w.-]*)((?: {_VERSION_WORD})+)\b")
+
+
+@cache
+def _model_names_pattern() -> re.Pattern[str]:
+    """Listed model names (shaped, four characters or more) at the start or end of a word."""
+    names = sorted(
+        (
+            e.name
+            for e in known_names().values()
+            if e.type == "Model" and _SHAPED.search(e.name) and len(e.name) > 3
+        ),
+        key=len,
+        reverse=True,
+    )
+    alternatives = "|".join(map(re.escape, names))
+    return re.compile(rf"^(?:{alternatives})(?=[a-z0-9])|(?<=[A-Za-z0-9])(?:{alternatives})$")
 
 
 @cache
@@ -96,12 +113,22 @@ def model_stems() -> frozenset[str]:
 
 
 def name_type(name: str) -> EntityType:
-    """The type a name's own shape gives it.
+    """The type a name's own shape gives it, Method where the shape says nothing.
 
     >>> name_type("DPG-Bench"), name_type("EvalMuse-40K"), name_type("Mistral-7B-Instruct-v0.2")
     ('Benchmark', 'Dataset', 'Model')
-    >>> name_type("SciBERT"), name_type("DPO")
-    ('Model', 'Method')
+    >>> name_type("SciBERT"), name_type("BARTpho"), name_type("RoBERTa-base"), name_type("DPO")
+    ('Model', 'Model', 'Model', 'Method')
+    """
+    return shape_type(name) or "Method"
+
+
+@cache
+def shape_type(name: str) -> EntityType | None:
+    """The type a name's list entry or shape gives it, or None if neither says anything.
+
+    >>> shape_type("COCO"), shape_type("SoftREPA")
+    ('Dataset', None)
     """
     known = known_names().get(name.casefold())
     if known is not None:
@@ -112,14 +139,23 @@ def name_type(name: str) -> EntityType:
         return "Metric"
     if _DATA_SIZE.search(name):
         return "Dataset"
-    stem = re.split(r"[\s-]", name, maxsplit=1)[0].lower()
+    stem = re.split(r"[\s-]", name, maxsplit=1)[0]
     if (
         _MODEL_SIZE.search(name)
         or _MODEL_PART.search(name)
-        or (stem in model_stems() and stem != name.lower())
+        or (stem.lower() in model_stems() and stem.lower() != name.lower())
+        or _known_model_inside(name)
     ):
         return "Model"
-    return "Method"
+    return None
+
+
+def _known_model_inside(name: str) -> bool:
+    """Whether a listed model's name starts ``name`` or ends it ("BARTpho", "PLBART", "Swin2SR")."""
+    head = re.split(r"[-_ ]", name, maxsplit=1)[0]
+    if head != name and shape_type(head) == "Model":
+        return True
+    return _model_names_pattern().search(name) is not None
 
 
 @cache
