@@ -109,23 +109,31 @@ def pair_type(long: Span, short: Span, proposed: Iterable[Span]) -> EntityType:
     """The one type of a long form and its short form.
 
     The long form's last word decides where it is a head word ("... Optimization",
-    "... Generation", "... Model"); else a listed entry for either form, a proposed
-    span covering the long form, or the short form's shape.
+    "... Generation", "... Model"); else a listed entry for the long form, the words
+    around the pair ("an X (Y) approach"), a proposed span covering the long form, or
+    the short form's shape. A listed entry for the short form alone is not used:
+    acronyms are ambiguous ("UAR" is also a metric).
     """
-    words = long.text.replace("-", " - ").split()
-    last = words[-1].lower()
-    known = lookup(long.text)  # not the short form: acronyms are ambiguous ("CTC")
-    by_head = head_type(long.text.split())
+    last = long.text.replace("-", " ").split()[-1].lower()
     if last in CLASS_NOUNS and last not in ("framework", "approach", "family"):
         return CLASS_NOUNS[last]
+    known = lookup(long.text)
     if known is not None:
         return known.type
+    by_head = head_type(long.text.split())
     if by_head is not None:
         return by_head
+    doc = long.doc
+    text = doc_text(doc)
+    start, end = sentence_of(doc, long.start_char)
+    close = text.find(")", short.end_char, end)
+    cue = context_type(text[start : long.start_char], text[close + 1 if close >= 0 else short.end_char : end])
+    if cue is not None:
+        return cue
     for span in proposed:
-        if span.start == long.start and span.end == long.end:
+        if span.start == long.start and span.end == long.end and span.label_ != "Method":
             return span.label_  # type: ignore[return-value]
-    return name_type(short.text)
+    return shape_type(short.text, listed=False) or "Method"
 
 
 def _bare_uses(doc: Doc, short_forms: dict[str, str]) -> list[Span]:

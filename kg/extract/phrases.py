@@ -124,6 +124,7 @@ TWO_WORD_HEADS: dict[str, EntityType] = {
     "f1 score": "Metric",
     "mutual information": "Metric",
     "cosine similarity": "Metric",
+    "kl divergence": "Metric",
     "representation learning": "Task",
     "zero-shot learning": "Task",
     "few-shot learning": "Task",
@@ -131,6 +132,8 @@ TWO_WORD_HEADS: dict[str, EntityType] = {
     "language modeling": "Method",
     "language modelling": "Method",
 }
+# Heads that are names on their own.
+STANDALONE: dict[str, EntityType] = {"accuracy": "Metric", "perplexity": "Metric"}
 _HEAD_WORDS = frozenset(HEADS) | {pair.split()[-1] for pair in TWO_WORD_HEADS}
 # "X learning" is a technique, except where the modifier names a problem setting.
 TASK_LEARNING_MODIFIERS = frozenset({"zero-shot", "few-shot", "one-shot", "representation", "metric"})
@@ -399,7 +402,8 @@ def is_term_word(word: str) -> bool:
     """Whether ``word`` may stand before a head word in a name.
 
     Nouns that modify a head are singular and verbs, adverbs and participles are no
-    modifiers, so words ending in -s, -ed or -ly are not term words (hyphenated
+    modifiers, so words ending in -s, -ed or -ly are not term words, except participles
+    that listed names hold ("supervised", "masked"); hyphenated
     compounds and acronyms always are, unless they are adjectival: "-based", "-like").
 
     >>> is_term_word("speech"), is_term_word("text-to-image"), is_term_word("novel")
@@ -416,6 +420,8 @@ def is_term_word(word: str) -> bool:
         return False
     if "-" in word or any(c.isdigit() for c in word):
         return not lower.endswith(("-based", "-like", "-level", "-wise", "-specific", "-driven", "-aware"))
+    if lower.endswith("ed") and lower in term_words():
+        return True  # participles that names hold: "supervised fine-tuning", "masked modeling"
     if (
         (lower.endswith("ing") and lower not in HEADS)
         or lower.endswith(("ed", "ly"))
@@ -462,7 +468,7 @@ def find_phrases(text: str, max_modifiers: int = 4) -> list[tuple[int, int, Enti
         kind = head_type(lower[max(0, i - 1) : i + 1])
         if kind is None:
             continue
-        start = i
+        start = i - 1 if i and f"{lower[i - 1]} {word}" in TWO_WORD_HEADS else i
         while (
             start > 0
             and i - start < max_modifiers
@@ -471,8 +477,10 @@ def find_phrases(text: str, max_modifiers: int = 4) -> list[tuple[int, int, Enti
         ):
             start -= 1
         alone = words[i].group()
-        if start < i or (
-            "-" in alone and alone.lower() not in _TOO_GENERIC and is_term_word(alone.rsplit("-", 1)[0])
+        if (
+            start < i
+            or word in STANDALONE
+            or ("-" in alone and alone.lower() not in _TOO_GENERIC and is_term_word(alone.rsplit("-", 1)[0]))
         ):
             found.append((words[start].start(), words[i].end(), kind))
     return found

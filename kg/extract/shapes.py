@@ -75,7 +75,7 @@ _VERSION_WORD = (
     r"(?:v\d+(?:\.\d+)*[A-Za-z]?|\d+(?:\.\d)?[A-Za-z]?|\d+(?:\.\d+)?[BM]|"
     r"Instruct|Chat|Base|Turbo|XL|XXL|Pro|Ultra|Mini|Hard|Auto)"
 )
-_VERSIONED = re.compile(rf"\b([A-Z][\w.-]*)((?: {_VERSION_WORD})+)\b")
+_VERSIONED = re.compile(rf"\b([A-Z][\w.-]*)((?: {_VERSION_WORD})+)(?!\w|\.\d)")
 
 
 @cache
@@ -124,13 +124,13 @@ def name_type(name: str) -> EntityType:
 
 
 @cache
-def shape_type(name: str) -> EntityType | None:
-    """The type a name's list entry or shape gives it, or None if neither says anything.
+def shape_type(name: str, listed: bool = True) -> EntityType | None:
+    """The type a name's list entry (if ``listed``) or shape gives it, or None if neither says anything.
 
     >>> shape_type("COCO"), shape_type("SoftREPA")
     ('Dataset', None)
     """
-    known = known_names().get(name.casefold())
+    known = known_names().get(name.casefold()) if listed else None
     if known is not None:
         return known.type
     if _BENCHMARK.search(name):
@@ -203,7 +203,7 @@ def find_names(text: str) -> list[tuple[int, int]]:
     shaped = {text[s:e] for s, e in found}
     for match in _VERSIONED.finditer(text):
         head = match.group(1)
-        if head.lower() in stems or head in shaped or match.group(2).startswith(" v"):
+        if head.lower() in stems or head in shaped or re.search(r" v\d", match.group(2)):
             found.append(match.span())
     return sorted(found)
 
