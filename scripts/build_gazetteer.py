@@ -28,6 +28,7 @@ import json
 import re
 import sys
 import tarfile
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -222,7 +223,19 @@ def pwc_tasks(raw: Path) -> Iterator[Row]:
 
 
 def pwc_task_tables(raw: Path) -> Iterator[Row]:
-    """Metrics and datasets named in the task summaries (their id: the task that lists them)."""
+    """Metrics and datasets named in the task summaries (their id: the task that lists them).
+
+    A metric must be listed for two tasks or more: the columns also hold one-off entries
+    that are model names ("ViT") or descriptions.
+    """
+    rows = list(_task_table_rows(raw))
+    metric_tasks = Counter(name for name, kind, _, _ in rows if kind == "Metric")
+    for row in rows:
+        if row[1] != "Metric" or metric_tasks[row[0]] >= 2:
+            yield row
+
+
+def _task_table_rows(raw: Path) -> Iterator[Row]:
     with tarfile.open(raw / "pwc" / "pwc_tasks_2025_worldsnapshot.tar.gz") as tar:
         for member in sorted(tar.getmembers(), key=lambda m: m.name):
             if not member.name.endswith("_tasks_detailed.csv") or "/all_" in member.name:

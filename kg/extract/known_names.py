@@ -103,6 +103,12 @@ class KnownNames:
             (several if " " in entry.name else one_word).append(entry)
         for entry, doc in zip(one_word, tokenizer.pipe(e.name for e in one_word), strict=True):
             self.exact.add(entry.type, [doc])
+        # "Llama" for "LLaMA": models are written with either capitalisation.
+        variants = [
+            e for e in one_word if e.type == "Model" and e.name.isalpha() and e.name != e.name.capitalize()
+        ]
+        for entry, doc in zip(variants, tokenizer.pipe(e.name.capitalize() for e in variants), strict=True):
+            self.exact.add(entry.type, [doc])
         for entry, doc in zip(several, tokenizer.pipe(e.name for e in several), strict=True):
             self.folded.add(entry.type, [doc])
 
