@@ -108,8 +108,8 @@ def is_generic(text: str) -> bool:
 def pair_type(long: Span, short: Span, proposed: Iterable[Span]) -> EntityType:
     """The one type of a long form and its short form.
 
-    The long form's last word decides where it is a head word ("... Optimization",
-    "... Generation", "... Model"); else a listed entry for the long form, the words
+    The long form's last word decides where it is a class noun or head word ("... Model",
+    "... Optimization", "... Generation"); else a listed entry for the long form, the words
     around the pair ("an X (Y) approach"), a proposed span covering the long form, or
     the short form's shape. A listed entry for the short form alone is not used:
     acronyms are ambiguous ("UAR" is also a metric).
@@ -117,12 +117,12 @@ def pair_type(long: Span, short: Span, proposed: Iterable[Span]) -> EntityType:
     last = long.text.replace("-", " ").split()[-1].lower()
     if last in CLASS_NOUNS and last not in ("framework", "approach", "family"):
         return CLASS_NOUNS[last]
+    by_head = head_type(long.text.split())
+    if by_head is not None:
+        return by_head  # a head word says more than a list entry ("reinforcement learning")
     known = lookup(long.text)
     if known is not None:
         return known.type
-    by_head = head_type(long.text.split())
-    if by_head is not None:
-        return by_head
     doc = long.doc
     text = doc_text(doc)
     start, end = sentence_of(doc, long.start_char)

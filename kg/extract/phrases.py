@@ -135,6 +135,8 @@ TWO_WORD_HEADS: dict[str, EntityType] = {
 # Heads that are names on their own.
 STANDALONE: dict[str, EntityType] = {"accuracy": "Metric", "perplexity": "Metric"}
 _HEAD_WORDS = frozenset(HEADS) | {pair.split()[-1] for pair in TWO_WORD_HEADS}
+# Words that make a task-like phrase a training objective (a Method, GUIDELINES.md).
+OBJECTIVE_MODIFIERS = frozenset({"masked", "next-token", "token", "n-gram", "next-sentence", "denoising"})
 # "X learning" is a technique, except where the modifier names a problem setting.
 TASK_LEARNING_MODIFIERS = frozenset({"zero-shot", "few-shot", "one-shot", "representation", "metric"})
 # Words that are never part of a name: vague adjectives and the verbs that introduce names.
@@ -440,6 +442,8 @@ def head_type(words: list[str]) -> EntityType | None:
     ('Task', 'Metric')
     """
     last = words[-1].lower()
+    if HEADS.get(last) == "Task" and any(w.lower() in OBJECTIVE_MODIFIERS for w in words[:-1]):
+        return "Method"  # pre-training objectives: "next-token prediction", "masked image modeling"
     if last not in HEADS and "-" in last:
         prefix, last = last.rsplit("-", 1)
         words = [*words[:-1], prefix, last]
@@ -482,7 +486,7 @@ def find_phrases(text: str, max_modifiers: int = 4) -> list[tuple[int, int, Enti
             or word in STANDALONE
             or ("-" in alone and alone.lower() not in _TOO_GENERIC and is_term_word(alone.rsplit("-", 1)[0]))
         ):
-            found.append((words[start].start(), words[i].end(), kind))
+            found.append((words[start].start(), words[i].end(), head_type(lower[start : i + 1]) or kind))
     return found
 
 

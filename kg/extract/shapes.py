@@ -52,13 +52,13 @@ _NOT_A_NAME = re.compile(
     r"\d+(?:\.\d+)?(?:x|X|%|ms|GB|MB|TB|GPUs?|FLOPs?|fps|Hz|kHz|px|M|B|K)|[IVX]+|U\.S\.|COVID-19)$"
 )
 _BENCHMARK = re.compile(
-    r"(?i)(?:bench(?:mark)?|eval|arena|QA)(?:[-_]?(?:v?\d[\w.]*|hard|lite|pro|plus|instruct))?$|-EVAL-"
+    r"(?i)(?:bench(?:mark)?|eval|arena|QA)(?:[-_ ]?(?:v?\d[\w.]*|hard|lite|pro|plus|instruct))?$|-EVAL-"
 )
 _DATA_SIZE = re.compile(r"\d+(?:\.\d+)?[KM]$")
 _METRIC = re.compile(r"(?:Score|Scores|IoU|@\d+)$")
 _MODEL_SIZE = re.compile(
     r"(?i)(?:^|[-_ ])\d+(?:\.\d+)?b(?:$|[-_ ])|[a-z]\d+b$|[-_ ]v?\d+(?:\.\d+)*-?(?:instruct|chat|base)"
-    r"|-(?:tiny|small|base|large|huge|giant|xl|xxl|[lbsxh]|r\d+)$"
+    r"|-(?:tiny|small|base|large|huge|giant|xl|xxl|[lbsxh]|r\d+)$| v\d"
 )
 _MODEL_PART = re.compile(
     r"(?:GPT|BERT|LLaMA|Llama|LLaVA|ViT|Net|Former|former|CLIP|BLIP|T5|VAE|GAN|Diffusion|LM|Whisper|"
@@ -132,7 +132,7 @@ def shape_type(name: str, listed: bool = True) -> EntityType | None:
     """
     known = known_names().get(name.casefold()) if listed else None
     if known is not None:
-        return known.type
+        return "Benchmark" if known.type == "Dataset" and _BENCHMARK.search(name) else known.type
     if _BENCHMARK.search(name):
         return "Benchmark"
     if _METRIC.search(name):
