@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 
 from kg.extract.cues import CLASS_NOUNS
 from kg.extract.extensions import doc_text, sentence_of
+from kg.extract.known_names import lookup
 
 _INTRODUCE = re.compile(
     r"(?i)(?:\b(?:we|this (?:paper|work|study)|here|our (?:work|paper))\b[^.;]{0,80}?\b"
@@ -87,7 +88,7 @@ class Roles:
             verb = _last(_INTRODUCE.finditer(before))
             first_after_verb = verb is not None and (
                 _BRIDGE.match(before[verb.end() :]) is not None
-                and all(e.end_char <= start + verb.end() for e in ents[:i])
+                and all(e.end_char <= start + verb.end() or not _may_be_new(e) for e in ents[:i])
             )
             between = re.sub(r"[()]", "", text[ents[i - 1].end_char : ent.start_char]).strip() if i else ""
             coordinated = bool(introduced) and introduced[-1] is ents[i - 1] and _COORDINATION.match(between)
@@ -95,17 +96,27 @@ class Roles:
             if named and introduced and introduced[-1] is ents[i - 1] and first_after_verb is False:
                 # "a contrastive fine tuning strategy called X": X is the name, not the description.
                 introduced.pop()._.kg_role = None
-            if (
-                named
-                or first_after_verb
-                or coordinated
-                or _INTRODUCED_PASSIVE.match(text[ent.end_char : ent.end_char + 60])
-                or (_OURS.search(before[-60:]) and not _any_between(ents[:i], ent, start + len(before) - 60))
+            if named or (
+                _may_be_new(ent)
+                and (
+                    first_after_verb
+                    or coordinated
+                    or _INTRODUCED_PASSIVE.match(text[ent.end_char : ent.end_char + 60])
+                    or (
+                        _OURS.search(before[-60:])
+                        and not _any_between(ents[:i], ent, start + len(before) - 60)
+                    )
+                )
             ):
                 introduced.append(ent)
                 ent._.kg_role = "introduced"
             elif ent.label_ in ("Dataset", "Benchmark") and _EVALUATE.search(before):
                 ent._.kg_role = "evaluated_on"
+
+
+def _may_be_new(ent: Span) -> bool:
+    """Tasks and listed names are not what a paper introduces, unless it names them so."""
+    return ent.label_ != "Task" and lookup(ent.text) is None
 
 
 def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
