@@ -102,10 +102,7 @@ class Roles:
                     first_after_verb
                     or coordinated
                     or _INTRODUCED_PASSIVE.match(text[ent.end_char : ent.end_char + 60])
-                    or (
-                        _OURS.search(before[-60:])
-                        and not _any_between(ents[:i], ent, start + len(before) - 60)
-                    )
+                    or (_OURS.search(before[-60:]) and not _any_since(ents[:i], ent.start_char - 60))
                 )
             ):
                 introduced.append(ent)
@@ -126,5 +123,5 @@ def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
     return last
 
 
-def _any_between(earlier: list[Span], ent: Span, since: int) -> bool:
+def _any_since(earlier: list[Span], since: int) -> bool:
     return any(e.start_char >= since for e in earlier)
