@@ -144,3 +144,25 @@ def data_context_type(before: str, sentence: str) -> EntityType | None:
     if not _EVALUATION.search(sentence):
         return None
     return "Benchmark" if re.search(r"(?i)\bbenchmark", sentence) else "Dataset"
+
+
+_NAMING = re.compile(
+    rf"(?i:\b(?:called|named|dubbed|termed|coined)\s+|\b(?:our|a|an)\s+(?:[\w-]+\s+){{0,3}}({_CLASS})\s*,\s*)"
+    r"([A-Z\u0370-\u03ff][\w.^-]*[\w^](?:\s[A-Z][\w-]*[\w])?)"
+)
+
+
+def find_named(text: str) -> list[tuple[int, int, EntityType | None]]:
+    """Names the text gives explicitly: "a 7B LLM called Janus", "our model, Labrador,".
+
+    The type is the class noun's where the text has one before the name.
+
+    >>> text = "We train a 7B LLM called Janus. Our fine-tuned model, Labrador, wins."
+    >>> [(text[s:e], t) for s, e, t in find_named(text)]
+    [('Janus', None), ('Labrador', 'Model')]
+    """
+    found: list[tuple[int, int, EntityType | None]] = []
+    for match in _NAMING.finditer(text):
+        noun = match.group(1)
+        found.append((match.start(2), match.end(2), CLASS_NOUNS[noun.lower()] if noun else None))
+    return found

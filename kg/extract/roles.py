@@ -25,22 +25,26 @@ from kg.extract.known_names import lookup
 _INTRODUCE = re.compile(
     r"(?i)(?:\b(?:we|this (?:paper|work|study)|here|our (?:work|paper))\b[^.;]{0,80}?\b"
     r"(?:propose|introduce|present|develop|design|devise|release|build|construct|contribute|curate|"
-    r"collect|create|establish|offer|formulate|put forward|name|call|term|dub|coin)[sd]?\b"
+    r"collect|create|establish|offer|formulate|put forward|name|call|term|dub|coin|provide)[sd]?\b"
     r"|\b(?:our|the proposed) [\w-]+(?: [\w-]+)? (?:comprises|consists of|includes|contains)\b"
     r"|\bcontributions? (?:include|are|is)\b)"
 )
 # "a new benchmark, X", "a novel approach called X": a name set in apposition to a class noun.
+_CLASS = "|".join(sorted(CLASS_NOUNS, key=len, reverse=True))
 _NAMED = re.compile(
-    rf"(?i)(?:\b(?:a|an|our)\s+(?:[\w-]+\s+){{0,3}}(?:{'|'.join(sorted(CLASS_NOUNS, key=len, reverse=True))})"
+    rf"(?i)(?:\b(?:a|an|our)\s+(?:[\w-]+\s+){{0,3}}(?:{_CLASS})"
     r"\s*,\s*(?:the\s+|namely\s+)?|\b(?:called|named|dubbed|termed|coined)\s+)$"
 )
 _INTRODUCED_PASSIVE = re.compile(
     r"(?i)^\s*(?:\([^)]*\)\s*)?(?:is|are)\s+(?:then\s+|further\s+|also\s+|newly\s+)?"
     r"(?:proposed|introduced|devised|developed|designed|presented|constructed|built|created|released)\b"
 )
+# "our proposed dataset X", "our fine-tuned model, X": a class noun of "our" just before the name.
 _OURS = re.compile(
-    r"(?i)\b(?:our|the proposed|a novel|a new|novel)\b[\w\s-]{0,40}?[,:]?\s*(?:called|named|dubbed)?\s*$"
+    rf"(?i)\b(?:our|the proposed|a novel|a new)\s+(?:[\w-]+\s+){{0,3}}(?:{_CLASS})\s*[,:]?\s*$"
 )
+# "we present BERT", "we introduce the X": a listed name right after the verb is this paper's.
+_ARTICLES = re.compile(r"(?i)^\s*(?:(?:a|an|the|two|three|new|novel)\s+)*$")
 # What may stand between the verb and the name: articles, adjectives, class nouns, "called".
 _BRIDGE = re.compile(r"^[^.;!?]{0,90}$")
 # Between coordinated names, brackets aside: "X (Y)", "X, Y", "X and Y", "X, and Y".
@@ -96,13 +100,18 @@ class Roles:
             if named and introduced and introduced[-1] is ents[i - 1] and first_after_verb is False:
                 # "a contrastive fine tuning strategy called X": X is the name, not the description.
                 introduced.pop()._.kg_role = None
-            if named or (
-                _may_be_new(ent)
-                and (
-                    first_after_verb
-                    or coordinated
-                    or _INTRODUCED_PASSIVE.match(text[ent.end_char : ent.end_char + 60])
-                    or (_OURS.search(before[-60:]) and not _any_since(ents[:i], ent.start_char - 60))
+            right_after_verb = first_after_verb and _ARTICLES.match(before[verb.end() :]) is not None
+            if (
+                named
+                or right_after_verb
+                or (
+                    _may_be_new(ent)
+                    and (
+                        first_after_verb
+                        or coordinated
+                        or _INTRODUCED_PASSIVE.match(text[ent.end_char : ent.end_char + 60])
+                        or _OURS.search(before[-80:])
+                    )
                 )
             ):
                 introduced.append(ent)
@@ -121,7 +130,3 @@ def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
     for last in matches:  # noqa: B007
         pass
     return last
-
-
-def _any_since(earlier: list[Span], since: int) -> bool:
-    return any(e.start_char >= since for e in earlier)

@@ -20,7 +20,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.cues import CLASS_NOUNS
+from kg.extract.cues import CLASS_NOUNS, find_named
 from kg.extract.extensions import doc_text
 from kg.extract.known_names import known_names
 from kg.extract.phrases import VAGUE, head_type
@@ -259,6 +259,12 @@ class NameShapes:
         for start, end in find_names(text):
             span = doc.char_span(start, end, label=name_type(text[start:end]), alignment_mode="expand")
             if span is not None:
+                spans.append(span)
+        for start, end, kind in find_named(text):
+            span = doc.char_span(
+                start, end, label=kind or name_type(text[start:end]), alignment_mode="contract"
+            )
+            if span is not None and len(span):
                 spans.append(span)
         if doc._.kg_field != "title":  # a title capitalises every word
             for start, end, kind in find_titled(text):
