@@ -105,7 +105,12 @@ class KnownNames:
             self.exact.add(entry.type, [doc])
         # "Llama" for "LLaMA": models are written with either capitalisation.
         variants = [
-            e for e in one_word if e.type == "Model" and e.name.isalpha() and e.name != e.name.capitalize()
+            e
+            for e in one_word
+            if e.type == "Model"
+            and e.name.isalpha()
+            and not e.name.isupper()
+            and e.name != e.name.capitalize()
         ]
         for entry, doc in zip(variants, tokenizer.pipe(e.name.capitalize() for e in variants), strict=True):
             self.exact.add(entry.type, [doc])
