@@ -20,6 +20,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -85,6 +86,7 @@ _COORDINATION = re.compile(r"^\)?\s*(?:,|,?\s*and|,?\s*or|/|&)\s*(?:the\s+)?$")
 _TITLE_HEAD = re.compile(r"^\s*([^:]{2,40}?)\s*:\s")
 
 
+@cache
 def is_generic(text: str) -> bool:
     """Whether ``text`` is a class word or vague phrase rather than a name.
 
@@ -177,7 +179,13 @@ class Entities:
         self.typed_by_head = typed_by_head
 
     def __call__(self, doc: Doc) -> Doc:
-        proposed = [s for key in self.spans_keys for s in doc.spans.get(key, []) if not is_generic(s.text)]
+        text = doc_text(doc)  # slicing it is much cheaper than Span.text, which walks the tokens
+        proposed = [
+            s
+            for key in self.spans_keys
+            for s in doc.spans.get(key, [])
+            if not is_generic(text[s.start_char : s.end_char])
+        ]
         by_head = {(s.start, s.end): s.label_ for s in doc.spans.get(self.typed_by_head, [])}
         fixed: dict[str, str] = {}
         pairs: list[Span] = []
@@ -193,7 +201,10 @@ class Entities:
                 Span(doc, short.start, short.end, label=label),
             ]
         short_forms = {s.text: s.label_ for s in pairs[1::2]}
-        proposed = [s for s in proposed if s.text.casefold() not in generic_long_forms]
+        if generic_long_forms:
+            proposed = [
+                s for s in proposed if text[s.start_char : s.end_char].casefold() not in generic_long_forms
+            ]
         title = [head for head in [_title_head(doc)] if head is not None] if doc._.kg_field == "title" else []
         ents = filter_spans(pairs + title + proposed + _bare_uses(doc, short_forms))
         doc.ents = self._typed(doc, ents, fixed, by_head)
@@ -204,9 +215,10 @@ class Entities:
     ) -> list[Span]:
         votes: dict[str, Counter[str]] = defaultdict(Counter)
         text = doc_text(doc)
+        names = [text[ent.start_char : ent.end_char] for ent in ents]
         weak: set[int] = set()  # names whose type is only the Method default
         for i, ent in enumerate(ents):
-            key = ent.text.casefold()
+            key = names[i].casefold()
             if key in fixed:
                 votes[key][fixed[key]] += 10
                 continue
@@ -217,13 +229,13 @@ class Entities:
                 cue = context_type(before, text[ent.end_char : end])
                 if cue == "Method" and ent.label_ == "Model":
                     cue = None  # models are often called methods; "a model" is the stronger word
-                if cue is None and shape_type(ent.text) is None:
+                if cue is None and shape_type(names[i]) is None:
                     cue = data_context_type(before, text[start:end])
                     weak.add(i)
                 elif cue is None and ent.label_ == "Dataset" and _BENCHMARK_WORD.search(text, start, end):
                     cue = "Benchmark"  # "a name the text calls a benchmark is Benchmark"
             votes[key][cue or ent.label_] += 3 if cue else 1
-        labels = [votes[ent.text.casefold()].most_common(1)[0][0] for ent in ents]
+        labels = [votes[name.casefold()].most_common(1)[0][0] for name in names]
         for group in _coordinated(text, ents):
             strong = Counter(labels[i] for i in group if i not in weak)
             if strong:

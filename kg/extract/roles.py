@@ -92,7 +92,7 @@ class Roles:
             verb = _last(_INTRODUCE.finditer(before))
             first_after_verb = verb is not None and (
                 _BRIDGE.match(before[verb.end() :]) is not None
-                and all(e.end_char <= start + verb.end() or not _may_be_new(e) for e in ents[:i])
+                and all(e.end_char <= start + verb.end() or not _may_be_new(e, text) for e in ents[:i])
             )
             between = re.sub(r"[()]", "", text[ents[i - 1].end_char : ent.start_char]).strip() if i else ""
             coordinated = bool(introduced) and introduced[-1] is ents[i - 1] and _COORDINATION.match(between)
@@ -105,7 +105,7 @@ class Roles:
                 named
                 or right_after_verb
                 or (
-                    _may_be_new(ent)
+                    _may_be_new(ent, text)
                     and (
                         first_after_verb
                         or coordinated
@@ -120,9 +120,9 @@ class Roles:
                 ent._.kg_role = "evaluated_on"
 
 
-def _may_be_new(ent: Span) -> bool:
+def _may_be_new(ent: Span, text: str) -> bool:
     """Tasks and listed names are not what a paper introduces, unless it names them so."""
-    return ent.label_ != "Task" and lookup(ent.text) is None
+    return ent.label_ != "Task" and lookup(text[ent.start_char : ent.end_char]) is None
 
 
 def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
