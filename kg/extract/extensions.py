@@ -16,6 +16,7 @@ Importing this module registers them; registering twice is harmless.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span
 
@@ -49,3 +50,18 @@ def sentence_of(doc: Doc, char: int) -> tuple[int, int]:
     """
     bounds = doc._.kg_sentences or [(0, len(doc_text(doc)))]
     return bounds[max(0, bisect_right(bounds, (char, float("inf"))) - 1)]
+
+
+def spans_at(doc: Doc, found: Iterable[tuple[int, int, str]]) -> list[Span]:
+    """Labelled spans for ``(start_char, end_char, label)`` triples, widened to whole tokens.
+
+    >>> import spacy
+    >>> spans_at(spacy.blank("en")("We use CLIP-based models."), [(7, 11, "Model"), (30, 40, "Task")])
+    [CLIP]
+    """
+    spans = []
+    for start, end, label in found:
+        span = doc.char_span(start, end, label=label, alignment_mode="expand")
+        if span is not None and len(span):
+            spans.append(span)
+    return spans

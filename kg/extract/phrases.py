@@ -20,7 +20,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.extensions import doc_text
+from kg.extract.extensions import doc_text, spans_at
 from kg.extract.known_names import known_names
 from kg.model import EntityType
 
@@ -536,10 +536,5 @@ class Phrases:
         self.max_modifiers = max_modifiers
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = []
-        for start, end, kind in find_phrases(doc_text(doc), self.max_modifiers):
-            span = doc.char_span(start, end, label=kind, alignment_mode="expand")
-            if span is not None:
-                spans.append(span)
-        doc.spans[self.spans_key] = spans
+        doc.spans[self.spans_key] = spans_at(doc, find_phrases(doc_text(doc), self.max_modifiers))
         return doc

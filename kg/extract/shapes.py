@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract.cues import CLASS_NOUNS, find_named
-from kg.extract.extensions import doc_text
+from kg.extract.extensions import doc_text, spans_at
 from kg.extract.known_names import known_names
 from kg.extract.phrases import VAGUE, head_type
 from kg.model import EntityType
@@ -254,22 +254,10 @@ class NameShapes:
         self.spans_key = spans_key
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = []
         text = doc_text(doc)
-        for start, end in find_names(text):
-            span = doc.char_span(start, end, label=name_type(text[start:end]), alignment_mode="expand")
-            if span is not None:
-                spans.append(span)
-        for start, end, kind in find_named(text):
-            span = doc.char_span(
-                start, end, label=kind or name_type(text[start:end]), alignment_mode="contract"
-            )
-            if span is not None and len(span):
-                spans.append(span)
+        found = [(start, end, name_type(text[start:end])) for start, end in find_names(text)]
+        found += [(start, end, kind or name_type(text[start:end])) for start, end, kind in find_named(text)]
         if doc._.kg_field != "title":  # a title capitalises every word
-            for start, end, kind in find_titled(text):
-                span = doc.char_span(start, end, label=kind, alignment_mode="expand")
-                if span is not None:
-                    spans.append(span)
-        doc.spans[self.spans_key] = spans
+            found += find_titled(text)
+        doc.spans[self.spans_key] = spans_at(doc, found)
         return doc
