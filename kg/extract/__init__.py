@@ -1,7 +1,22 @@
 """Extraction: a spaCy pipeline that finds the six entity types in each paper.
 
-``nlp()`` returns the configured pipeline (``spacy.blank("en")`` plus the
-registered ``kg_*`` components), and ``extract`` runs it over papers::
+``nlp()`` returns the configured pipeline, ``spacy.blank("en")`` plus these
+registered components (each usable in a pipeline of one's own with ``add_pipe``):
+
+- ``kg_sentences`` (``sentences.py``): sentence bounds from the text, ``doc._.kg_sentences``;
+- ``kg_abbreviations`` (``abbreviations.py``): Schwartz-Hearst long/short pairs,
+  ``doc._.kg_abbreviations``;
+- ``kg_known_names`` (``known_names.py``): names from the shipped PwC/HELM/Epoch list,
+  ``doc.spans["kg_known"]`` (source ids via ``span._.kg_source_id`` and ``lookup``);
+- ``kg_name_shapes`` (``shapes.py``): coined names ("SoftREPA", "EvalMuse-40K"), names the
+  text gives ("called X") and Title Case names, ``doc.spans["kg_shapes"]``;
+- ``kg_phrases`` (``phrases.py``): tasks, techniques and measures typed by their head word,
+  ``doc.spans["kg_phrases"]``;
+- ``kg_entities`` (``entities.py``, with ``cues.py``): ``doc.ents`` from those spans, one type
+  per name, generic class words dropped;
+- ``kg_roles`` (``roles.py``): ``span._.kg_role``, introduced or evaluated_on.
+
+``extract`` runs it over papers, one doc per field::
 
     >>> from kg.model import Paper
     >>> [found] = extract([Paper("p1", "DPG-Bench: a benchmark", "We propose DPG-Bench.")])
@@ -24,7 +39,7 @@ from kg.extract.entities import harmonise
 from kg.extract.extensions import sentence_of
 from kg.model import Abbreviation, Field, Mention, Paper, PaperMentions
 
-PIPELINE_VERSION = "2"
+PIPELINE_VERSION = "3"
 
 
 @cache

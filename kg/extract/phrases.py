@@ -313,8 +313,6 @@ VAGUE = frozenset(
         "controllable",
         "accurate",
         "similar",
-        "explicit",
-        "implicit",
         "holistic",
         "successful",
         "countless",
