@@ -49,7 +49,9 @@ _NOT_A_MODEL_NAME = re.compile(
 # Plural class words ("LLMs", "VLMs"), numbers and units are never names.
 _NOT_A_NAME = re.compile(
     r"^(?:[A-Z]+s|[A-Z]+-[A-Z]+s|\d+[A-Za-z]?|[A-Z]\d?|\d+(?:\.\d+)?[KMBT]?|\d+(?:st|nd|rd|th)|"
-    r"\d+(?:\.\d+)?(?:x|X|%|ms|GB|MB|TB|GPUs?|FLOPs?|fps|Hz|kHz|px|M|B|K)|[IVX]+|U\.S\.|COVID-19)$"
+    r"\d+(?:\.\d+)?(?:x|X|%|ms|GB|MB|TB|GPUs?|FLOPs?|fps|Hz|kHz|px|M|B|K)|[IVX]+|U\.S\.|COVID-19|"
+    # quantities and ranges ("8kbps", "10min", "100h-960h", "16x16") and special tokens ("[CLS]")
+    r"[\d.]+[a-zA-Z]{0,5}(?:[-x][\d.]+[a-zA-Z]{0,5})?|[kK]Hz|CLS|SEP|MASK|IMG|EOS|BOS|PAD|UNK)$"
 )
 _BENCHMARK = re.compile(
     r"(?i)(?:bench(?:mark)?|eval|arena|QA)(?:[-_ ]?(?:v?\d[\w.]*|hard|lite|pro|plus|instruct))?$|-EVAL-"
