@@ -73,6 +73,7 @@ CLASS_NOUNS: dict[str, EntityType] = {
     **dict.fromkeys(["metric", "metrics", "score", "measure"], "Metric"),
 }
 _CLASS = "|".join(sorted(CLASS_NOUNS, key=len, reverse=True))
+_ANY_CLASS = re.compile(rf"(?i)\b(?:{_CLASS})\b")
 _ITEM = r"[^\s,;.()]+(?:\s[A-Z0-9][^\s,;.()]*){0,2}"
 # After a name: an optional list of further names, then the class noun ("X, Y and Z datasets").
 _AFTER = re.compile(
@@ -107,17 +108,17 @@ def context_type(before: str, after: str) -> EntityType | None:
     >>> context_type("We use ", "-based features.") is None
     True
     """
-    if not _AFTER_BLOCKERS.match(after):
-        match = _AFTER.match(after[:120])
+    after = after[:120]
+    if _ANY_CLASS.search(after):  # the full patterns are slow; most windows hold no class noun
+        match = None if _AFTER_BLOCKERS.match(after) else _AFTER.match(after)
+        match = match or _APPOSITION.match(after[:80])
         if match:
             return CLASS_NOUNS[match.group(1).lower()]
-    match = _APPOSITION.match(after[:80])
-    if match:
-        return CLASS_NOUNS[match.group(1).lower()]
     window = before[-160:]
-    match = _BEFORE.search(window) or _BEFORE_NOUN.search(window)
-    if match:
-        return CLASS_NOUNS[match.group(1).lower()]
+    if _ANY_CLASS.search(window):
+        match = _BEFORE.search(window) or _BEFORE_NOUN.search(window)
+        if match:
+            return CLASS_NOUNS[match.group(1).lower()]
     return None
 
 

@@ -13,7 +13,6 @@ the like in its sentence.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -44,9 +43,11 @@ _OURS = re.compile(
     rf"(?i)\b(?:our|the proposed|a novel|a new)\s+(?:[\w-]+\s+){{0,3}}(?:{_CLASS})\s*[,:]?\s*$"
 )
 # "we present BERT", "we introduce the X": a listed name right after the verb is this paper's.
-_ARTICLES = re.compile(r"(?i)^\s*(?:(?:a|an|the|two|three|new|novel)\s+)*$")
+_ARTICLES = re.compile(
+    r"(?i)\s*(?:(?:a|an|the|two|three|new|novel)\s+)*$"
+)  # used with match(text, pos, endpos)
 # What may stand between the verb and the name: articles, adjectives, class nouns, "called".
-_BRIDGE = re.compile(r"^[^.;!?]{0,90}$")
+_BRIDGE = re.compile(r"[^.;!?]{0,90}$")  # used with match(text, pos, endpos): no "^"
 # Between coordinated names, brackets aside: "X (Y)", "X, Y", "X and Y", "X, and Y".
 _COORDINATION = re.compile(r"^(?:,?\s*(?:and|as well as|or)?)$")
 _EVALUATE = re.compile(
@@ -80,19 +81,20 @@ class Roles:
         by_sentence: dict[tuple[int, int], list[Span]] = {}
         for ent in doc.ents:
             by_sentence.setdefault(sentence_of(doc, ent.start_char), []).append(ent)
-        for (start, _), ents in by_sentence.items():
-            self._sentence(doc, start, ents)
+        for (start, end), ents in by_sentence.items():
+            self._sentence(doc, start, end, ents)
         return doc
 
-    def _sentence(self, doc: Doc, start: int, ents: list[Span]) -> None:
+    def _sentence(self, doc: Doc, start: int, end: int, ents: list[Span]) -> None:
         text = doc_text(doc)
+        verbs = list(_INTRODUCE.finditer(text, start, end))
         introduced: list[Span] = []
         for i, ent in enumerate(ents):
             before = text[start : ent.start_char]
-            verb = _last(_INTRODUCE.finditer(before))
+            verb = _last_before(verbs, ent.start_char)
             first_after_verb = verb is not None and (
-                _BRIDGE.match(before[verb.end() :]) is not None
-                and all(e.end_char <= start + verb.end() or not _may_be_new(e, text) for e in ents[:i])
+                _BRIDGE.match(text, verb.end(), ent.start_char) is not None
+                and all(e.end_char <= verb.end() or not _may_be_new(e, text) for e in ents[:i])
             )
             between = re.sub(r"[()]", "", text[ents[i - 1].end_char : ent.start_char]).strip() if i else ""
             coordinated = bool(introduced) and introduced[-1] is ents[i - 1] and _COORDINATION.match(between)
@@ -100,7 +102,9 @@ class Roles:
             if named and introduced and introduced[-1] is ents[i - 1] and first_after_verb is False:
                 # "a contrastive fine tuning strategy called X": X is the name, not the description.
                 introduced.pop()._.kg_role = None
-            right_after_verb = first_after_verb and _ARTICLES.match(before[verb.end() :]) is not None
+            right_after_verb = (
+                first_after_verb and _ARTICLES.match(text, verb.end(), ent.start_char) is not None
+            )
             if (
                 named
                 or right_after_verb
@@ -125,8 +129,11 @@ def _may_be_new(ent: Span, text: str) -> bool:
     return ent.label_ != "Task" and lookup(text[ent.start_char : ent.end_char]) is None
 
 
-def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
+def _last_before(matches: list[re.Match[str]], offset: int) -> re.Match[str] | None:
+    """The last of ``matches`` (in text order) that ends at or before ``offset``."""
     last = None
-    for last in matches:  # noqa: B007
-        pass
+    for match in matches:
+        if match.end() > offset:
+            break
+        last = match
     return last
