@@ -56,10 +56,11 @@ def nlp() -> Language:
     return pipeline
 
 
-def _mentions(doc: Doc, field: Field) -> Iterator[Mention]:
+def _mentions(doc: Doc, paper: Paper, field: Field) -> Iterator[Mention]:
+    text = paper.text(field)  # the doc's text has spaces for newlines; offsets are the same
     for ent in doc.ents:
         yield Mention(
-            text=ent.text,
+            text=text[ent.start_char : ent.end_char],
             type=ent.label_,
             field=field,
             start=ent.start_char,
@@ -69,11 +70,13 @@ def _mentions(doc: Doc, field: Field) -> Iterator[Mention]:
         )
 
 
-def _abbreviations(doc: Doc) -> Iterator[Abbreviation]:
+def _abbreviations(doc: Doc, paper: Paper, field: Field) -> Iterator[Abbreviation]:
+    """The defined pairs both of whose forms are entities (generic ones, "LLMs", are not)."""
+    text = paper.text(field)
     entities = {(e.start, e.end) for e in doc.ents}
     for long, short in doc._.kg_abbreviations:
         if (long.start, long.end) in entities and (short.start, short.end) in entities:
-            yield Abbreviation(long.text, short.text)
+            yield Abbreviation(text[long.start_char : long.end_char], text[short.start_char : short.end_char])
 
 
 def extract(papers: Iterable[Paper], batch_size: int = 256) -> Iterator[PaperMentions]:
@@ -98,8 +101,8 @@ def extract(papers: Iterable[Paper], batch_size: int = 256) -> Iterator[PaperMen
             if current is not None:
                 yield PaperMentions(current, tuple(harmonise(found, pairs)), tuple(pairs))
             current, found, pairs = paper, [], {}
-        found.extend(_mentions(doc, field))
-        pairs.update(dict.fromkeys(_abbreviations(doc)))
+        found.extend(_mentions(doc, paper, field))
+        pairs.update(dict.fromkeys(_abbreviations(doc, paper, field)))
     if current is not None:
         yield PaperMentions(current, tuple(harmonise(found, pairs)), tuple(pairs))
 

@@ -173,6 +173,13 @@ def test_mentions_keep_offsets_and_sentences() -> None:
         assert text[start:end] == "We fine-tune BERT with RLHF."
 
 
+def test_mention_text_is_the_paper_text_across_newlines() -> None:
+    paper = Paper("p4", "T", "We train Stable\nDiffusion on the COCO dataset.")
+    [found] = extract([paper])
+    assert all(paper.text(m.field)[m.start : m.end] == m.text for m in found.mentions)
+    assert "Stable\nDiffusion" in {m.text for m in found.mentions}
+
+
 def test_abbreviations_are_reported_per_paper() -> None:
     paper = Paper("p3", "T", "We apply Proximal Policy Optimization (PPO) to align the model.")
     [found] = extract([paper])
