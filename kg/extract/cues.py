@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from kg.model import EntityType
 
 # Class nouns (lower case, singular or plural) and the type they give a name.
@@ -153,17 +155,26 @@ _NAMING = re.compile(
 )
 
 
+# "the Ultrafeedback data", "the Pile corpus": a capitalised word before a data noun.
+_NAME_BEFORE_DATA = re.compile(
+    r"(?<=\s)([A-Z][a-z]+[A-Za-z0-9-]*)\s(data|dataset|datasets|benchmark|corpus)\b"
+)
+
+
 def find_named(text: str) -> list[tuple[int, int, EntityType | None]]:
-    """Names the text gives explicitly: "a 7B LLM called Janus", "our model, Labrador,".
+    """Names the text gives explicitly: "a 7B LLM called Janus", "our model, Labrador,", "the X data".
 
     The type is the class noun's where the text has one before the name.
 
-    >>> text = "We train a 7B LLM called Janus. Our fine-tuned model, Labrador, wins."
+    >>> text = "A 7B LLM called Janus. Our fine-tuned model, Labrador, wins on the Ultrafeedback data."
     >>> [(text[s:e], t) for s, e, t in find_named(text)]
-    [('Janus', None), ('Labrador', 'Model')]
+    [('Janus', None), ('Labrador', 'Model'), ('Ultrafeedback', 'Dataset')]
     """
     found: list[tuple[int, int, EntityType | None]] = []
     for match in _NAMING.finditer(text):
         noun = match.group(1)
         found.append((match.start(2), match.end(2), CLASS_NOUNS[noun.lower()] if noun else None))
+    for match in _NAME_BEFORE_DATA.finditer(text):
+        if match.group(1).lower() not in STOP_WORDS:
+            found.append((match.start(1), match.end(1), CLASS_NOUNS.get(match.group(2).lower(), "Dataset")))
     return found
