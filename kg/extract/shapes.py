@@ -30,7 +30,7 @@ from kg.model import EntityType
 # or an all-caps acronym of two or more letters; hyphens, dots, slashes-free.
 _NAME = re.compile(
     r"(?<![\w-])"
-    r"(?=[\w.^-]*(?:[a-z][A-Z]|[A-Z]{2}|[A-Za-z]\d|\d[A-Za-z]|[A-Z][\w]*-[A-Z0-9]|\^))"
+    r"(?=[\w.^-]*(?:[a-z][A-Z]|[A-Z]{2}|[A-Za-z]\d|\d[A-Za-z]|[A-Z][\w]*-[A-Z0-9]|\^|-[A-Z]\b))"
     r"[A-Za-z0-9\u0370-\u03ff][\w.^]*(?:-[\w.^]+)*"
     r"(?<![.])"
 )
