@@ -193,7 +193,7 @@ def pwc_methods(raw: Path) -> Iterator[Row]:
         for entry in json.load(f):
             collections = [c["collection"] for c in entry.get("collections") or []]
             kind = "Model" if any(MODEL_COLLECTIONS.search(c) for c in collections) else "Method"
-            for name in {_clean(entry["name"]), _clean(entry.get("full_name") or "")}:
+            for name in dict.fromkeys([_clean(entry["name"]), _clean(entry.get("full_name") or "")]):
                 if name:
                     # A long form of a network ("Residual Network") is still the Model.
                     yield name, kind, "pwc", entry["url"]
@@ -206,7 +206,7 @@ def pwc_datasets(raw: Path) -> Iterator[Row]:
             url = row.get("owner") or ""
             if "paperswithcode.com/dataset/" not in url:
                 continue
-            for name in {_clean(row.get("title") or ""), _clean(row.get("subtitle") or "")}:
+            for name in dict.fromkeys([_clean(row.get("title") or ""), _clean(row.get("subtitle") or "")]):
                 if name:
                     kind = "Benchmark" if re.search(r"(?i)bench(?:mark)?\b", name) else "Dataset"
                     yield _without_brackets(name) or name, kind, "pwc", url
@@ -273,7 +273,7 @@ def helm(raw: Path) -> Iterator[Row]:
             if model["name"].startswith("simple/"):
                 continue
             display = _clean(model.get("display_name") or "")
-            for name in {display, _without_brackets(display)}:
+            for name in dict.fromkeys([display, _without_brackets(display)]):
                 if name:
                     yield name, "Model", "helm", model["name"]
     with gzip.open(raw / "helm" / "model_deployments.yaml.gz", "rt", encoding="utf-8") as f:
@@ -299,7 +299,7 @@ def helm(raw: Path) -> Iterator[Row]:
                 display = str(group.get("display_name") or "")
                 short = _without_brackets(display)
                 long = re.search(r"\(([^)]+)\)", display)
-                for name in filter(None, {short, long and _clean(long.group(1))}):
+                for name in filter(None, dict.fromkeys([short, long and _clean(long.group(1))])):
                     if name.islower():
                         continue
                     yield name, "Benchmark", "helm", f"run_group/{group['name']}"
@@ -310,7 +310,7 @@ def epoch(raw: Path) -> Iterator[Row]:
         for row in csv.DictReader(f):
             display = _clean(row["Model"])
             ident = row.get("Link") or f"epoch:{display}"
-            for name in {display, _without_brackets(display)}:
+            for name in dict.fromkeys([display, _without_brackets(display)]):
                 if name:
                     yield name, "Model", "epoch", ident.split()[0].rstrip(",")
 
