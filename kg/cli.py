@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kg.errors import KgError
+from kg.read import FORMATS
 
 DEFAULT_INPUT = "seeds"
 DEFAULT_OUTPUT = "graphs"
@@ -17,7 +18,9 @@ DEFAULT_OUTPUT = "graphs"
 def _build(args: argparse.Namespace) -> None:
     from kg.build import build
 
-    summary = build(args.inputs or [DEFAULT_INPUT], args.output, format=args.format, progress=True)
+    summary = build(
+        args.inputs or [DEFAULT_INPUT], args.output, format=args.format, skip_bad=args.skip_bad, progress=True
+    )
     print(summary)
 
 
@@ -49,7 +52,10 @@ def parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="build the graph of a corpus into a folder")
     build.add_argument("inputs", nargs="*", help=f"input files or folders (default: {DEFAULT_INPUT}/)")
     build.add_argument("-o", "--output", default=DEFAULT_OUTPUT, help="output folder (default: %(default)s/)")
-    build.add_argument("--format", help="input format, where the file extension does not tell")
+    build.add_argument("--format", choices=FORMATS, help="input format, where the content does not tell")
+    build.add_argument(
+        "--skip-bad", action="store_true", help="skip bad records, count them and list them in skipped.tsv"
+    )
     build.set_defaults(run=_build)
 
     extract = commands.add_parser("extract", help="write each paper's entity mentions as JSON Lines")

@@ -2,7 +2,9 @@
 
 Node ids are ``paper:<paper id>`` for papers and ``<type>:<slug>`` for entities.
 Every node has ``type`` (``Paper`` or one of the six entity types) and ``label``.
-Paper nodes also have ``title`` and ``abstract``; entity nodes have ``aliases``
+Paper nodes also have ``title`` and ``abstract``, and the metadata the input
+had: ``authors`` (list of names), ``date`` (ISO), ``arxiv_id``, ``doi``, ``url``,
+``venue``; entity nodes have ``aliases``
 (surface form -> count), ``type_votes`` (type -> count), ``papers`` (number of
 papers that mention it) and ``external`` (source -> id or URL).
 
@@ -27,10 +29,11 @@ from pathlib import Path
 import networkx as nx
 
 from kg.errors import KgError
-from kg.model import Evidence, PaperMentions, Relation
+from kg.model import Evidence, Paper, PaperMentions, Relation
 from kg.resolve import Resolution, name_key
 
 GRAPH_FILE = "kg.json"
+_METADATA = ("date", "arxiv_id", "doi", "url", "venue")
 
 _RELATION_OF_ROLE = {"introduced": "introduces", "evaluated_on": "evaluated_on", None: "mentions"}
 _STRENGTH = {"introduces": 2, "evaluated_on": 1, "mentions": 0}
@@ -38,6 +41,16 @@ _STRENGTH = {"introduces": 2, "evaluated_on": 1, "mentions": 0}
 
 def paper_node(paper_id: str) -> str:
     return f"paper:{paper_id}"
+
+
+def paper_metadata(paper: Paper) -> dict[str, object]:
+    """The metadata attributes of ``paper``'s node: those the input had.
+
+    >>> paper_metadata(Paper("p1", "T", "A.", authors=("Ada Lovelace",), date="1843"))
+    {'authors': ['Ada Lovelace'], 'date': '1843'}
+    """
+    authors = {"authors": list(paper.authors)} if paper.authors else {}
+    return authors | {name: value for name in _METADATA if (value := getattr(paper, name))}
 
 
 def paper_relations(extractions: Iterable[PaperMentions], resolution: Resolution) -> list[Relation]:
@@ -68,7 +81,7 @@ def build_graph(extractions: list[PaperMentions], resolution: Resolution) -> nx.
         paper = found.paper
         graph.add_node(
             paper_node(paper.id), type="Paper", label=paper.title or paper.id,
-            title=paper.title, abstract=paper.abstract,
+            title=paper.title, abstract=paper.abstract, **paper_metadata(paper),
         )  # fmt: skip
     for entity in resolution.entities.values():
         graph.add_node(

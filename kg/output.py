@@ -1,0 +1,219 @@
+"""All-or-nothing output folders: a build's files appear together or not at all.
+
+A build writes into a fresh *staging* folder, which becomes the live version in
+one atomic step. The output folder (say ``graphs/``) stays a plain folder, so files
+that are not outputs (``graphs/README.md``, kept in git) live beside the outputs;
+each output in it is a relative symlink through one pointer::
+
+    graphs/kg.json     -> .kg-builds/current/kg.json
+    graphs/lib         -> .kg-builds/current/lib
+    graphs/.kg-builds/current -> build-1a2b3c    (the live version)
+    graphs/.kg-builds/build-1a2b3c/kg.json, lib/, ...
+
+Committing a build is one ``rename(2)`` of a new ``current`` symlink over the old
+one, after every file of the new version is written and fsynced. Before that
+rename the previous outputs are untouched; after it, the new ones are live. So a
+failed build, Ctrl-C or ``kill -9`` at any moment leaves either the previous
+outputs exactly as they were or the complete new ones. The tidying after the
+rename (adding links for new names, dropping links for names no longer built,
+deleting old versions) is redone by the next build if it was interrupted.
+
+One build at a time may write to a folder: a lock file (released by the kernel
+even on ``kill -9``) makes a second one fail with a clear message.
+
+A folder built by an older ``kg`` (plain files, no ``.kg-builds/``) is adopted on
+the first build: its outputs are hard-linked into a version that ``current``
+points to, then each is replaced by its link, which shows the same bytes. Only
+an output *folder* (``lib/``) is briefly absent while it is swapped for its link;
+if the build is killed in that instant, the next build restores the link.
+
+>>> import tempfile
+>>> folder = Path(tempfile.mkdtemp()) / "graphs"
+>>> with staged_output(folder) as staging:
+...     _ = (staging / "kg.json").write_text("{}")
+>>> (folder / "kg.json").read_text(), (folder / "kg.json").is_symlink()
+('{}', True)
+>>> with staged_output(folder) as staging:
+...     _ = (staging / "kg.json").write_text('{"new": 1}')
+...     raise RuntimeError("the build failed")
+Traceback (most recent call last):
+RuntimeError: the build failed
+>>> (folder / "kg.json").read_text()
+'{}'
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from kg.errors import KgError
+
+VERSIONS = ".kg-builds"
+CURRENT = "current"
+_LOCK = "lock"
+_VERSION_PREFIX = "build-"
+_ASIDE_PREFIX = ".adopted-"
+_TEMPORARY_SUFFIX = ".kg-tmp"
+
+
+@contextmanager
+def staged_output(folder: str | Path) -> Iterator[Path]:
+    """A fresh staging folder whose contents replace ``folder``'s outputs on success.
+
+    Write every output (files and folders) into the yielded path. When the block
+    ends normally, the staged outputs become ``folder``'s outputs in one atomic
+    step; when it raises (or the process dies), ``folder`` keeps its previous
+    outputs and the staging folder is discarded.
+    """
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    versions = folder / VERSIONS
+    versions.mkdir(exist_ok=True)
+    with _locked(versions / _LOCK, folder):
+        _tidy(folder)
+        staging = Path(tempfile.mkdtemp(prefix=_VERSION_PREFIX, dir=versions))
+        try:
+            yield staging
+            _sync_tree(staging)
+            _adopt_plain_outputs(folder, names=_entries(staging))
+            _point(versions / CURRENT, staging.name)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        _tidy(folder)
+
+
+def output_names(folder: str | Path) -> list[str]:
+    """The names of ``folder``'s live outputs, sorted.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> with staged_output(folder) as staging:
+    ...     (staging / "lib").mkdir()
+    ...     _ = (staging / "kg.ttl").write_text("")
+    >>> output_names(folder)
+    ['kg.ttl', 'lib']
+    """
+    live = Path(folder) / VERSIONS / CURRENT
+    return _entries(live) if live.is_dir() else []
+
+
+@contextmanager
+def _locked(lock_file: Path, folder: Path) -> Iterator[None]:
+    with open(lock_file, "a") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise KgError(f"{folder}: another build is writing to this folder") from None
+        yield
+
+
+def _entries(folder: Path) -> list[str]:
+    return sorted(entry.name for entry in folder.iterdir())
+
+
+def _link_target(name: str) -> str:
+    return f"{VERSIONS}/{CURRENT}/{name}"
+
+
+def _point(link: Path, target: str) -> None:
+    """Make ``link`` a symlink to ``target`` in one atomic rename, durably."""
+    temporary = link.with_name(f".{link.name}.{os.getpid()}{_TEMPORARY_SUFFIX}")
+    temporary.unlink(missing_ok=True)
+    os.symlink(target, temporary)
+    os.replace(temporary, link)
+    _sync_folder(link.parent)
+
+
+def _is_temporary_link(path: Path) -> bool:
+    return path.name.startswith(".") and path.name.endswith(_TEMPORARY_SUFFIX) and path.is_symlink()
+
+
+def _is_our_link(path: Path) -> bool:
+    return path.is_symlink() and os.readlink(path) == _link_target(path.name)
+
+
+def _tidy(folder: Path) -> None:
+    """Make the links match the live version and delete every other version.
+
+    Idempotent: it finishes whatever an interrupted commit left undone.
+    """
+    versions = folder / VERSIONS
+    live = versions / CURRENT
+    names = set(_entries(live)) if live.is_dir() else set()
+    for name in sorted(names):
+        if not (folder / name).exists() and not (folder / name).is_symlink():
+            _point(folder / name, _link_target(name))
+    for entry in folder.iterdir():
+        if (_is_our_link(entry) and entry.name not in names) or _is_temporary_link(entry):
+            entry.unlink()
+    keep = {os.readlink(live)} if live.is_symlink() else set()
+    for entry in versions.iterdir():
+        if entry.name.startswith((_VERSION_PREFIX, _ASIDE_PREFIX)) and entry.name not in keep:
+            shutil.rmtree(entry, ignore_errors=True)
+        elif _is_temporary_link(entry):
+            entry.unlink()
+
+
+def _adopt_plain_outputs(folder: Path, names: list[str]) -> None:
+    """Turn outputs an older ``kg`` wrote as plain files into links, bytes unchanged.
+
+    Only names the new build writes are touched; anything else in ``folder``
+    (a README, the user's own files) is left alone.
+    """
+    plain = [name for name in names if (folder / name).exists() and not (folder / name).is_symlink()]
+    if not plain:
+        return
+    versions = folder / VERSIONS
+    live = versions / CURRENT
+    if live.is_symlink():
+        # Only an adoption interrupted after its commit leaves plain outputs beside a
+        # live version, and that version already holds their bytes.
+        stray = sorted(set(plain) - set(output_names(folder)))
+        if stray:
+            raise KgError(
+                f"{folder / stray[0]}: not a kg output; move it away for the build to write its own"
+            )
+    else:
+        legacy = Path(tempfile.mkdtemp(prefix=_VERSION_PREFIX, dir=versions))
+        for name in plain:
+            if (folder / name).is_dir():
+                shutil.copytree(folder / name, legacy / name, copy_function=os.link, symlinks=True)
+            else:
+                os.link(folder / name, legacy / name)
+        _sync_tree(legacy)
+        _point(live, legacy.name)
+    for name in plain:
+        if (folder / name).is_dir():
+            aside = Path(tempfile.mkdtemp(prefix=_ASIDE_PREFIX, dir=versions))
+            os.rename(folder / name, aside / name)
+            _point(folder / name, _link_target(name))
+            shutil.rmtree(aside)
+        else:
+            _point(folder / name, _link_target(name))
+
+
+def _sync_tree(root: Path) -> None:
+    """fsync every file and folder under ``root``, so a crash cannot commit empty files."""
+    for here, _, files in os.walk(root):
+        for name in files:
+            descriptor = os.open(os.path.join(here, name), os.O_RDONLY)
+            try:
+                os.fsync(descriptor)
+            finally:
+                os.close(descriptor)
+        _sync_folder(Path(here))
+
+
+def _sync_folder(folder: Path) -> None:
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
