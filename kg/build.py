@@ -73,14 +73,14 @@ def build(
     graph = build_graph(extracted, resolution)
     rdf = to_rdf(graph, base=base)
 
-    outputs = {
-        GRAPH_FILE: to_json(graph),
-        RDF_FILE: rdf.serialize(format="ox-turtle"),
-        HTML_FILE: render_html(graph, heading=f"kg: {len(papers)} papers"),
-    }
-    if corpus.skipped:
-        outputs[SKIPPED_FILE] = skipped_report(corpus.skipped)
     with staged_output(output) as staging:
+        outputs = {
+            GRAPH_FILE: to_json(graph),
+            RDF_FILE: rdf.serialize(format="ox-turtle"),
+            HTML_FILE: render_html(graph, heading=f"kg: {len(papers)} papers"),
+        }
+        if corpus.skipped:
+            outputs[SKIPPED_FILE] = skipped_report(corpus.skipped)
         for name, text in outputs.items():
             (staging / name).write_text(text, encoding="utf-8")
         copy_assets(staging)

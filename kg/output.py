@@ -14,18 +14,20 @@ Committing a build is one ``rename(2)`` of a new ``current`` symlink over the ol
 one, after every file of the new version is written and fsynced. Before that
 rename the previous outputs are untouched; after it, the new ones are live. So a
 failed build, Ctrl-C or ``kill -9`` at any moment leaves either the previous
-outputs exactly as they were or the complete new ones. The tidying after the
-rename (adding links for new names, dropping links for names no longer built,
-deleting old versions) is redone by the next build if it was interrupted.
+outputs exactly as they were or the complete new ones. Links for names the new
+build adds are made just before the rename (they dangle until it); links for
+names it no longer writes are dropped just after (they dangle until then), and
+old versions are deleted; the next build redoes any of that an interruption left.
 
 One build at a time may write to a folder: a lock file (released by the kernel
 even on ``kill -9``) makes a second one fail with a clear message.
 
 A folder built by an older ``kg`` (plain files, no ``.kg-builds/``) is adopted on
 the first build: its outputs are hard-linked into a version that ``current``
-points to, then each is replaced by its link, which shows the same bytes. Only
-an output *folder* (``lib/``) is briefly absent while it is swapped for its link;
-if the build is killed in that instant, the next build restores the link.
+points to, then each is replaced by its link, which shows the same bytes (a
+folder such as ``lib/`` is swapped for its link with Linux's atomic
+``renameat2(RENAME_EXCHANGE)``; where that is missing, the folder is absent for
+an instant, and a build killed in that instant has its link restored by the next).
 
 >>> import tempfile
 >>> folder = Path(tempfile.mkdtemp()) / "graphs"
@@ -44,6 +46,8 @@ RuntimeError: the build failed
 
 from __future__ import annotations
 
+import ctypes
+import errno
 import fcntl
 import os
 import shutil
@@ -60,6 +64,8 @@ _LOCK = "lock"
 _VERSION_PREFIX = "build-"
 _ASIDE_PREFIX = ".adopted-"
 _TEMPORARY_SUFFIX = ".kg-tmp"
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
 
 
 @contextmanager
@@ -82,6 +88,7 @@ def staged_output(folder: str | Path) -> Iterator[Path]:
             yield staging
             _sync_tree(staging)
             _adopt_plain_outputs(folder, names=_entries(staging))
+            _link_outputs(folder, names=_entries(staging))
             _point(versions / CURRENT, staging.name)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
@@ -123,16 +130,42 @@ def _link_target(name: str) -> str:
 
 
 def _point(link: Path, target: str) -> None:
-    """Make ``link`` a symlink to ``target`` in one atomic rename, durably."""
-    temporary = link.with_name(f".{link.name}.{os.getpid()}{_TEMPORARY_SUFFIX}")
-    temporary.unlink(missing_ok=True)
-    os.symlink(target, temporary)
+    """Make ``link`` a symlink to ``target`` in one atomic rename, durably.
+
+    The new link is made in the versions folder and renamed into place, so an
+    interrupted call leaves nothing in the user's folder.
+    """
+    temporary = _temporary_link(link, target)
     os.replace(temporary, link)
     _sync_folder(link.parent)
 
 
-def _is_temporary_link(path: Path) -> bool:
-    return path.name.startswith(".") and path.name.endswith(_TEMPORARY_SUFFIX) and path.is_symlink()
+def _temporary_link(link: Path, target: str) -> Path:
+    versions = link.parent if link.parent.name == VERSIONS else link.parent / VERSIONS
+    temporary = versions / f".{link.name}.{os.getpid()}{_TEMPORARY_SUFFIX}"
+    temporary.unlink(missing_ok=True)
+    os.symlink(target, temporary)
+    return temporary
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two paths in one atomic step (Linux ``renameat2(RENAME_EXCHANGE)``).
+
+    False where the system or file system cannot, and nothing was changed.
+    """
+    renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
+    if renameat2 is None:
+        return False
+    if renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE) == 0:
+        return True
+    error = ctypes.get_errno()
+    if error in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):
+        return False
+    raise OSError(error, os.strerror(error), str(second))
+
+
+def _is_temporary(path: Path) -> bool:
+    return path.name.startswith(".") and path.name.endswith(_TEMPORARY_SUFFIX)
 
 
 def _is_our_link(path: Path) -> bool:
@@ -147,56 +180,75 @@ def _tidy(folder: Path) -> None:
     versions = folder / VERSIONS
     live = versions / CURRENT
     names = set(_entries(live)) if live.is_dir() else set()
-    for name in sorted(names):
-        if not (folder / name).exists() and not (folder / name).is_symlink():
-            _point(folder / name, _link_target(name))
+    _link_outputs(folder, sorted(names))
     for entry in folder.iterdir():
-        if (_is_our_link(entry) and entry.name not in names) or _is_temporary_link(entry):
+        if _is_our_link(entry) and entry.name not in names:
             entry.unlink()
     keep = {os.readlink(live)} if live.is_symlink() else set()
     for entry in versions.iterdir():
-        if entry.name.startswith((_VERSION_PREFIX, _ASIDE_PREFIX)) and entry.name not in keep:
-            shutil.rmtree(entry, ignore_errors=True)
-        elif _is_temporary_link(entry):
+        if entry.is_symlink() and _is_temporary(entry):
             entry.unlink()
+        elif _is_temporary(entry) or (
+            entry.name.startswith((_VERSION_PREFIX, _ASIDE_PREFIX)) and entry.name not in keep
+        ):
+            shutil.rmtree(entry, ignore_errors=True)
+
+
+def _link_outputs(folder: Path, names: list[str]) -> None:
+    """Give each of ``names`` its link in ``folder``, if it has none.
+
+    Before a commit, the links of new names dangle (nothing to read, as before);
+    the commit makes them live.
+    """
+    for name in names:
+        if not (folder / name).exists() and not (folder / name).is_symlink():
+            _point(folder / name, _link_target(name))
 
 
 def _adopt_plain_outputs(folder: Path, names: list[str]) -> None:
-    """Turn outputs an older ``kg`` wrote as plain files into links, bytes unchanged.
+    """Turn plain files and folders at output names into links, the bytes they show unchanged.
 
-    Only names the new build writes are touched; anything else in ``folder``
-    (a README, the user's own files) is left alone.
+    They are outputs of an older ``kg`` (or files left where an output goes): each
+    is hard-linked into the live version (a new one, if there is none yet), then
+    replaced by its link. Names the build does not write (a README, the user's
+    own files) are left alone.
     """
     plain = [name for name in names if (folder / name).exists() and not (folder / name).is_symlink()]
     if not plain:
         return
     versions = folder / VERSIONS
     live = versions / CURRENT
-    if live.is_symlink():
-        # Only an adoption interrupted after its commit leaves plain outputs beside a
-        # live version, and that version already holds their bytes.
-        stray = sorted(set(plain) - set(output_names(folder)))
-        if stray:
-            raise KgError(
-                f"{folder / stray[0]}: not a kg output; move it away for the build to write its own"
-            )
+    if live.is_dir():
+        target = versions / os.readlink(live)
     else:
-        legacy = Path(tempfile.mkdtemp(prefix=_VERSION_PREFIX, dir=versions))
-        for name in plain:
-            if (folder / name).is_dir():
-                shutil.copytree(folder / name, legacy / name, copy_function=os.link, symlinks=True)
-            else:
-                os.link(folder / name, legacy / name)
-        _sync_tree(legacy)
-        _point(live, legacy.name)
+        target = Path(tempfile.mkdtemp(prefix=_VERSION_PREFIX, dir=versions))
     for name in plain:
+        # A live copy under a plain name is invisible; the plain one is what users see.
+        if (target / name).is_dir() and not (target / name).is_symlink():
+            shutil.rmtree(target / name)
+        else:
+            (target / name).unlink(missing_ok=True)
         if (folder / name).is_dir():
+            shutil.copytree(folder / name, target / name, copy_function=os.link, symlinks=True)
+        else:
+            os.link(folder / name, target / name)
+    _sync_tree(target)
+    if not live.is_dir():
+        _point(live, target.name)
+    for name in plain:
+        if not (folder / name).is_dir():
+            _point(folder / name, _link_target(name))
+            continue
+        link = _temporary_link(folder / name, _link_target(name))
+        if _exchange(link, folder / name):
+            shutil.rmtree(link)  # now the old folder, whose files the live version holds
+        else:
+            # Without an atomic exchange the folder is briefly absent; the next build
+            # restores its link if this one dies in that instant.
             aside = Path(tempfile.mkdtemp(prefix=_ASIDE_PREFIX, dir=versions))
             os.rename(folder / name, aside / name)
             _point(folder / name, _link_target(name))
-            shutil.rmtree(aside)
-        else:
-            _point(folder / name, _link_target(name))
+    _sync_folder(folder)
 
 
 def _sync_tree(root: Path) -> None:

@@ -118,13 +118,17 @@ def read_corpus(paths: Iterable[str | Path], format: str | None = None, skip_bad
     def records() -> Iterator[Paper]:
         for path in input_files(paths):
             try:
+                if path.stat().st_size == 0 or not head(path).strip():
+                    raise KgError(f"{path}: empty file")
                 yield from _checked(path, FORMATS[format_of(path, format)].read(path), skipped, skip_bad)
             except BadRecord:
                 raise
             except KgError as error:
                 if not skip_bad:
                     raise
-                skipped.append(BadRecord(str(path), str(error).removeprefix(f"{path}: ")))
+                # A whole file is bad: "file[:line]: reason" becomes one skipped record.
+                where, _, reason = str(error).partition(": ")
+                skipped.append(BadRecord(where, reason))
 
     merged = merge_duplicates(records())
     for clash in merged.clashes:
@@ -152,8 +156,6 @@ def skipped_report(skipped: Iterable[BadRecord]) -> str:
 def _checked(
     path: Path, items: Iterator[Paper | BadRecord], skipped: list[BadRecord], skip_bad: bool
 ) -> Iterator[Paper]:
-    if path.stat().st_size == 0 or not head(path).strip():
-        raise KgError(f"{path}: empty file")
     count = 0
     for item in items:
         if isinstance(item, BadRecord):

@@ -30,15 +30,15 @@ from kg.read.records import BadRecord, paper
 from kg.read.text import text_lines
 
 COLUMNS: dict[str, tuple[str, ...]] = {
-    "title": ("title", "papertitle", "articletitle", "documenttitle", "ti"),
-    "abstract": ("abstract", "abstractnote", "summary", "ab"),
-    "id": ("id", "paperid", "key", "ut"),
-    "arxiv_id": ("arxivid", "arxiv", "eprint"),
-    "doi": ("doi", "di"),
-    "date": ("date", "publicationdate", "published", "publisheddate", "year", "publicationyear", "py"),
-    "authors": ("authors", "author", "creators", "au"),
+    "title": ("title", "paper title", "article title", "document title", "TI"),
+    "abstract": ("abstract", "abstract note", "summary", "AB"),
+    "id": ("id", "paper id", "key", "UT"),
+    "arxiv_id": ("arxiv id", "arxiv", "eprint"),
+    "doi": ("doi", "DI"),
+    "date": ("date", "publication date", "published", "year", "publication year", "PY"),
+    "authors": ("authors", "author", "creators", "AU"),
     "url": ("url", "link"),
-    "venue": ("venue", "journal", "publicationtitle", "sourcetitle", "booktitle", "conference", "so"),
+    "venue": ("venue", "journal", "publication title", "source title", "booktitle", "conference", "SO"),
 }
 _REQUIRED = ("title", "abstract")
 _DELIMITERS = ",\t;"
@@ -78,8 +78,11 @@ def read(path: Path) -> Iterator[Paper | BadRecord]:
 
 
 def sniff(head: str) -> bool:
-    first = head.split("\n", 1)[0]
-    header = next(csv.reader([first], delimiter=_delimiter(first)), [])
+    first = head.splitlines()[0] if head else ""
+    try:
+        header = next(csv.reader([first], delimiter=_delimiter(first)), [])
+    except csv.Error:
+        return False
     return all(name in _columns(header) for name in _REQUIRED)
 
 
@@ -89,13 +92,17 @@ def _delimiter(line: str) -> str:
 
 def _columns(header: list[str]) -> dict[str, int]:
     """Field name -> column index, the first column of each usual name winning."""
-    keys = [re.sub(r"[^a-z0-9]", "", name.lower()) for name in header]
+    keys = [_key(name) for name in header]
     columns = {}
     for field, aliases in COLUMNS.items():
-        found = [index for index, key in enumerate(keys) if key in aliases]
+        found = [index for index, key in enumerate(keys) if key in map(_key, aliases)]
         if found:
             columns[field] = found[0]
     return columns
+
+
+def _key(name: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", name.lower())
 
 
 def _split_authors(cell: str) -> list[str]:

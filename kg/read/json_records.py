@@ -20,6 +20,7 @@ from typing import Any
 
 from kg.errors import KgError
 from kg.model import Paper
+from kg.read import text
 from kg.read.records import BadRecord
 from kg.read.text import text_lines, whole_text
 
@@ -76,17 +77,19 @@ def papers_from_json(path: Path, paper_of: Callable[[Any, str], Paper]) -> Itera
 
 
 def _is_json_lines(path: Path) -> bool:
-    lines = text_lines(path)
-    try:
-        for _, line in lines:
-            if line.strip():
-                _loads(line)
-                return any(rest.strip() for _, rest in lines)
-    except (ValueError, KgError):
-        # Not a JSON value on its own, or a line too long for a record (a saved
-        # API response is often one long line): a single document.
-        return False
-    return False
+    with path.open("rb") as file:
+        first = b""
+        while not first.strip():
+            first = file.readline(text.MAX_LINE_BYTES + 1)
+            if not first:
+                return False
+        try:
+            _loads(first.decode("utf-8-sig"))
+        except ValueError:
+            # Not a JSON value on its own, or not text: read as one document, whose
+            # parser reports the problem with its line.
+            return False
+        return bool(file.read(text.HEAD_BYTES).strip())
 
 
 def _loads(text: str) -> Any:

@@ -53,19 +53,21 @@ def decode(data: bytes, path: Path, first_line: int) -> str:
 
     >>> decode("naïve".encode("latin-1"), Path("p.csv"), first_line=3)
     Traceback (most recent call last):
-    kg.errors.KgError: p.csv:3: not UTF-8 text (invalid continuation byte at byte 2); save the file as UTF-8
+    kg.errors.KgError: p.csv:3: not UTF-8 text (invalid continuation byte at column 3); save the file as UTF-8
     """
+    if first_line == 1 and data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise KgError(f"{path}:1: UTF-16 text, not UTF-8; save the file as UTF-8")
+    if b"\x00" in data:
+        line = first_line + data.count(b"\n", 0, data.index(b"\x00"))
+        raise KgError(f"{path}:{line}: binary data (a NUL byte), not a text file")
     try:
         text = data.decode("utf-8-sig" if first_line == 1 else "utf-8")
     except UnicodeDecodeError as error:
         line = first_line + data.count(b"\n", 0, error.start)
-        column = error.start - (data.rfind(b"\n", 0, error.start) + 1)
+        column = error.start - data.rfind(b"\n", 0, error.start)
         raise KgError(
-            f"{path}:{line}: not UTF-8 text ({error.reason} at byte {column}); save the file as UTF-8"
+            f"{path}:{line}: not UTF-8 text ({error.reason} at column {column}); save the file as UTF-8"
         ) from None
-    if "\x00" in text:
-        line = first_line + text.count("\n", 0, text.index("\x00"))
-        raise KgError(f"{path}:{line}: binary data (a NUL byte), not a text file")
     return text
 
 
