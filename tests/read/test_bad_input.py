@@ -133,3 +133,14 @@ def test_xml_entity_expansion_is_refused(tmp_path):
     )
     with pytest.raises(KgError, match=r"bomb.xml: refused XML \(EntitiesForbidden"):
         read_corpus([tmp_path / "bomb.xml"])
+
+
+def test_build_with_skip_bad_counts_and_lists_what_it_skipped(tmp_path, capsys):
+    (tmp_path / "mixed.jsonl").write_text(GOOD + '{"id": "b", "title": "B", "abstract": ""}\n{"id": \n')
+    status = cli.main(["build", str(tmp_path / "mixed.jsonl"), "-o", str(tmp_path / "out"), "--skip-bad"])
+    assert status == 0
+    assert "bad records skipped 2 (listed in skipped.tsv)" in capsys.readouterr().out
+    report = (tmp_path / "out" / "skipped.tsv").read_text().splitlines()
+    assert report[0] == "where\treason"
+    assert report[1] == f"{tmp_path / 'mixed.jsonl'}:2\tempty abstract"
+    assert report[2].startswith(f"{tmp_path / 'mixed.jsonl'}:3\tnot valid JSON")
