@@ -78,9 +78,11 @@ def staged_output(folder: str | Path) -> Iterator[Path]:
     outputs and the staging folder is discarded.
     """
     folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
     versions = folder / VERSIONS
-    versions.mkdir(exist_ok=True)
+    try:
+        versions.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise KgError(f"{folder}: cannot write the outputs here ({error.strerror})") from None
     with _locked(versions / _LOCK, folder):
         _tidy(folder)
         staging = Path(tempfile.mkdtemp(prefix=_VERSION_PREFIX, dir=versions))

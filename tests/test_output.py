@@ -95,6 +95,15 @@ def test_failed_build_leaves_previous_outputs_and_no_staging(tmp_path):
     assert len(list((tmp_path / VERSIONS).glob("build-*"))) == 1
 
 
+def test_an_output_path_that_is_a_file_is_a_user_error(tmp_path):
+    (tmp_path / "graphs").write_text("")
+    with (
+        pytest.raises(KgError, match="graphs: cannot write the outputs here"),
+        staged_output(tmp_path / "graphs"),
+    ):
+        pass
+
+
 def test_a_second_build_into_the_same_folder_is_refused(tmp_path):
     refused = pytest.raises(KgError, match="another build is writing to this folder")
     with staged_output(tmp_path), refused, staged_output(tmp_path):

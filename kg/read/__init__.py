@@ -73,7 +73,11 @@ def input_files(paths: Iterable[str | Path]) -> list[Path]:
     files: set[Path] = set()
     for path in map(Path, paths):
         if path.is_dir():
-            found = {p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES}
+            found = {
+                p
+                for p in path.rglob("*")
+                if p.is_file() and p.suffix.lower() in SUFFIXES and not _is_hidden(p.relative_to(path))
+            }
             if not found:
                 raise KgError(f"{path}: no input files (looked for {', '.join(SUFFIXES)})")
             files |= found
@@ -82,6 +86,11 @@ def input_files(paths: Iterable[str | Path]) -> list[Path]:
         else:
             raise KgError(f"{path}: no such file or folder")
     return sorted(files, key=lambda file: (str(file.resolve()), str(file)))
+
+
+def _is_hidden(path: Path) -> bool:
+    """Inside a hidden folder or hidden itself (``.git/``, ``.~lock.papers.csv#``, ``.kg-builds/``)."""
+    return any(part.startswith(".") for part in path.parts)
 
 
 def format_of(path: Path, format: str | None = None) -> str:

@@ -24,7 +24,7 @@ from typing import Any
 
 from kg.model import Paper
 from kg.read.json_records import list_of, papers_from_json, require_object, text_of
-from kg.read.records import BadRecord, normal_arxiv_id, paper
+from kg.read.records import BadRecord, clean, normal_arxiv_id, paper
 
 
 def read(path: Path) -> Iterator[Paper | BadRecord]:
@@ -42,8 +42,8 @@ def _paper(record: Any, where: str) -> Paper:
     return paper(
         where,
         id=arxiv_id,
-        title=text_of(record, "title", where),
-        abstract=text_of(record, "abstract", where),
+        title=clean(text_of(record, "title", where)),
+        abstract=clean(text_of(record, "abstract", where)),
         authors=_authors(record, where),
         date=_first_version_date(record, where) or text_of(record, "update_date", where),
         arxiv_id=arxiv_id,

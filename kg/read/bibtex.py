@@ -28,7 +28,7 @@ from bibtexparser import middlewares
 from bibtexparser.model import Block, Entry, ParsingFailedBlock
 
 from kg.model import Paper
-from kg.read.records import BadRecord, paper
+from kg.read.records import BadRecord, clean, paper
 from kg.read.text import whole_text
 
 # bibtexparser logs each block it cannot parse; the reader reports them itself.
@@ -70,8 +70,8 @@ def _paper(entry: Entry, where: str) -> Paper:
     return paper(
         where,
         id=entry.key,
-        title=text.get("title"),
-        abstract=text.get("abstract"),
+        title=clean(text.get("title")),
+        abstract=clean(text.get("abstract")),
         authors=_authors(fields["author"].value) if "author" in fields else [],
         date=_date(text.get("year"), text.get("month")),
         arxiv_id=text.get("eprint") if is_arxiv else None,

@@ -1,6 +1,7 @@
 """JSON records: ``{"id", "title", "abstract"}`` or ``{"id", "text"}``, with optional metadata.
 
 One record per line (JSON Lines), or one JSON document holding a list of them.
+Titles and abstracts are taken verbatim (``kg extract``'s offsets index them).
 A record with only ``text`` is a paper with an empty title, so that sentence-level
 corpora go through the same pipeline as abstracts. Optional fields: ``authors``
 (a list of names, or one string), ``date`` (or ``year``), ``arxiv_id``, ``doi``,

@@ -1,10 +1,15 @@
 """From the fields of one input record to a ``Paper``: checked and normalised.
 
 Every reader hands what its format calls title, abstract, authors, date and ids
-to ``paper``, which applies the rules once for all formats: whitespace runs
-become one space, an empty abstract is a bad record, arXiv ids lose their
-version and prefix, DOIs lose their resolver and are lower-cased, dates become
-ISO ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``.
+to ``paper``, which applies the rules once for all formats: an empty abstract is
+a bad record, arXiv ids lose their version and prefix, DOIs lose their resolver
+and are lower-cased, dates become ISO ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``,
+and whitespace runs in metadata become one space.
+
+Titles and abstracts are kept exactly as given, because ``kg extract`` reports
+character offsets into them that must hold in the user's own records; readers of
+formats that hard-wrap their text (arXiv, BibTeX) join the lines themselves
+with ``clean``.
 
 A record that breaks a rule is a ``BadRecord``. Readers *yield* it rather than
 raise it, so that one bad record need not end the file: ``kg.read`` raises it,
@@ -54,7 +59,7 @@ def paper(
 ) -> Paper:
     """The paper of one record, or ``BadRecord`` naming what is wrong with it.
 
-    >>> p = paper("x.csv:2", title=" Attention  Is\\nAll You Need ", abstract="The dominant ...",
+    >>> p = paper("x.csv:2", title="Attention Is All You Need", abstract="The dominant ...",
     ...           arxiv_id="arXiv:1706.03762v7", doi="https://doi.org/10.5555/ABC",
     ...           date="2017-06-12T17:57:34Z")
     >>> p.id, p.title, p.arxiv_id, p.doi, p.date
@@ -63,9 +68,9 @@ def paper(
     Traceback (most recent call last):
     kg.read.records.BadRecord: x.csv:3: empty abstract
     """
-    title = clean(title)
-    abstract = clean(abstract)
-    if not abstract:
+    title = title or ""
+    abstract = abstract or ""
+    if not abstract.strip():
         raise BadRecord(where, "empty abstract")
     if len(title) > MAX_TITLE_CHARS:
         raise BadRecord(where, f"title is {len(title):,} characters long (the limit is {MAX_TITLE_CHARS:,})")

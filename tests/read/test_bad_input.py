@@ -42,6 +42,12 @@ BAD_INPUTS = [
         "no_abstract.csv:1: no abstract column (the header has 'title', 'year'; name it 'abstract' or "
         "'abstract note' or 'summary'",
     ),
+    (
+        "no_title.tsv",
+        b"Abstract\tYear\nA.\t2024\n",
+        "no_title.tsv:1: no title column (the header has 'Abstract', 'Year'; name it 'title' or "
+        "'paper title'",
+    ),
     ("empty.jsonl", b"", "empty.jsonl: empty file"),
     ("blank.bib", b"\n  \n", "blank.bib: empty file"),
     (
@@ -116,7 +122,7 @@ def test_line_over_the_size_limit_is_refused_without_reading_it_whole(tmp_path, 
 def test_abstract_over_the_limit_is_a_bad_record(tmp_path, monkeypatch):
     monkeypatch.setattr(records, "MAX_ABSTRACT_CHARS", 50)
     (tmp_path / "p.csv").write_text("title,abstract\nT," + "word " * 20 + "\n")
-    with pytest.raises(KgError, match=r"p.csv:2: abstract is 99 characters long \(the limit is 50\)"):
+    with pytest.raises(KgError, match=r"p.csv:2: abstract is 100 characters long \(the limit is 50\)"):
         read_corpus([tmp_path / "p.csv"])
 
 

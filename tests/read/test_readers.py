@@ -32,6 +32,12 @@ def test_jsonl_takes_title_and_abstract_or_text():
     assert papers[2].title == "" and papers[2].abstract.startswith("A sentence-level record")
 
 
+def test_jsonl_text_is_kept_verbatim_for_extraction_offsets(tmp_path):
+    (tmp_path / "p.jsonl").write_text('{"id": "x", "title": " T ", "abstract": "One.\\n  Two  words. "}\n')
+    [paper] = read_corpus([tmp_path / "p.jsonl"]).papers
+    assert (paper.title, paper.abstract) == (" T ", "One.\n  Two  words. ")
+
+
 def test_json_document_with_a_list_of_records_and_metadata(tmp_path):
     (tmp_path / "p.json").write_text(
         '[\n {"id": "x", "title": "T", "abstract": "A.", "authors": "Ada Lovelace",\n'
@@ -233,6 +239,8 @@ def test_papers_with_same_title_but_different_arxiv_ids_stay_apart(tmp_path):
 
 
 def test_files_are_read_in_sorted_order_whatever_the_order_given(tmp_path):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "c.json").write_text('{"id": "c", "title": "C", "abstract": "x"}\n')
     (tmp_path / "b.jsonl").write_text('{"id": "b", "title": "B", "abstract": "x"}\n')
     (tmp_path / "a.jsonl").write_text('{"id": "a", "title": "A", "abstract": "x"}\n')
     assert [p.id for p in read([tmp_path])] == ["a", "b"]
