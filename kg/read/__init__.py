@@ -130,8 +130,6 @@ def read_corpus(paths: Iterable[str | Path], format: str | None = None, skip_bad
                 if path.stat().st_size == 0 or not head(path).strip():
                     raise KgError(f"{path}: empty file")
                 yield from _checked(path, FORMATS[format_of(path, format)].read(path), skipped, skip_bad)
-            except BadRecord:
-                raise
             except KgError as error:
                 if not skip_bad:
                     raise
@@ -165,14 +163,15 @@ def skipped_report(skipped: Iterable[BadRecord]) -> str:
 def _checked(
     path: Path, items: Iterator[Paper | BadRecord], skipped: list[BadRecord], skip_bad: bool
 ) -> Iterator[Paper]:
-    count = 0
+    papers = bad = 0
     for item in items:
         if isinstance(item, BadRecord):
+            bad += 1
             _bad(item, skipped, skip_bad)
         else:
-            count += 1
+            papers += 1
             yield item
-    if count == 0 and not skipped:
+    if papers == bad == 0:
         raise KgError(f"{path}: no papers in this file")
 
 
