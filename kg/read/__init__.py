@@ -25,7 +25,7 @@ from pathlib import Path
 from kg.errors import KgError
 from kg.model import Paper
 from kg.read import arxiv_atom, arxiv_bulk, bibtex, csv_table, hf_page, jsonl, openalex, semantic_scholar
-from kg.read.dedupe import merge_duplicates
+from kg.read.dedupe import Merged, merge_duplicates
 from kg.read.records import BadRecord
 from kg.read.text import head
 
@@ -120,8 +120,13 @@ def format_of(path: Path, format: str | None = None) -> str:
     return candidates[0]
 
 
-def read_corpus(paths: Iterable[str | Path], format: str | None = None, skip_bad: bool = False) -> Corpus:
-    """Every paper in ``paths``, once; bad records raise ``KgError``, or are skipped and listed."""
+def read_corpus(
+    paths: Iterable[str | Path], format: str | None = None, skip_bad: bool = False, merge: bool = True
+) -> Corpus:
+    """Every paper in ``paths``, once; bad records raise ``KgError``, or are skipped and listed.
+
+    With ``merge=False`` every record is a paper of its own, duplicates included.
+    """
     skipped: list[BadRecord] = []
 
     def records() -> Iterator[Paper]:
@@ -137,7 +142,7 @@ def read_corpus(paths: Iterable[str | Path], format: str | None = None, skip_bad
                 where, _, reason = str(error).partition(": ")
                 skipped.append(BadRecord(where, reason))
 
-    merged = merge_duplicates(records())
+    merged = merge_duplicates(records()) if merge else Merged(papers=list(records()))
     for clash in merged.clashes:
         _bad(clash, skipped, skip_bad)
     if not merged.papers:
@@ -146,8 +151,11 @@ def read_corpus(paths: Iterable[str | Path], format: str | None = None, skip_bad
 
 
 def read(paths: Iterable[str | Path], format: str | None = None) -> Iterator[Paper]:
-    """Every paper in ``paths``, in order, each once; any bad record is an error."""
-    return iter(read_corpus(paths, format).papers)
+    """A paper for every record in ``paths``, in order, duplicates not merged; any bad record is an error.
+
+    ``kg extract`` reads this way: it answers one line per input record.
+    """
+    return iter(read_corpus(paths, format, merge=False).papers)
 
 
 def skipped_report(skipped: Iterable[BadRecord]) -> str:

@@ -218,6 +218,12 @@ def test_same_paper_from_every_source_is_one_paper_with_merged_metadata():
     assert corpus.duplicates == 6
 
 
+def test_read_for_extract_keeps_every_record(tmp_path):
+    record = '{"id": "x", "title": "Same", "abstract": "Same."}\n'
+    (tmp_path / "p.jsonl").write_text(record * 2)
+    assert [p.id for p in read([tmp_path / "p.jsonl"])] == ["x", "x"]
+
+
 def test_identical_records_merge_and_a_reused_id_is_a_bad_record(tmp_path):
     record = '{"id": "x", "text": "Only a sentence."}\n'
     (tmp_path / "p.jsonl").write_text(record * 2)
