@@ -35,6 +35,9 @@ from kg.model import Paper
 from kg.read.records import BadRecord, clean, paper
 from kg.read.text import whole_text
 
+_OPENING = re.compile(
+    r"^\s*@(?:[a-z]+\s*[{(]\s*[^\s,{}()]+\s*,|(?:string|preamble)\s*[{(])", re.MULTILINE | re.IGNORECASE
+)
 _TEX = re.compile(r"[\\$~]")
 _LATEX = LatexNodes2Text()
 
@@ -62,7 +65,12 @@ def read(path: Path) -> Iterator[Paper | BadRecord]:
 
 
 def sniff(head: str) -> bool:
-    return re.search(r"^\s*@[a-zA-Z]+\s*[{(]", head, re.MULTILINE) is not None
+    """An entry's opening (``@article{key,``) or a ``@string``/``@preamble`` at a line start.
+
+    >>> sniff("% refs\\n@inproceedings{hu2022lora,\\n"), sniff("Submitted by\\n@akhaliq (AK)\\n")
+    (True, False)
+    """
+    return _OPENING.search(head) is not None
 
 
 def _paper(entry: Entry, where: str) -> Paper:

@@ -29,7 +29,7 @@ def read(path: Path) -> Iterator[Paper | BadRecord]:
 
 
 def sniff(head: str) -> bool:
-    return '"abstract_inverted_index"' in head or '"https://openalex.org/W' in head
+    return '"abstract_inverted_index"' in head
 
 
 def invert(index: Any, where: str) -> str:
