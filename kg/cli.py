@@ -45,6 +45,20 @@ def _query(args: argparse.Namespace) -> None:
     print(render(result, args.format).rstrip("\n"))
 
 
+def _show(args: argparse.Namespace) -> None:
+    from kg.analysis import card
+    from kg.graph import load
+
+    print(card(load(args.graph), args.name))
+
+
+def _stats(args: argparse.Namespace) -> None:
+    from kg.analysis import summary
+    from kg.graph import load
+
+    print(summary(load(args.graph)))
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="kg", description=__doc__)
     commands = top.add_subparsers(dest="command", required=True)
@@ -68,6 +82,15 @@ def parser() -> argparse.ArgumentParser:
     query.add_argument("--graph", default=DEFAULT_OUTPUT, help="build folder (default: %(default)s/)")
     query.add_argument("--format", choices=["table", "csv", "json"], default="table")
     query.set_defaults(run=_query)
+
+    show = commands.add_parser("show", help="print an entity's card (found by any of its names)")
+    show.add_argument("name", help="an entity's id, label or alias, in any case")
+    show.add_argument("--graph", default=DEFAULT_OUTPUT, help="build folder (default: %(default)s/)")
+    show.set_defaults(run=_show)
+
+    stats = commands.add_parser("stats", help="print a built graph's summary")
+    stats.add_argument("--graph", default=DEFAULT_OUTPUT, help="build folder (default: %(default)s/)")
+    stats.set_defaults(run=_stats)
     return top
 
 
