@@ -18,6 +18,7 @@ file name endings.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -109,15 +110,18 @@ def format_of(path: Path, format: str | None = None) -> str:
     start = head(path)
     suffix = path.suffix.lower()
     by_name = [name for name, known in FORMATS.items() if not known.specific and suffix in known.suffixes]
-    candidates = (
-        [name for name, known in FORMATS.items() if known.specific and known.sniff(start)]
-        + [name for name in by_name if FORMATS[name].sniff(start)]
-        + [name for name, known in FORMATS.items() if not known.specific and known.sniff(start)]
-        + by_name
+    specific = [name for name, known in FORMATS.items() if known.specific]
+    generic = [name for name, known in FORMATS.items() if not known.specific]
+    candidates = itertools.chain(
+        (name for name in specific if FORMATS[name].sniff(start)),
+        (name for name in by_name if FORMATS[name].sniff(start)),
+        (name for name in generic if FORMATS[name].sniff(start)),
+        by_name,
     )
-    if not candidates:
+    found = next(candidates, None)
+    if found is None:
         raise KgError(f"{path}: cannot tell the input format; pass --format (one of: {', '.join(FORMATS)})")
-    return candidates[0]
+    return found
 
 
 def read_corpus(

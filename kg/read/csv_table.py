@@ -94,8 +94,8 @@ def _columns(header: list[str]) -> dict[str, int]:
     """Field name -> column index, the first column of each usual name winning."""
     keys = [_key(name) for name in header]
     columns = {}
-    for field, aliases in COLUMNS.items():
-        found = [index for index, key in enumerate(keys) if key in map(_key, aliases)]
+    for field, aliases in _COLUMN_KEYS.items():
+        found = [index for index, key in enumerate(keys) if key in aliases]
         if found:
             columns[field] = found[0]
     return columns
@@ -103,6 +103,9 @@ def _columns(header: list[str]) -> dict[str, int]:
 
 def _key(name: str) -> str:
     return re.sub(r"[^a-z0-9]", "", name.lower())
+
+
+_COLUMN_KEYS = {field: {_key(alias) for alias in aliases} for field, aliases in COLUMNS.items()}
 
 
 def _split_authors(cell: str) -> list[str]:
