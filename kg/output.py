@@ -50,8 +50,8 @@ import ctypes
 import errno
 import fcntl
 import os
+import secrets
 import shutil
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -85,7 +85,7 @@ def staged_output(folder: str | Path) -> Iterator[Path]:
         raise KgError(f"{folder}: cannot write the outputs here ({error.strerror})") from None
     with _locked(versions / _LOCK, folder):
         _tidy(folder)
-        staging = Path(tempfile.mkdtemp(prefix=_VERSION_PREFIX, dir=versions))
+        staging = _new_folder(versions, _VERSION_PREFIX)
         try:
             yield staging
             _sync_tree(staging)
@@ -93,7 +93,8 @@ def staged_output(folder: str | Path) -> Iterator[Path]:
             _link_outputs(folder, names=_entries(staging))
             _point(versions / CURRENT, staging.name)
         except BaseException:
-            shutil.rmtree(staging, ignore_errors=True)
+            if not _is_live(staging):
+                shutil.rmtree(staging, ignore_errors=True)
             raise
         _tidy(folder)
 
@@ -121,6 +122,22 @@ def _locked(lock_file: Path, folder: Path) -> Iterator[None]:
         except BlockingIOError:
             raise KgError(f"{folder}: another build is writing to this folder") from None
         yield
+
+
+def _new_folder(parent: Path, prefix: str) -> Path:
+    """A new folder with a unique name, readable as the umask allows (unlike ``mkdtemp``'s)."""
+    while True:
+        folder = parent / f"{prefix}{secrets.token_hex(4)}"
+        try:
+            folder.mkdir()
+            return folder
+        except FileExistsError:
+            continue
+
+
+def _is_live(version: Path) -> bool:
+    live = version.parent / CURRENT
+    return live.is_symlink() and os.readlink(live) == version.name
 
 
 def _entries(folder: Path) -> list[str]:
@@ -220,10 +237,7 @@ def _adopt_plain_outputs(folder: Path, names: list[str]) -> None:
         return
     versions = folder / VERSIONS
     live = versions / CURRENT
-    if live.is_dir():
-        target = versions / os.readlink(live)
-    else:
-        target = Path(tempfile.mkdtemp(prefix=_VERSION_PREFIX, dir=versions))
+    target = versions / os.readlink(live) if live.is_dir() else _new_folder(versions, _VERSION_PREFIX)
     for name in plain:
         # A live copy under a plain name is invisible; the plain one is what users see.
         if (target / name).is_dir() and not (target / name).is_symlink():
@@ -247,7 +261,7 @@ def _adopt_plain_outputs(folder: Path, names: list[str]) -> None:
         else:
             # Without an atomic exchange the folder is briefly absent; the next build
             # restores its link if this one dies in that instant.
-            aside = Path(tempfile.mkdtemp(prefix=_ASIDE_PREFIX, dir=versions))
+            aside = _new_folder(versions, _ASIDE_PREFIX)
             os.rename(folder / name, aside / name)
             _point(folder / name, _link_target(name))
     _sync_folder(folder)

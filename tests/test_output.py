@@ -68,6 +68,17 @@ def test_outputs_appear_beside_files_that_are_not_outputs(tmp_path):
     assert output_names(folder) == ["kg.json", "kg.ttl", "lib", "skipped.tsv"]
 
 
+def test_outputs_are_as_readable_as_the_umask_allows(tmp_path):
+    umask = os.umask(0o022)
+    try:
+        with staged_output(tmp_path) as staging:
+            write(staging, {"kg.json": "{}"})
+    finally:
+        os.umask(umask)
+    version = tmp_path / VERSIONS / os.readlink(tmp_path / VERSIONS / "current")
+    assert version.stat().st_mode & 0o777 == 0o755, "a web server or a colleague can read the build"
+
+
 def test_new_build_replaces_all_outputs_and_drops_names_no_longer_built(tmp_path):
     with staged_output(tmp_path) as staging:
         write(staging, OLD)
