@@ -1,17 +1,15 @@
 """A build: read -> extract -> resolve -> graph -> (RDF | JSON | HTML), written atomically.
 
-Outputs are written into a staging folder beside the output folder and moved
-into place only when every one of them is complete, so a build that fails or is
-interrupted leaves the previous outputs as they were.
+Outputs are written into a staging folder (``kg.output.staged_output``) that
+becomes the live version only when every one of them is complete, so a build
+that fails or is interrupted, even by ``kill -9``, leaves the previous outputs
+as they were.
 """
 
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,12 +18,15 @@ from tqdm import tqdm
 
 from kg.extract import extract
 from kg.graph import GRAPH_FILE, build_graph, to_json
+from kg.output import staged_output
 from kg.query import RDF_FILE
 from kg.rdf import to_rdf
-from kg.read import read
+from kg.read import read_corpus, skipped_report
 from kg.resolve import resolve
 from kg.views import ViewOptions, copy_assets, write_views
 from kg.vocab import DEFAULT_BASE
+
+SKIPPED_FILE = "skipped.tsv"
 
 
 @dataclass
@@ -37,9 +38,14 @@ class BuildSummary:
     edges: int
     triples: int
     files: list[Path] = field(default_factory=list)
+    skipped: int = 0
+    duplicates: int = 0
 
     def __str__(self) -> str:
-        lines = [f"papers read      {self.papers}", "entities"]
+        lines = [f"papers read      {self.papers}"]
+        lines += [f"duplicates merged {self.duplicates}"] if self.duplicates else []
+        lines += [f"bad records skipped {self.skipped} (listed in {SKIPPED_FILE})"] if self.skipped else []
+        lines += ["entities"]
         lines += [f"  {kind:<14} {count}" for kind, count in sorted(self.entities.items())]
         lines += [f"edges            {self.edges}", f"triples          {self.triples}", "files written"]
         lines += [f"  {path}" for path in self.files]
@@ -51,13 +57,15 @@ def build(
     output: str | Path,
     *,
     format: str | None = None,
+    skip_bad: bool = False,
     base: str = DEFAULT_BASE,
     progress: bool = False,
     views: ViewOptions | None = None,
 ) -> BuildSummary:
     """Build the graph of the papers in ``inputs`` into the folder ``output``."""
     output = Path(output)
-    papers = list(read(inputs, format=format))
+    corpus = read_corpus(inputs, format=format, skip_bad=skip_bad)
+    papers = corpus.papers
     extracted = list(
         tqdm(extract(papers), total=len(papers), desc="extracting", unit="paper", disable=not progress)
     )
@@ -65,46 +73,24 @@ def build(
     graph = build_graph(extracted, resolution)
     rdf = to_rdf(graph, base=base)
 
-    output.mkdir(parents=True, exist_ok=True)
-    outputs = {
-        GRAPH_FILE: to_json(graph),
-        RDF_FILE: rdf.serialize(format="ox-turtle"),
-    }
-    copy_assets(output)
-    files = _write_atomically(
-        output, outputs, lambda staging: write_views(graph, staging, views or ViewOptions())
-    )
+    with staged_output(output) as staging:
+        outputs = {GRAPH_FILE: to_json(graph), RDF_FILE: rdf.serialize(format="ox-turtle")}
+        if corpus.skipped:
+            outputs[SKIPPED_FILE] = skipped_report(corpus.skipped)
+        for name, text in outputs.items():
+            (staging / name).write_text(text, encoding="utf-8")
+        copy_assets(staging)
+        pages = write_views(graph, staging, views or ViewOptions())
     return BuildSummary(
         papers=len(papers),
         entities=_entity_counts(graph),
         edges=graph.number_of_edges(),
         triples=len(rdf),
-        files=files,
+        files=[output / name for name in outputs] + [output / page.name for page in pages],
+        skipped=len(corpus.skipped),
+        duplicates=corpus.duplicates,
     )
 
 
 def _entity_counts(graph: nx.MultiDiGraph) -> Counter[str]:
     return Counter(kind for _, kind in graph.nodes(data="type") if kind != "Paper")
-
-
-def _write_atomically(
-    folder: Path, files: dict[str, str], write_more: Callable[[Path], list[Path]]
-) -> list[Path]:
-    """Write ``files`` and what ``write_more`` writes to a staging folder, then rename each into ``folder``.
-
-    Renames within one file system are atomic, and none starts until all files are
-    written, so no failure while writing can leave a half-written output.
-    """
-    staging = Path(tempfile.mkdtemp(prefix=".kg-staging-", dir=folder))
-    try:
-        for name, text in files.items():
-            with open(staging / name, "w", encoding="utf-8") as out:
-                out.write(text)
-                out.flush()
-                os.fsync(out.fileno())
-        names = [*files, *(path.name for path in write_more(staging))]
-        for name in names:
-            os.replace(staging / name, folder / name)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    return [folder / name for name in names]

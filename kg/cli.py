@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kg.errors import KgError
+from kg.read import FORMATS
 
 DEFAULT_INPUT = "seeds"
 DEFAULT_OUTPUT = "graphs"
@@ -20,7 +21,9 @@ def _build(args: argparse.Namespace) -> None:
 
     views = ViewOptions(cap=args.overview_cap, papers=not args.views_without_papers)
     inputs = args.inputs or [DEFAULT_INPUT]
-    summary = build(inputs, args.output, format=args.format, progress=True, views=views)
+    summary = build(
+        inputs, args.output, format=args.format, skip_bad=args.skip_bad, progress=True, views=views
+    )
     print(summary)
 
 
@@ -80,7 +83,10 @@ def parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="build the graph of a corpus into a folder")
     build.add_argument("inputs", nargs="*", help=f"input files or folders (default: {DEFAULT_INPUT}/)")
     build.add_argument("-o", "--output", default=DEFAULT_OUTPUT, help="output folder (default: %(default)s/)")
-    build.add_argument("--format", help="input format, where the file extension does not tell")
+    build.add_argument("--format", choices=FORMATS, help="input format, where the content does not tell")
+    build.add_argument(
+        "--skip-bad", action="store_true", help="skip bad records, count them and list them in skipped.tsv"
+    )
     build.add_argument(
         "--overview-cap", type=_positive, default=150, help="entities on index.html (default: %(default)s)"
     )

@@ -9,13 +9,15 @@ recognised by that shape, so the chrome needs no list.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from pathlib import Path
 
 from kg.errors import KgError
 from kg.model import Paper
-from kg.read.slug import slugify
+from kg.read.records import BadRecord, paper
+from kg.read.text import whole_text
 
 _MAX_TITLE = 300
 _MIN_ABSTRACT = 200
@@ -30,16 +32,18 @@ def _is_abstract(line: str) -> bool:
     return len(line) >= _MIN_ABSTRACT and len(_SENTENCE_END.findall(line)) >= 2
 
 
-def read(path: Path) -> Iterator[Paper]:
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except UnicodeDecodeError as error:
-        raise KgError(f"{path}: not UTF-8 text ({error.reason} at byte {error.start})") from None
+def read(path: Path) -> Iterator[Paper | BadRecord]:
+    lines = whole_text(path).splitlines()
     paragraphs = [(number, line.strip()) for number, line in enumerate(lines, 1) if line.strip()]
     found = 0
-    for (number, title), (_, abstract) in zip(paragraphs, paragraphs[1:]):
+    for (number, title), (_, abstract) in itertools.pairwise(paragraphs):
         if _is_title(title) and _is_abstract(abstract):
             found += 1
-            yield Paper(id=slugify(title), title=title, abstract=abstract, source=f"{path}:{number}")
+            yield paper(f"{path}:{number}", title=title, abstract=abstract)
     if not found:
-        raise KgError(f"{path}: no title/abstract pairs found (a title line followed by an abstract paragraph)")
+        raise KgError(f"{path}: no title/abstract pairs (a title line followed by an abstract paragraph)")
+
+
+def sniff(head: str) -> bool:
+    """Never: a page copy is plain text, told apart only by its ``.txt`` name."""
+    return False

@@ -1,47 +1,61 @@
-"""JSON Lines records: ``{"id", "title", "abstract"}`` or ``{"id", "text"}``.
+"""JSON records: ``{"id", "title", "abstract"}`` or ``{"id", "text"}``, with optional metadata.
 
+One record per line (JSON Lines), or one JSON document holding a list of them.
+Titles and abstracts are taken verbatim (``kg extract``'s offsets index them).
 A record with only ``text`` is a paper with an empty title, so that sentence-level
-corpora go through the same pipeline as abstracts.
+corpora go through the same pipeline as abstracts. Optional fields: ``authors``
+(a list of names, or one string), ``date`` (or ``year``), ``arxiv_id``, ``doi``,
+``url``, ``venue``.
+
+>>> import tempfile
+>>> file = Path(tempfile.mkdtemp()) / "p.jsonl"
+>>> _ = file.write_text('{"id": "p1", "title": "T", "abstract": "A.", "authors": ["Ada"], "year": 2024}\\n')
+>>> [(p.id, p.authors, p.date) for p in read(file)]
+[('p1', ('Ada',), '2024')]
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
-from kg.errors import KgError
 from kg.model import Paper
-from kg.read.slug import slugify
+from kg.read.json_records import list_of, papers_from_json, require_object, text_of
+from kg.read.records import BadRecord, paper
 
 
-def paper_from_record(record: object, where: str) -> Paper:
-    if not isinstance(record, dict):
-        raise KgError(f"{where}: expected a JSON object, got {type(record).__name__}")
-    title = record.get("title") or ""
-    abstract = record.get("abstract") or record.get("text") or ""
-    if not isinstance(title, str) or not isinstance(abstract, str):
-        raise KgError(f"{where}: 'title' and 'abstract' must be strings")
-    if not abstract.strip() and not title.strip():
-        raise KgError(f"{where}: record has no 'title', 'abstract' or 'text'")
-    raw_id = record.get("id")
-    paper_id = str(raw_id) if raw_id not in (None, "") else slugify(title or abstract[:80])
-    if not paper_id:
-        raise KgError(f"{where}: record has no 'id' and no title to make one from")
-    return Paper(id=paper_id, title=title, abstract=abstract, source=where)
+def read(path: Path) -> Iterator[Paper | BadRecord]:
+    return papers_from_json(path, paper_from_record)
 
 
-def read(path: Path) -> Iterator[Paper]:
-    try:
-        with path.open(encoding="utf-8") as lines:
-            for number, line in enumerate(lines, 1):
-                if not line.strip():
-                    continue
-                where = f"{path}:{number}"
-                try:
-                    record = json.loads(line)
-                except json.JSONDecodeError as error:
-                    raise KgError(f"{where}: not valid JSON ({error.msg} at column {error.colno})") from None
-                yield paper_from_record(record, where)
-    except UnicodeDecodeError as error:
-        raise KgError(f"{path}: not UTF-8 text ({error.reason} at byte {error.start})") from None
+def sniff(head: str) -> bool:
+    return head.lstrip().startswith(("{", "["))
+
+
+def paper_from_record(record: Any, where: str) -> Paper:
+    record = require_object(record, where)
+    abstract = text_of(record, "abstract", where) or text_of(record, "text", where)
+    if not (abstract or "").strip() and not (text_of(record, "title", where) or "").strip():
+        raise BadRecord(where, "record has no 'title', 'abstract' or 'text'")
+    return paper(
+        where,
+        id=text_of(record, "id", where),
+        title=text_of(record, "title", where),
+        abstract=abstract,
+        authors=_authors(record, where),
+        date=text_of(record, "date", where) or text_of(record, "year", where),
+        arxiv_id=text_of(record, "arxiv_id", where),
+        doi=text_of(record, "doi", where),
+        url=text_of(record, "url", where),
+        venue=text_of(record, "venue", where),
+    )
+
+
+def _authors(record: dict[str, Any], where: str) -> list[str]:
+    if isinstance(record.get("authors"), str):
+        return [record["authors"]]
+    names = list_of(record, "authors", where)
+    if not all(isinstance(name, str) for name in names):
+        raise BadRecord(where, "'authors' should be a list of names")
+    return names
