@@ -16,8 +16,9 @@ from pathlib import Path
 import networkx as nx
 from tqdm import tqdm
 
-from kg.extract import extract
+from kg.extract import extract, known_names
 from kg.graph import GRAPH_FILE, build_graph, to_json
+from kg.model import KnownName
 from kg.output import staged_output
 from kg.query import RDF_FILE
 from kg.rdf import to_rdf
@@ -69,7 +70,7 @@ def build(
     extracted = list(
         tqdm(extract(papers), total=len(papers), desc="extracting", unit="paper", disable=not progress)
     )
-    resolution = resolve(extracted)
+    resolution = resolve(extracted, known=listed_entry)
     graph = build_graph(extracted, resolution)
     rdf = to_rdf(graph, base=base)
 
@@ -90,6 +91,18 @@ def build(
         skipped=len(corpus.skipped),
         duplicates=corpus.duplicates,
     )
+
+
+def listed_entry(name: str) -> KnownName | None:
+    """The shipped name-list entry for ``name``, as the resolver takes it.
+
+    >>> listed_entry("BERT").external
+    {'pwc': 'https://paperswithcode.com/method/bert'}
+    """
+    listed = known_names.lookup(name)
+    if listed is None:
+        return None
+    return KnownName(f"{listed.source}:{listed.id}", listed.name, {listed.source: listed.id})
 
 
 def _entity_counts(graph: nx.MultiDiGraph) -> Counter[str]:

@@ -41,6 +41,8 @@ def test_build_writes_turtle_json_and_html(built):
     kinds = {data["type"] for _, data in graph.nodes(data=True)}
     assert "Paper" in kinds and kinds & {"Method", "Model", "Benchmark"}
     assert {data["relation"] for *_, data in graph.edges(data=True)} >= {"introduces", "mentions"}
+    linked = [data["external"] for _, data in graph.nodes(data=True) if data.get("external")]
+    assert linked, "entities found in the shipped name lists keep the list's id"
 
     html = (built / "index.html").read_text()
     assert "new vis.Network" in html
