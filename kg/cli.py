@@ -17,7 +17,10 @@ DEFAULT_OUTPUT = "graphs"
 def _build(args: argparse.Namespace) -> None:
     from kg.build import build
 
-    summary = build(args.inputs or [DEFAULT_INPUT], args.output, format=args.format, progress=True)
+    summary = build(
+        args.inputs or [DEFAULT_INPUT], args.output, format=args.format, progress=True,
+        jobs=args.jobs, engine=args.engine, scheduler=args.scheduler,
+    )  # fmt: skip
     print(summary)
 
 
@@ -42,6 +45,12 @@ def _query(args: argparse.Namespace) -> None:
     print(render(result, args.format).rstrip("\n"))
 
 
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {text!r}")
+    return int(text)
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="kg", description=__doc__)
     commands = top.add_subparsers(dest="command", required=True)
@@ -50,6 +59,11 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("inputs", nargs="*", help=f"input files or folders (default: {DEFAULT_INPUT}/)")
     build.add_argument("-o", "--output", default=DEFAULT_OUTPUT, help="output folder (default: %(default)s/)")
     build.add_argument("--format", help="input format, where the file extension does not tell")
+    build.add_argument("--jobs", type=_positive, help="extraction processes (default: every core)")
+    build.add_argument("--engine", choices=["local", "dask"], default="local", help="where extraction runs")
+    build.add_argument(
+        "--scheduler", help="Dask scheduler address (default: a local cluster of --jobs workers)"
+    )
     build.set_defaults(run=_build)
 
     extract = commands.add_parser("extract", help="write each paper's entity mentions as JSON Lines")
