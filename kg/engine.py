@@ -129,8 +129,11 @@ class _ProcessPool:
     def __init__(self, jobs: int) -> None:
         # A fresh interpreter per worker: a forked copy of a parent that holds the corpus
         # would copy it page by page as the garbage collector touches it.
-        methods = multiprocessing.get_all_start_methods()
-        context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+        if "forkserver" in multiprocessing.get_all_start_methods():
+            context = multiprocessing.get_context("forkserver")
+            context.set_forkserver_preload(["kg.engine"])  # imported once, not once per worker
+        else:
+            context = multiprocessing.get_context("spawn")
         self.pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_load_pipeline)
         self.window = 2 * jobs
 
