@@ -64,6 +64,9 @@ def extract_encoded(papers: list[Paper]) -> list[bytes]:
 
 @dataclass
 class _Chunk:
+    """Consecutive papers, their cached extractions (None where missing), and the pending
+    result of extracting the missing ones."""
+
     papers: list[Paper]
     cached: list[PaperMentions | None]
     result: _Result | None = None
