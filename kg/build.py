@@ -8,6 +8,7 @@ as they were.
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -16,7 +17,9 @@ from pathlib import Path
 import networkx as nx
 from tqdm import tqdm
 
-from kg.extract import extract, known_names
+from kg.cache import ExtractionCache, cache_file
+from kg.engine import Engine, extract_all
+from kg.extract import known_names
 from kg.graph import GRAPH_FILE, build_graph, to_json
 from kg.model import KnownName
 from kg.output import staged_output
@@ -41,15 +44,18 @@ class BuildSummary:
     files: list[Path] = field(default_factory=list)
     skipped: int = 0
     duplicates: int = 0
+    cached: int = 0
+    seconds: dict[str, float] = field(default_factory=dict)
 
     def __str__(self) -> str:
-        lines = [f"papers read      {self.papers}"]
+        lines = [f"papers read      {self.papers}", f"  from cache     {self.cached}"]
         lines += [f"duplicates merged {self.duplicates}"] if self.duplicates else []
         lines += [f"bad records skipped {self.skipped} (listed in {SKIPPED_FILE})"] if self.skipped else []
         lines += ["entities"]
         lines += [f"  {kind:<14} {count}" for kind, count in sorted(self.entities.items())]
         lines += [f"edges            {self.edges}", f"triples          {self.triples}", "files written"]
         lines += [f"  {path}" for path in self.files]
+        lines += ["seconds          " + ", ".join(f"{stage} {t:.1f}" for stage, t in self.seconds.items())]
         return "\n".join(lines)
 
 
@@ -62,26 +68,40 @@ def build(
     base: str = DEFAULT_BASE,
     progress: bool = False,
     views: ViewOptions | None = None,
+    jobs: int | None = None,
+    engine: Engine = "local",
+    scheduler: str | None = None,
 ) -> BuildSummary:
     """Build the graph of the papers in ``inputs`` into the folder ``output``."""
     output = Path(output)
+    clock = _Stopwatch()
     corpus = read_corpus(inputs, format=format, skip_bad=skip_bad)
     papers = corpus.papers
-    extracted = list(
-        tqdm(extract(papers), total=len(papers), desc="extracting", unit="paper", disable=not progress)
-    )
+    clock.lap("read")
+    with ExtractionCache(cache_file(output)) as cache:
+        found = extract_all(papers, jobs=jobs, engine=engine, scheduler=scheduler, cache=cache)
+        extracted = list(
+            tqdm(found, total=len(papers), desc="extracting", unit="paper", disable=not progress)
+        )
+    clock.lap("extract")
     resolution = resolve(extracted, known=listed_entry)
+    clock.lap("resolve")
     graph = build_graph(extracted, resolution)
-    rdf = to_rdf(graph, base=base)
-
+    clock.lap("graph")
     with staged_output(output) as staging:
-        outputs = {GRAPH_FILE: to_json(graph), RDF_FILE: rdf.serialize(format="ox-turtle")}
-        if corpus.skipped:
-            outputs[SKIPPED_FILE] = skipped_report(corpus.skipped)
-        for name, text in outputs.items():
-            (staging / name).write_text(text, encoding="utf-8")
+        rdf = to_rdf(graph, base=base)
+        (staging / RDF_FILE).write_text(rdf.serialize(format="ox-turtle"), encoding="utf-8")
+        clock.lap("rdf")
         copy_assets(staging)
         pages = write_views(graph, staging, views or ViewOptions())
+        clock.lap("views")
+        (staging / GRAPH_FILE).write_text(to_json(graph), encoding="utf-8")
+        clock.lap("json")
+        outputs = [RDF_FILE, GRAPH_FILE]
+        if corpus.skipped:
+            (staging / SKIPPED_FILE).write_text(skipped_report(corpus.skipped), encoding="utf-8")
+            outputs.append(SKIPPED_FILE)
+    clock.lap("write")
     return BuildSummary(
         papers=len(papers),
         entities=_entity_counts(graph),
@@ -90,7 +110,22 @@ def build(
         files=[output / name for name in outputs] + [output / page.name for page in pages],
         skipped=len(corpus.skipped),
         duplicates=corpus.duplicates,
+        cached=cache.hits,
+        seconds=clock.laps,
     )
+
+
+class _Stopwatch:
+    """The wall time of each stage of a build, in seconds, in the order they ran."""
+
+    def __init__(self) -> None:
+        self.laps: dict[str, float] = {}
+        self._last = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.laps[stage] = now - self._last
+        self._last = now
 
 
 def listed_entry(name: str) -> KnownName | None:

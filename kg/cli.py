@@ -22,8 +22,9 @@ def _build(args: argparse.Namespace) -> None:
     views = ViewOptions(cap=args.overview_cap, papers=not args.views_without_papers)
     inputs = args.inputs or [DEFAULT_INPUT]
     summary = build(
-        inputs, args.output, format=args.format, skip_bad=args.skip_bad, progress=True, views=views
-    )
+        inputs, args.output, format=args.format, skip_bad=args.skip_bad, progress=True, views=views,
+        jobs=args.jobs, engine=args.engine, scheduler=args.scheduler,
+    )  # fmt: skip
     print(summary)
 
 
@@ -86,6 +87,11 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--format", choices=FORMATS, help="input format, where the content does not tell")
     build.add_argument(
         "--skip-bad", action="store_true", help="skip bad records, count them and list them in skipped.tsv"
+    )
+    build.add_argument("--jobs", type=_positive, help="extraction processes (default: every core)")
+    build.add_argument("--engine", choices=["local", "dask"], default="local", help="where extraction runs")
+    build.add_argument(
+        "--scheduler", help="Dask scheduler address (default: a local cluster of --jobs workers)"
     )
     build.add_argument(
         "--overview-cap", type=_positive, default=150, help="entities on index.html (default: %(default)s)"
