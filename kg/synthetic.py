@@ -152,7 +152,7 @@ _MOVES: tuple[tuple[int, tuple[str, ...]], ...] = (
 _TITLES = (
     "{new}: A {Kind} for {Task_title}",
     "{new}: Towards Robust {Task_title} with {Method}",
-    "Rethinking {Method} for {Task_title}",
+    "Rethinking {Method} for {Task_title} with {new}",
 )
 _TITLE_WITH_LONG_FORM = "{new}: {Long_title} for {Task_title}"
 

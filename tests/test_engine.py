@@ -99,4 +99,4 @@ def test_bad_engine_settings_are_user_errors(papers):
 def test_jobs_must_be_a_positive_number(capsys):
     with pytest.raises(SystemExit) as exit:
         main(["build", "--jobs", "0"])
-    assert exit.value.code == 2 and "at least 1" in capsys.readouterr().err
+    assert exit.value.code == 2 and "not a positive whole number" in capsys.readouterr().err
