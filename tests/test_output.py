@@ -17,10 +17,14 @@ from pathlib import Path
 import pytest
 
 from kg import output
+from kg.cache import cache_file
 from kg.errors import KgError
 from kg.output import VERSIONS, output_names, staged_output
 
 ROOT = Path(__file__).parent.parent
+
+
+CACHE_DIR = cache_file(Path(".")).parent.name
 
 
 def snapshot(folder: Path) -> dict[str, bytes | str]:
@@ -28,10 +32,11 @@ def snapshot(folder: Path) -> dict[str, bytes | str]:
 
     A dangling link reads as nothing, as if absent: a commit adds the links of new
     outputs just before it, and drops those of outputs no longer built just after.
+    The extraction cache is not an output: a killed build may well have filled it.
     """
     seen: dict[str, bytes | str] = {}
     for here, dirs, files in os.walk(folder, followlinks=True):
-        dirs[:] = sorted(d for d in dirs if d != VERSIONS)
+        dirs[:] = sorted(d for d in dirs if d not in (VERSIONS, CACHE_DIR))
         for name in dirs:
             seen[os.path.relpath(os.path.join(here, name), folder) + "/"] = "folder"
         for name in files:
