@@ -32,9 +32,7 @@ def built(tmp_path_factory) -> Path:
 def test_build_writes_turtle_json_and_html(built):
     store = pyoxigraph.Store()
     store.load(path=str(built / "kg.ttl"), format=pyoxigraph.RdfFormat.TURTLE)
-    papers = store.query(
-        "SELECT (COUNT(?p) AS ?n) WHERE { ?p a <https://schema.org/ScholarlyArticle> }"
-    )
+    papers = store.query("SELECT (COUNT(?p) AS ?n) WHERE { ?p a <https://schema.org/ScholarlyArticle> }")
     assert int(next(iter(papers))["n"].value) == 67
 
     graph = nx.node_link_graph(json.loads((built / "kg.json").read_text()), edges="edges")
@@ -80,7 +78,7 @@ def test_extract_keeps_the_scoring_contract(tmp_path):
     records = [json.loads(line) for line in out.read_text().splitlines()]
     inputs = [json.loads(line) for line in papers.read_text().splitlines()]
     assert [r["id"] for r in records] == [i["id"] for i in inputs]
-    for record, source in zip(records, inputs):
+    for record, source in zip(records, inputs, strict=True):
         for entity in record["entities"]:
             text = source.get(entity["field"]) or source.get("text")
             assert text[entity["start"] : entity["end"]] == entity["text"]
