@@ -39,7 +39,7 @@ from kg.extract.entities import harmonise
 from kg.extract.extensions import sentence_of
 from kg.model import Abbreviation, Field, Mention, Paper, PaperMentions
 
-PIPELINE_VERSION = "3"
+PIPELINE_VERSION = "4"
 
 
 @cache

@@ -83,6 +83,7 @@ _GENERIC_WORDS = frozenset(
 )
 _BENCHMARK_WORD = re.compile(r"(?i)\bbenchmark")
 _COORDINATION = re.compile(r"^\)?\s*(?:,|,?\s*and|,?\s*or|/|&)\s*(?:the\s+)?$")
+_CALLED = re.compile(r"(?i)\s(model|models|architecture)\b(?!-)")
 _TITLE_HEAD = re.compile(r"^\s*([^:]{2,40}?)\s*:\s")
 
 
@@ -207,6 +208,13 @@ class Entities:
             ]
         title = [head for head in [_title_head(doc)] if head is not None] if doc._.kg_field == "title" else []
         ents = filter_spans(pairs + title + proposed + _bare_uses(doc, short_forms))
+        called = _called(text, ents, by_head)
+        for long, short in zip(pairs[::2], pairs[1::2], strict=True):
+            keys = (long.text.casefold(), short.text.casefold())
+            label = called.get(keys[0]) or called.get(keys[1])
+            if label is not None and fixed[keys[0]] == "Method":
+                fixed[keys[0]] = fixed[keys[1]] = label
+        fixed = {**called, **fixed}
         doc.ents = self._typed(doc, ents, fixed, by_head)
         return doc
 
@@ -243,6 +251,24 @@ class Entities:
                     if i in weak:
                         labels[i] = strong.most_common(1)[0][0]
         return [Span(doc, ent.start, ent.end, label=label) for ent, label in zip(ents, labels, strict=True)]
+
+
+def _called(text: str, ents: list[Span], by_head: dict[tuple[int, int], str]) -> dict[str, str]:
+    """Names the text calls a model right after them ("the HuBERT model").
+
+    What the paper calls a thing decides between Model and Method (GUIDELINES.md), more
+    surely than a long form's last word ("Decoding-enhanced BERT with Disentangled Attention")
+    or a looser cue elsewhere ("the HuBERT approach"). Head-typed phrases are left alone:
+    "an image captioning model" is a model for a task.
+    """
+    called = {}
+    for ent in ents:
+        if ent.label_ in ("Task", "Metric") or (ent.start, ent.end) in by_head:
+            continue
+        match = _CALLED.match(text, ent.end_char)
+        if match is not None:
+            called[text[ent.start_char : ent.end_char].casefold()] = CLASS_NOUNS[match.group(1).lower()]
+    return called
 
 
 def _coordinated(text: str, ents: list[Span]) -> list[list[int]]:

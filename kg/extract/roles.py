@@ -21,13 +21,17 @@ from kg.extract.cues import CLASS_NOUNS
 from kg.extract.extensions import doc_text, sentence_of
 from kg.extract.known_names import lookup
 
-_INTRODUCE = re.compile(
-    r"(?i)(?:\b(?:we|this (?:paper|work|study)|here|our (?:work|paper))\b[^.;]{0,80}?\b"
+_VERB = (
     r"(?:propose|introduce|present|develop|design|devise|release|build|construct|contribute|curate|"
     r"collect|create|establish|offer|formulate|put forward|name|call|term|dub|coin|provide)[sd]?\b"
+)
+_INTRODUCE = re.compile(
+    rf"(?i)(?:\b(?:we|this (?:paper|work|study)|here|our (?:work|paper))\b[^.;]{{0,80}}?\b{_VERB}"
     r"|\b(?:our|the proposed) [\w-]+(?: [\w-]+)? (?:comprises|consists of|includes|contains)\b"
     r"|\bcontributions? (?:include|are|is)\b)"
 )
+# A second verb of the same subject: "we propose X ... and introduce Y".
+_AND_INTRODUCE = re.compile(rf"(?i)\b(?:and|then|also)\s+(?:then\s+|also\s+|further\s+)?{_VERB}")
 # "a new benchmark, X", "a novel approach called X": a name set in apposition to a class noun.
 _CLASS = "|".join(sorted(CLASS_NOUNS, key=len, reverse=True))
 _NAMED = re.compile(
@@ -88,6 +92,8 @@ class Roles:
     def _sentence(self, doc: Doc, start: int, end: int, ents: list[Span]) -> None:
         text = doc_text(doc)
         verbs = list(_INTRODUCE.finditer(text, start, end))
+        if verbs:
+            verbs = sorted(verbs + list(_AND_INTRODUCE.finditer(text, verbs[0].end(), end)), key=re.Match.end)
         introduced: list[Span] = []
         for i, ent in enumerate(ents):
             before = text[start : ent.start_char]

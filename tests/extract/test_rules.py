@@ -189,3 +189,30 @@ def test_abbreviations_are_reported_per_paper() -> None:
 def test_sentences_split_at_full_stops_only() -> None:
     text = "We use CLIP, i.e. a model. It works (e.g. on COCO). 2 results follow."
     assert len(split_sentences(text)) == 3
+
+
+def test_a_second_verb_of_the_same_subject_introduces_too() -> None:
+    paper = Paper(
+        "p3",
+        "A title",
+        "We propose a new approach to alignment and introduce two modules: "
+        "Latent Space Unifier (LSU) and Text Refiner (TR). LSU uses CLIP.",
+    )
+    [found] = extract([paper])
+    roles = {m.text: m.role for m in found.mentions}
+    assert roles["Latent Space Unifier"] == roles["LSU"] == roles["TR"] == "introduced"
+    assert roles["CLIP"] is None
+
+
+# Model or Method: what the paper calls it ----------------------------------------------------
+
+
+def test_a_pair_the_text_calls_a_model_is_a_model(pipeline: Language) -> None:
+    text = "We propose the Hidden-Unit BERT (HuBERT) approach. The HuBERT model matches wav2vec."
+    found = dict(ents(pipeline, text))
+    assert found["Hidden-Unit BERT"] == found["HuBERT"] == "Model"
+
+
+def test_a_task_pair_before_model_stays_a_task(pipeline: Language) -> None:
+    text = "Scene text recognition (STR) is hard. Our STR model is small."
+    assert dict(ents(pipeline, text))["STR"] == "Task"
