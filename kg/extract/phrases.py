@@ -73,6 +73,8 @@ HEADS: dict[str, EntityType] = {
             "deblurring",
             "prediction",
             "planning",
+            "paraphrasing",
+            "infilling",
         ],
         "Task",
     ),
@@ -150,7 +152,13 @@ TWO_WORD_HEADS: dict[str, EntityType] = {
     "language modelling": "Method",
 }
 # Heads that are names on their own.
-STANDALONE: dict[str, EntityType] = {"accuracy": "Metric", "perplexity": "Metric"}
+STANDALONE: dict[str, EntityType] = {
+    "accuracy": "Metric",
+    "perplexity": "Metric",
+    "summarization": "Task",
+    "paraphrasing": "Task",
+    "infilling": "Task",
+}
 _HEAD_WORDS = frozenset(HEADS) | {pair.split()[-1] for pair in TWO_WORD_HEADS}
 # Words that make a task-like phrase a training objective (a Method, GUIDELINES.md).
 OBJECTIVE_MODIFIERS = frozenset({"masked", "next-token", "token", "n-gram", "next-sentence", "denoising"})
@@ -411,6 +419,7 @@ _TOO_GENERIC = frozenset({"fine-tuning", "pre-training", "post-training", "re-tr
 _QUANTITY = re.compile(r"^[\d.,/x%-]+[a-z]{0,4}$")
 _NAME_SHAPED = re.compile(r"[A-Z]")
 _DIMENSION = re.compile(r"^\d+D$")
+_PLAIN_WORD = re.compile(r"^[A-Z][a-z]+$")
 _WORD = re.compile(r"[A-Za-z0-9][\w/]*(?:-[\w/]+)*")
 
 
@@ -499,11 +508,13 @@ def find_phrases(text: str, max_modifiers: int = 4) -> list[tuple[int, int, Enti
         if kind is None:
             continue
         start = i - 1 if i and f"{lower[i - 1]} {word}" in TWO_WORD_HEADS else i
+        lower_case_head = words[i].group()[:1].islower()
         while (
             start > 0
             and i - start < max_modifiers
             and text[words[start - 1].end() : words[start].start()] == " "
             and is_term_word(words[start - 1].group())
+            and not (lower_case_head and _is_capitalised_name(text, words[start - 1]))
         ):
             start -= 1
         alone = words[i].group()
@@ -514,6 +525,24 @@ def find_phrases(text: str, max_modifiers: int = 4) -> list[tuple[int, int, Enti
         ):
             found.append((words[start].start(), words[i].end(), head_type(lower[start : i + 1]) or kind))
     return found
+
+
+def _is_capitalised_name(text: str, word: re.Match[str]) -> bool:
+    """Whether ``word`` is capitalised where a sentence does not start ("Sintel", "Chinese").
+
+    Such a word before a lower-case phrase is a name of its own or a language, not part of
+    the task's name: "Sintel optical flow estimation" is Sintel and optical flow estimation.
+    """
+    return _PLAIN_WORD.match(word.group()) is not None and text[: word.start()].rstrip()[-1:] not in (
+        "",
+        ".",
+        "!",
+        "?",
+        ":",
+        ",",
+        ";",
+        "(",
+    )
 
 
 @Language.factory("kg_phrases", default_config={"spans_key": "kg_phrases", "max_modifiers": 4})

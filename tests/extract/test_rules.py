@@ -216,3 +216,17 @@ def test_a_pair_the_text_calls_a_model_is_a_model(pipeline: Language) -> None:
 def test_a_task_pair_before_model_stays_a_task(pipeline: Language) -> None:
     text = "Scene text recognition (STR) is hard. Our STR model is small."
     assert dict(ents(pipeline, text))["STR"] == "Task"
+
+
+def test_a_capitalised_word_is_no_part_of_a_lower_case_phrase() -> None:
+    text = "Results on Sintel optical flow estimation. Named-entity recognition and Rank-1 accuracy."
+    found = [text[s:e] for s, e, _ in find_phrases(text)]
+    assert found == ["optical flow estimation", "Named-entity recognition", "Rank-1 accuracy"]
+
+
+def test_some_task_words_are_names_alone() -> None:
+    text = "It helps summarization and code infilling but not generation."
+    assert [(text[s:e], t) for s, e, t in find_phrases(text)] == [
+        ("summarization", "Task"),
+        ("code infilling", "Task"),
+    ]
