@@ -533,16 +533,8 @@ def _is_capitalised_name(text: str, word: re.Match[str]) -> bool:
     Such a word before a lower-case phrase is a name of its own or a language, not part of
     the task's name: "Sintel optical flow estimation" is Sintel and optical flow estimation.
     """
-    return _PLAIN_WORD.match(word.group()) is not None and text[: word.start()].rstrip()[-1:] not in (
-        "",
-        ".",
-        "!",
-        "?",
-        ":",
-        ",",
-        ";",
-        "(",
-    )
+    before = text[max(0, word.start() - 8) : word.start()].rstrip()
+    return _PLAIN_WORD.match(word.group()) is not None and bool(before) and before[-1] not in ".!?:,;("
 
 
 @Language.factory("kg_phrases", default_config={"spans_key": "kg_phrases", "max_modifiers": 4})
