@@ -414,8 +414,36 @@ VAGUE = frozenset(
         "single",
     ]
 )
+# Words that start Title Case names ("Generative Pretraining") but no lower-case ones.
+_LOWER_CASE_VAGUE = frozenset({"generative", "average"})
 # Hyphenated heads that name no technique on their own.
-_TOO_GENERIC = frozenset({"fine-tuning", "pre-training", "post-training", "re-training", "co-training"})
+_TOO_GENERIC = frozenset(
+    {
+        "fine-tuning",
+        "pre-training",
+        "post-training",
+        "re-training",
+        "co-training",
+        "post-processing",
+        "pre-processing",
+    }
+)
+# Words that qualify a measure without naming it ("absolute accuracy" is accuracy), and those measures.
+_QUALIFIED_MEASURES = frozenset({"accuracy", "score", "rate"})
+METRIC_QUALIFIERS = frozenset(
+    {
+        "absolute",
+        "average",
+        "averaged",
+        "relative",
+        "overall",
+        "mean",
+        "total",
+        "zero-shot",
+        "few-shot",
+        "long-term",
+    }
+)
 _QUANTITY = re.compile(r"^[\d.,/x%-]+[a-z]{0,4}$")
 _NAME_SHAPED = re.compile(r"[A-Z]")
 _DIMENSION = re.compile(r"^\d+D$")
@@ -449,7 +477,13 @@ def is_term_word(word: str) -> bool:
     (False, False, True)
     """
     lower = word.lower()
-    if lower in VAGUE or lower in STOP_WORDS or "://" in word or word.startswith("www."):
+    if (
+        lower in VAGUE
+        or word in _LOWER_CASE_VAGUE
+        or lower in STOP_WORDS
+        or "://" in word
+        or word.startswith("www.")
+    ):
         return False
     if _NAME_SHAPED.search(word[1:]) and not _DIMENSION.match(word):
         return False  # a name of its own ("COCO detection" is COCO and detection)
@@ -517,6 +551,8 @@ def find_phrases(text: str, max_modifiers: int = 4) -> list[tuple[int, int, Enti
             and not (lower_case_head and _is_capitalised_name(text, words[start - 1]))
         ):
             start -= 1
+        if word in _QUALIFIED_MEASURES and start < i:
+            start = _measure_start(lower, start, i)
         alone = words[i].group()
         if (
             start < i
@@ -525,6 +561,19 @@ def find_phrases(text: str, max_modifiers: int = 4) -> list[tuple[int, int, Enti
         ):
             found.append((words[start].start(), words[i].end(), head_type(lower[start : i + 1]) or kind))
     return found
+
+
+def _measure_start(lower: list[str], start: int, head: int) -> int:
+    """Where a measure's name starts: after qualifiers, and at the head after a task's name.
+
+    "average recognition accuracy" and "video classification accuracy" report accuracy,
+    "top-20 passage retrieval accuracy" is a measure of its own.
+    """
+    while start < head and lower[start] in METRIC_QUALIFIERS:
+        start += 1
+    if start < head and HEADS.get(lower[head - 1]) == "Task" and not lower[start].startswith("top-"):
+        return head
+    return start
 
 
 def _is_capitalised_name(text: str, word: re.Match[str]) -> bool:

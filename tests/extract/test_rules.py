@@ -230,3 +230,14 @@ def test_some_task_words_are_names_alone() -> None:
         ("summarization", "Task"),
         ("code infilling", "Task"),
     ]
+
+
+def test_measures_drop_qualifiers_and_task_names() -> None:
+    text = "Gains: absolute accuracy, video classification accuracy and top-1 accuracy; relative entropy."
+    found = [text[s:e] for s, e, t in find_phrases(text) if t == "Metric"]
+    assert found == ["accuracy", "accuracy", "top-1 accuracy", "relative entropy"]
+
+
+def test_lower_case_generic_modifiers_and_affixes_are_no_names() -> None:
+    text = "We use generative modeling and post-processing. Generative Pretraining helps."
+    assert [text[s:e] for s, e, _ in find_phrases(text)] == ["Generative Pretraining"]
