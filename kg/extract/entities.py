@@ -282,6 +282,26 @@ def _coordinated(text: str, ents: list[Span]) -> list[list[int]]:
     return [group for group in groups if len(group) > 1]
 
 
+_VARIANT = re.compile(
+    r"^(?:s|es|_\w{1,10}|[- ](?:v?\d[\w.]*|[a-z]{0,3}\d+[a-z]?|[a-z]|tiny|small|base|large|huge|giant|xx?l|"
+    r"mini|lite|pro|plus|instruct|chat))$"
+)
+
+
+def _variant_of(key: str, names: set[str]) -> bool:
+    """Whether ``key`` is one of ``names`` with a size, version or plural ending ("rt-detr-l", "focalnets").
+
+    >>> _variant_of("mamba-3b", {"mamba"}), _variant_of("focalnets", {"focalnet"})
+    (True, True)
+    >>> _variant_of("clip", {"clip-x"}), _variant_of("uniter learning", {"uniter"})
+    (False, False)
+    """
+    return any(
+        len(name) > 2 and key.startswith(name) and _VARIANT.match(key[len(name) :]) is not None
+        for name in names
+    )
+
+
 def harmonise(mentions: list[Mention], pairs: Iterable[Abbreviation] = ()) -> list[Mention]:
     """One type and one role per name across a paper's fields and abbreviation pairs.
 
@@ -307,7 +327,7 @@ def harmonise(mentions: list[Mention], pairs: Iterable[Abbreviation] = ()) -> li
     harmonised = []
     for m in mentions:
         key = m.text.casefold()
-        role = "introduced" if key in introduced else m.role
+        role = "introduced" if key in introduced or _variant_of(key, introduced) else m.role
         kind = votes[key].most_common(1)[0][0]
         harmonised.append(replace(m, type=kind, role=role))
     return harmonised

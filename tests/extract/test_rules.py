@@ -241,3 +241,11 @@ def test_measures_drop_qualifiers_and_task_names() -> None:
 def test_lower_case_generic_modifiers_and_affixes_are_no_names() -> None:
     text = "We use generative modeling and post-processing. Generative Pretraining helps."
     assert [text[s:e] for s, e, _ in find_phrases(text)] == ["Generative Pretraining"]
+
+
+def test_sizes_of_an_introduced_model_are_introduced() -> None:
+    paper = Paper("p4", "A title", "We propose RT-DETR, a real-time detector. RT-DETR-L beats LLaMA-2-7B.")
+    [found] = extract([paper])
+    roles = {m.text: m.role for m in found.mentions}
+    assert roles["RT-DETR"] == roles["RT-DETR-L"] == "introduced"
+    assert roles["LLaMA-2-7B"] is None
