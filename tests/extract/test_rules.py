@@ -244,7 +244,7 @@ def test_lower_case_generic_modifiers_and_affixes_are_no_names() -> None:
 
 
 def test_sizes_of_an_introduced_model_are_introduced() -> None:
-    paper = Paper("p4", "A title", "We propose RT-DETR, a real-time detector. RT-DETR-L beats LLaMA-2-7B.")
+    paper = Paper("p4", "A title", "We propose RT-DETR, a real-time detector. RT-DETR-L beats LLaMA-2-7B on COCO.")
     [found] = extract([paper])
     roles = {m.text: m.role for m in found.mentions}
     assert roles["RT-DETR"] == roles["RT-DETR-L"] == "introduced"
