@@ -83,7 +83,9 @@ _GENERIC_WORDS = frozenset(
 )
 _BENCHMARK_WORD = re.compile(r"(?i)\bbenchmark")
 _COORDINATION = re.compile(r"^\)?\s*(?:,|,?\s*and|,?\s*or|/|&)\s*(?:the\s+)?$")
-_CALLED = re.compile(r"(?i)\s(model|models|architecture)\b(?!-)")
+_CALLED = re.compile(r"(?i)\s(model|models|architecture|benchmark|benchmarks)\b(?!-)")
+# What a name's type may become where the text calls it so: (type, called) pairs.
+_CALLED_CHANGES = frozenset({("Method", "Model"), ("Dataset", "Benchmark")})
 _TITLE_HEAD = re.compile(r"^\s*([^:]{2,40}?)\s*:\s")
 
 
@@ -212,7 +214,7 @@ class Entities:
         for long, short in zip(pairs[::2], pairs[1::2], strict=True):
             keys = (long.text.casefold(), short.text.casefold())
             label = called.get(keys[0]) or called.get(keys[1])
-            if label is not None and fixed[keys[0]] == "Method":
+            if label is not None and (fixed[keys[0]], label) in _CALLED_CHANGES:
                 fixed[keys[0]] = fixed[keys[1]] = label
         fixed = {**called, **fixed}
         doc.ents = self._typed(doc, ents, fixed, by_head)
@@ -254,12 +256,12 @@ class Entities:
 
 
 def _called(text: str, ents: list[Span], by_head: dict[tuple[int, int], str]) -> dict[str, str]:
-    """Names the text calls a model right after them ("the HuBERT model").
+    """Names the text calls a model or a benchmark right after them ("the HuBERT model").
 
-    What the paper calls a thing decides between Model and Method (GUIDELINES.md), more
-    surely than a long form's last word ("Decoding-enhanced BERT with Disentangled Attention")
-    or a looser cue elsewhere ("the HuBERT approach"). Head-typed phrases are left alone:
-    "an image captioning model" is a model for a task.
+    What the paper calls a thing decides between Model and Method, and between Benchmark
+    and Dataset (GUIDELINES.md), more surely than a long form's last word ("Decoding-enhanced
+    BERT with Disentangled Attention"), a list entry or a looser cue elsewhere ("the HuBERT
+    approach"). Head-typed phrases are left alone: "an image captioning model" is a model for a task.
     """
     called = {}
     for ent in ents:
@@ -267,7 +269,9 @@ def _called(text: str, ents: list[Span], by_head: dict[tuple[int, int], str]) ->
             continue
         match = _CALLED.match(text, ent.end_char)
         if match is not None:
-            called[text[ent.start_char : ent.end_char].casefold()] = CLASS_NOUNS[match.group(1).lower()]
+            label = CLASS_NOUNS[match.group(1).lower()]
+            if label == "Model" or ent.label_ in ("Dataset", "Benchmark"):
+                called[text[ent.start_char : ent.end_char].casefold()] = label
     return called
 
 

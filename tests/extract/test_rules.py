@@ -244,8 +244,14 @@ def test_lower_case_generic_modifiers_and_affixes_are_no_names() -> None:
 
 
 def test_sizes_of_an_introduced_model_are_introduced() -> None:
-    paper = Paper("p4", "A title", "We propose RT-DETR, a real-time detector. RT-DETR-L beats LLaMA-2-7B on COCO.")
+    abstract = "We propose RT-DETR, a real-time detector. RT-DETR-L beats LLaMA-2-7B on COCO."
+    paper = Paper("p4", "A title", abstract)
     [found] = extract([paper])
     roles = {m.text: m.role for m in found.mentions}
     assert roles["RT-DETR"] == roles["RT-DETR-L"] == "introduced"
     assert roles["LLaMA-2-7B"] is None
+
+
+def test_a_dataset_the_text_calls_a_benchmark_is_one_throughout(pipeline: Language) -> None:
+    text = "SQuAD is big. We train on SQuAD. SQuAD helps. SQuAD is read. Scores on the SQuAD benchmark rise."
+    assert {label for name, label in ents(pipeline, text) if name == "SQuAD"} == {"Benchmark"}
