@@ -78,7 +78,7 @@ _VERSION_WORD = (
     r"(?:v\d+(?:\.\d+)*[A-Za-z]?|\d+(?:\.\d)?[A-Za-z]?|\d+(?:\.\d+)?[BM]|"
     r"Instruct|Chat|Base|Turbo|XL|XXL|Pro|Ultra|Mini|Hard|Auto)"
 )
-_VERSIONED = re.compile(rf"\b([A-Z][\w.-]*)((?: {_VERSION_WORD})+)(?!\w|\.\d)")
+_VERSIONED = re.compile(rf"\b([A-Za-z][\w.-]*)((?: {_VERSION_WORD})+)(?!\w|\.\d)")
 
 
 @cache
@@ -206,7 +206,9 @@ def find_names(text: str) -> list[tuple[int, int]]:
     shaped = {text[s:e] for s, e in found}
     for match in _VERSIONED.finditer(text):
         head = match.group(1)
-        if head.lower() in stems or head in shaped or re.search(r" v\d", match.group(2)):
+        if head in shaped or (
+            head[0].isupper() and (head.lower() in stems or re.search(r" v\d", match.group(2)))
+        ):
             found.append(match.span())
     return sorted(found)
 

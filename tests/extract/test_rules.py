@@ -255,3 +255,14 @@ def test_sizes_of_an_introduced_model_are_introduced() -> None:
 def test_a_dataset_the_text_calls_a_benchmark_is_one_throughout(pipeline: Language) -> None:
     text = "SQuAD is big. We train on SQuAD. SQuAD helps. SQuAD is read. Scores on the SQuAD benchmark rise."
     assert {label for name, label in ents(pipeline, text) if name == "SQuAD"} == {"Benchmark"}
+
+
+def test_a_name_given_in_brackets_is_no_abbreviation() -> None:
+    text = "We build data of grounded image-text pairs (called GrIT) for training."
+    assert find_abbreviations(text) == []
+
+
+def test_a_lower_case_coined_name_keeps_its_version() -> None:
+    text = "We focus on wav2vec 2.0 and w2v-BERT 2.0 models."
+    found = {text[s:e] for s, e in find_names(text)}
+    assert {"wav2vec 2.0", "w2v-BERT 2.0"} <= found
