@@ -44,7 +44,9 @@ _TITLE_COMPOUND = re.compile(r"^(?:[A-Z][a-z]+|[a-z]+)(?:-(?:[A-Z][a-z]+|[a-z]+)
 # Citation keys ("sun2023principledriven") and the names of tools and formats.
 _NOT_A_MODEL_NAME = re.compile(
     r"^(?:[a-z]+\d{4}[a-z]+|v\d[\w.]*|GitHub|PyTorch|TensorFlow|JAX|CUDA|PDF|HTML|JSON|XML|API|GPU|TPU|CPU|"
-    r"TPU-v\d|ARM|iPhone|JavaScript|Python|LaTeX|URL|HTTP|IoT|ID|IDs|FP\d+|INT\d+|BF16|FP16|USD|PhD)$"
+    r"TPU-v\d|ARM|iPhone|JavaScript|Python|LaTeX|URL|HTTP|IoT|ID|IDs|FP\d+|INT\d+|BF16|FP16|USD|PhD|"
+    # a divergence's initials and generic layers: "KL-regularized", "FFN layers"
+    r"KL|FFNs?|MLPs?)$"
 )
 # Plural class words ("LLMs", "VLMs"), numbers and units are never names.
 _NOT_A_NAME = re.compile(

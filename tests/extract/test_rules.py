@@ -266,3 +266,8 @@ def test_a_lower_case_coined_name_keeps_its_version() -> None:
     text = "We focus on wav2vec 2.0 and w2v-BERT 2.0 models."
     found = {text[s:e] for s, e in find_names(text)}
     assert {"wav2vec 2.0", "w2v-BERT 2.0"} <= found
+
+
+def test_initials_of_a_measure_and_generic_layers_are_no_names() -> None:
+    text = "A KL-regularized objective skips FFN layers but keeps KL divergence."
+    assert [text[s:e] for s, e in find_names(text)] == []
