@@ -36,7 +36,7 @@ from spacy.tokens import Doc
 # Importing the component modules registers their factories.
 from kg.extract import abbreviations, known_names, phrases, roles, sentences, shapes  # noqa: F401
 from kg.extract.entities import harmonise
-from kg.extract.extensions import sentence_of
+from kg.extract.extensions import sentences_of
 from kg.model import Abbreviation, Field, Mention, Paper, PaperMentions
 
 PIPELINE_VERSION = "4"
@@ -58,7 +58,8 @@ def nlp() -> Language:
 
 def _mentions(doc: Doc, paper: Paper, field: Field) -> Iterator[Mention]:
     text = paper.text(field)  # the doc's text has spaces for newlines; offsets are the same
-    for ent in doc.ents:
+    ents = doc.ents
+    for ent, sentence in zip(ents, sentences_of(doc, [e.start_char for e in ents]), strict=True):
         yield Mention(
             text=text[ent.start_char : ent.end_char],
             type=ent.label_,
@@ -66,7 +67,7 @@ def _mentions(doc: Doc, paper: Paper, field: Field) -> Iterator[Mention]:
             start=ent.start_char,
             end=ent.end_char,
             role=ent._.kg_role,
-            sentence=sentence_of(doc, ent.start_char),
+            sentence=sentence,
         )
 
 

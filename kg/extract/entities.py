@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from kg.extract.cues import CLASS_NOUNS, context_type, data_context_type
-from kg.extract.extensions import doc_text, sentence_of
+from kg.extract.extensions import doc_text, sentence_of, sentences_of
 from kg.extract.known_names import lookup
 from kg.extract.phrases import head_type
 from kg.extract.shapes import name_type, shape_type
@@ -227,6 +227,7 @@ class Entities:
         text = doc_text(doc)
         names = [text[ent.start_char : ent.end_char] for ent in ents]
         weak: set[int] = set()  # names whose type is only the Method default
+        sentences = sentences_of(doc, [ent.start_char for ent in ents])
         for i, ent in enumerate(ents):
             key = names[i].casefold()
             if key in fixed:
@@ -234,7 +235,7 @@ class Entities:
                 continue
             cue = by_head.get((ent.start, ent.end))  # a head word says more than a list entry
             if cue is None and ent.label_ not in ("Task", "Metric"):
-                start, end = sentence_of(doc, ent.start_char)
+                start, end = sentences[i]
                 before = text[start : ent.start_char]
                 cue = context_type(before, text[ent.end_char : end])
                 if cue == "Method" and ent.label_ == "Model":

@@ -48,8 +48,20 @@ def sentence_of(doc: Doc, char: int) -> tuple[int, int]:
     >>> sentence_of(nlp("One. Two three."), 7)
     (5, 15)
     """
+    return sentences_of(doc, [char])[0]
+
+
+def sentences_of(doc: Doc, chars: Iterable[int]) -> list[tuple[int, int]]:
+    """``sentence_of`` for many offsets, reading the doc's extension attributes once.
+
+    >>> import spacy, kg.extract.sentences
+    >>> nlp = spacy.blank("en")
+    >>> _ = nlp.add_pipe("kg_sentences")
+    >>> sentences_of(nlp("One. Two three."), [0, 7])
+    [(0, 4), (5, 15)]
+    """
     bounds = doc._.kg_sentences or [(0, len(doc_text(doc)))]
-    return bounds[max(0, bisect_right(bounds, (char, float("inf"))) - 1)]
+    return [bounds[max(0, bisect_right(bounds, (char, float("inf"))) - 1)] for char in chars]
 
 
 def spans_at(doc: Doc, found: Iterable[tuple[int, int, str]]) -> list[Span]:

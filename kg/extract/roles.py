@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.extract.cues import CLASS_NOUNS
-from kg.extract.extensions import doc_text, sentence_of
+from kg.extract.extensions import doc_text, sentences_of
 from kg.extract.known_names import lookup
 
 _VERB = (
@@ -83,8 +83,9 @@ class Roles:
                     ent._.kg_role = "introduced"
             return doc
         by_sentence: dict[tuple[int, int], list[Span]] = {}
-        for ent in doc.ents:
-            by_sentence.setdefault(sentence_of(doc, ent.start_char), []).append(ent)
+        ents = doc.ents
+        for ent, sentence in zip(ents, sentences_of(doc, [e.start_char for e in ents]), strict=True):
+            by_sentence.setdefault(sentence, []).append(ent)
         for (start, end), ents in by_sentence.items():
             self._sentence(doc, start, end, ents)
         return doc
