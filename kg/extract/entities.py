@@ -41,6 +41,10 @@ _GENERIC = re.compile(
     r"embedding|sequence|reasoning)\s)?"
     r"(?:models?|transformers?|networks?|llms?|mllms?|vlms?|lmms?|lvlms?|slms?|lms?|ai|agi)$"
 )
+_LOWER_CASE_GENERIC = re.compile(
+    r"^(?:[a-z][a-z0-9-]*\s)+(?:language\s|vision\s|diffusion\s|foundation\s)?"
+    r"(?:models|llms|mllms|vlms|diffusion models|transformers|networks)$"
+)
 _GENERIC_WORDS = frozenset(
     [
         "sota",
@@ -86,6 +90,7 @@ _COORDINATION = re.compile(r"^\)?\s*(?:,|,?\s*and|,?\s*or|/|&)\s*(?:the\s+)?$")
 _CALLED = re.compile(r"(?i)\s(model|models|architecture|benchmark|benchmarks)\b(?!-)")
 # What a name's type may become where the text calls it so: (type, called) pairs.
 _CALLED_CHANGES = frozenset({("Method", "Model"), ("Dataset", "Benchmark")})
+_JOINED = re.compile(r"\s&\s")
 _TITLE_HEAD = re.compile(r"^\s*([^:]{2,40}?)\s*:\s")
 
 
@@ -102,6 +107,8 @@ def is_generic(text: str) -> bool:
     last = lower.rsplit("-", 1)[-1]
     return (
         lower in _GENERIC_WORDS
+        # lower-case words before a class word: "text-guided diffusion models", "latent diffusion models"
+        or (text == lower and bool(_LOWER_CASE_GENERIC.match(text)))
         or bool(_GENERIC.match(text))
         or (text.endswith("s") and text[:-1].lower() in _GENERIC_WORDS)
         or text.count("(") != text.count(")")
@@ -158,8 +165,8 @@ def _title_head(doc: Doc) -> Span | None:
     if match is None or len(match.group(1).split()) > 4:
         return None
     head = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
-    if head is None or not head.text[:1].isupper() or is_generic(head.text):
-        return None
+    if head is None or not head.text[:1].isupper() or is_generic(head.text) or _JOINED.search(head.text):
+        return None  # "JM3D & JM3D-LLM: ..." heads two names, which the shapes find
     return Span(doc, head.start, head.end, label=name_type(head.text))
 
 

@@ -271,3 +271,14 @@ def test_a_lower_case_coined_name_keeps_its_version() -> None:
 def test_initials_of_a_measure_and_generic_layers_are_no_names() -> None:
     text = "A KL-regularized objective skips FFN layers but keeps KL divergence."
     assert [text[s:e] for s, e in find_names(text)] == []
+
+
+def test_lower_case_class_phrases_are_generic() -> None:
+    assert is_generic("text-guided diffusion models") and is_generic("state space models")
+    assert not is_generic("Latent Diffusion Models") and not is_generic("SSM")
+
+
+def test_a_title_head_joining_two_names_gives_each() -> None:
+    [found] = extract([Paper("p5", "JM3D & JM3D-LLM: Elevating 3D Representation", "")])
+    assert {m.text for m in found.mentions} >= {"JM3D", "JM3D-LLM"}
+    assert "JM3D & JM3D-LLM" not in {m.text for m in found.mentions}
