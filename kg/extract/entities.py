@@ -83,6 +83,12 @@ _GENERIC_WORDS = frozenset(
         "mlp",
         "kg",
         "plm",
+        # kinds of content, models and data, not names of any
+        "aigc",
+        "seq2seq",
+        "v+l",
+        "vision-and-language",
+        "vision-language",
     ]
 )
 _BENCHMARK_WORD = re.compile(r"(?i)\bbenchmark")

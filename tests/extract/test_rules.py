@@ -276,6 +276,7 @@ def test_initials_of_a_measure_and_generic_layers_are_no_names() -> None:
 def test_lower_case_class_phrases_are_generic() -> None:
     assert is_generic("text-guided diffusion models") and is_generic("state space models")
     assert not is_generic("Latent Diffusion Models") and not is_generic("SSM")
+    assert is_generic("AIGC") and is_generic("Seq2Seq") and is_generic("Vision-and-Language")
 
 
 def test_a_title_head_joining_two_names_gives_each() -> None:
