@@ -50,7 +50,7 @@ _NOT_A_MODEL_NAME = re.compile(
 )
 # Plural class words ("LLMs", "VLMs"), numbers and units are never names.
 _NOT_A_NAME = re.compile(
-    r"^(?:[A-Z]+s|[A-Z]+-[A-Z]+s|\d+[A-Za-z]?|[A-Z]\d?|\d+(?:\.\d+)?[KMBT]?|\d+(?:st|nd|rd|th)|"
+    r"^(?!G?FLOPs$|MACs$)(?:[A-Z]+s|[A-Z]+-[A-Z]+s|\d+[A-Za-z]?|[A-Z]\d?|\d+(?:\.\d+)?[KMBT]?|\d+(?:st|nd|rd|th)|"
     r"\d+(?:\.\d+)?(?:x|X|%|ms|GB|MB|TB|GPUs?|FLOPs?|fps|Hz|kHz|px|M|B|K)|[IVX]+|U\.S\.|COVID-19|"
     # quantities and ranges ("8kbps", "10min", "100h-960h", "16x16") and special tokens ("[CLS]")
     r"[\d.]+[a-zA-Z]{0,5}(?:[-x][\d.]+[a-zA-Z]{0,5})?|[kK]Hz|CLS|SEP|MASK|IMG|EOS|BOS|PAD|UNK)$"
@@ -60,6 +60,8 @@ _BENCHMARK = re.compile(
 )
 _DATA_SIZE = re.compile(r"\d+(?:\.\d+)?[KM]$")
 _METRIC = re.compile(r"(?:Score|Scores|IoU|@\d+)$")
+# Compute costs are measures, whatever a list of names says of the same letters ("MACS").
+_COST = re.compile(r"^(?:G?FLOPs|MACs)$")
 _MODEL_SIZE = re.compile(
     r"(?i)(?:^|[-_ ])\d+(?:\.\d+)?b(?:$|[-_ ])|[a-z]\d+b$|[-_ ]v?\d+(?:\.\d+)*-?(?:instruct|chat|base)"
     r"|-(?:tiny|small|base|large|huge|giant|xl|xxl|[lbsxh]|r\d+)$| v\d"
@@ -135,6 +137,8 @@ def shape_type(name: str, listed: bool = True) -> EntityType | None:
     >>> shape_type("COCO"), shape_type("SoftREPA")
     ('Dataset', None)
     """
+    if _COST.match(name):
+        return "Metric"
     known = known_names().get(name.casefold()) if listed else None
     if known is not None:
         return "Benchmark" if known.type == "Dataset" and _BENCHMARK.search(name) else known.type

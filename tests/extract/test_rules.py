@@ -283,3 +283,11 @@ def test_a_title_head_joining_two_names_gives_each() -> None:
     [found] = extract([Paper("p5", "JM3D & JM3D-LLM: Elevating 3D Representation", "")])
     assert {m.text for m in found.mentions} >= {"JM3D", "JM3D-LLM"}
     assert "JM3D & JM3D-LLM" not in {m.text for m in found.mentions}
+
+
+def test_compute_costs_are_metrics() -> None:
+    text = "It needs 12 times fewer FLOPs and fewer MACs."
+    assert [(text[s:e], name_type(text[s:e])) for s, e in find_names(text)] == [
+        ("FLOPs", "Metric"),
+        ("MACs", "Metric"),
+    ]
