@@ -30,7 +30,8 @@ _INTRODUCE = re.compile(
     r"|\b(?:our|the proposed) [\w-]+(?: [\w-]+)? (?:comprises|consists of|includes|contains)\b"
     r"|\bcontributions? (?:include|are|is)\b)"
 )
-# A second verb of the same subject: "we propose X ... and introduce Y".
+_SUBJECT = re.compile(r"(?i)\b(?:we|this (?:paper|work|study)|our (?:work|paper))\b")
+# A second verb of the same subject: "we propose X ... and introduce Y", "we rely on ... and propose X".
 _AND_INTRODUCE = re.compile(rf"(?i)\b(?:and|then|also)\s+(?:then\s+|also\s+|further\s+)?{_VERB}")
 # "a new benchmark, X", "a novel approach called X": a name set in apposition to a class noun.
 _CLASS = "|".join(sorted(CLASS_NOUNS, key=len, reverse=True))
@@ -93,8 +94,10 @@ class Roles:
     def _sentence(self, doc: Doc, start: int, end: int, ents: list[Span]) -> None:
         text = doc_text(doc)
         verbs = list(_INTRODUCE.finditer(text, start, end))
-        if verbs:
-            verbs = sorted(verbs + list(_AND_INTRODUCE.finditer(text, verbs[0].end(), end)), key=re.Match.end)
+        subject = _SUBJECT.search(text, start, end)
+        if subject is not None:
+            seconds = _AND_INTRODUCE.finditer(text, subject.end(), end)
+            verbs = sorted({m.span(): m for m in [*verbs, *seconds]}.values(), key=re.Match.end)
         introduced: list[Span] = []
         for i, ent in enumerate(ents):
             before = text[start : ent.start_char]

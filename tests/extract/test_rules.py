@@ -291,3 +291,13 @@ def test_compute_costs_are_metrics() -> None:
         ("FLOPs", "Metric"),
         ("MACs", "Metric"),
     ]
+
+
+def test_a_verb_far_from_its_subject_introduces() -> None:
+    abstract = (
+        "In this paper, we rely on appropriate loss functions to learn the alignments in a neural "
+        "network setting and propose SECLA, which uses CLIP."
+    )
+    [found] = extract([Paper("p6", "A title", abstract)])
+    roles = {m.text: m.role for m in found.mentions}
+    assert roles["SECLA"] == "introduced" and roles["CLIP"] is None
