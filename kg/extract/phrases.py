@@ -447,6 +447,8 @@ METRIC_QUALIFIERS = frozenset(
 _QUANTITY = re.compile(r"^[\d.,/x%-]+[a-z]{0,4}$")
 _NAME_SHAPED = re.compile(r"[A-Z]")
 _DIMENSION = re.compile(r"^\d+D$")
+# A lower-case compound ending in a variable: "best-of-N", "top-K".
+_VARIABLE_COMPOUND = re.compile(r"^[a-z][a-z-]*-[A-Z]$")
 _PLAIN_WORD = re.compile(r"^[A-Z][a-z]+$")
 _WORD = re.compile(r"[A-Za-z0-9][\w/]*(?:-[\w/]+)*")
 
@@ -485,7 +487,7 @@ def is_term_word(word: str) -> bool:
         or word.startswith("www.")
     ):
         return False
-    if _NAME_SHAPED.search(word[1:]) and not _DIMENSION.match(word):
+    if _NAME_SHAPED.search(word[1:]) and not _DIMENSION.match(word) and not _VARIABLE_COMPOUND.match(word):
         return False  # a name of its own ("COCO detection" is COCO and detection)
     if _QUANTITY.match(word):
         return False

@@ -301,3 +301,8 @@ def test_a_verb_far_from_its_subject_introduces() -> None:
     [found] = extract([Paper("p6", "A title", abstract)])
     roles = {m.text: m.role for m in found.mentions}
     assert roles["SECLA"] == "introduced" and roles["CLIP"] is None
+
+
+def test_a_compound_ending_in_a_variable_modifies_a_head() -> None:
+    text = "We compare best-of-N sampling with top-K sampling."
+    assert [text[s:e] for s, e, _ in find_phrases(text)] == ["best-of-N sampling", "top-K sampling"]
