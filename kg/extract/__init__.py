@@ -60,12 +60,14 @@ def _mentions(doc: Doc, paper: Paper, field: Field) -> Iterator[Mention]:
     text = paper.text(field)  # the doc's text has spaces for newlines; offsets are the same
     ents = doc.ents
     for ent, sentence in zip(ents, sentences_of(doc, [e.start_char for e in ents]), strict=True):
+        # The tokenizer keeps a full stop on some names ("SECLA-B."); the name ends before it.
+        end = ent.end_char - 1 if text[ent.end_char - 1] in ".,;:" else ent.end_char
         yield Mention(
-            text=text[ent.start_char : ent.end_char],
+            text=text[ent.start_char : end],
             type=ent.label_,
             field=field,
             start=ent.start_char,
-            end=ent.end_char,
+            end=end,
             role=ent._.kg_role,
             sentence=sentence,
         )

@@ -306,3 +306,10 @@ def test_a_verb_far_from_its_subject_introduces() -> None:
 def test_a_compound_ending_in_a_variable_modifies_a_head() -> None:
     text = "We compare best-of-N sampling with top-K sampling."
     assert [text[s:e] for s, e, _ in find_phrases(text)] == ["best-of-N sampling", "top-K sampling"]
+
+
+def test_a_name_ends_before_a_full_stop_the_tokenizer_kept() -> None:
+    paper = Paper("p7", "A title", "We propose SECLA and SECLA-B.")
+    [found] = extract([paper])
+    assert [m.text for m in found.mentions] == ["SECLA", "SECLA-B"]
+    assert all(paper.abstract[m.start : m.end] == m.text for m in found.mentions)
