@@ -93,6 +93,8 @@ def extract(papers: Iterable[Paper], batch_size: int = 256) -> Iterator[PaperMen
                 text = paper.text(field).replace("\n", " ")
                 doc = pipeline.make_doc(text)
                 doc._.kg_field = field
+                if field == "abstract":
+                    doc._.kg_title = paper.title
                 doc._.kg_text = text
                 yield doc, (paper, field)
 

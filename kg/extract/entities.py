@@ -166,14 +166,41 @@ def _bare_uses(doc: Doc, short_forms: dict[str, str]) -> list[Span]:
     return spans
 
 
-def _title_head(doc: Doc) -> Span | None:
-    match = _TITLE_HEAD.match(doc_text(doc))
+def title_head(title: str) -> tuple[int, int] | None:
+    """The character span of the name a title of the form "X: ..." heads, if it is one.
+
+    >>> title = "Marten: Visual Question Answering with Mask Generation"
+    >>> start, end = title_head(title)
+    >>> title[start:end]
+    'Marten'
+    >>> title_head("JM3D & JM3D-LLM: Elevating 3D Representation") is None  # two names
+    True
+    """
+    match = _TITLE_HEAD.match(title)
     if match is None or len(match.group(1).split()) > 4:
         return None
-    head = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
-    if head is None or not head.text[:1].isupper() or is_generic(head.text) or _JOINED.search(head.text):
-        return None  # "JM3D & JM3D-LLM: ..." heads two names, which the shapes find
+    head = match.group(1)
+    if not head[:1].isupper() or is_generic(head) or _JOINED.search(head) or "(" in head:
+        return None  # "JM3D & JM3D-LLM: ...", "Big Transfer (BiT): ...": two names, found on their own
+    return match.span(1)
+
+
+def _title_head(doc: Doc) -> Span | None:
+    bounds = title_head(doc_text(doc))
+    head = None if bounds is None else doc.char_span(*bounds, alignment_mode="contract")
+    if head is None or not len(head):
+        return None
     return Span(doc, head.start, head.end, label=name_type(head.text))
+
+
+def _title_head_uses(doc: Doc) -> list[Span]:
+    """The abstract's uses of the name its paper's title heads ("Marten" for "Marten: ...")."""
+    title = doc._.kg_title
+    bounds = title_head(title) if title else None
+    if bounds is None:
+        return []
+    name = title[bounds[0] : bounds[1]]
+    return _bare_uses(doc, {name: name_type(name)})
 
 
 @Language.factory(
@@ -221,7 +248,10 @@ class Entities:
             proposed = [
                 s for s in proposed if text[s.start_char : s.end_char].casefold() not in generic_long_forms
             ]
-        title = [head for head in [_title_head(doc)] if head is not None] if doc._.kg_field == "title" else []
+        if doc._.kg_field == "title":
+            title = [head for head in [_title_head(doc)] if head is not None]
+        else:
+            title = _title_head_uses(doc)
         ents = filter_spans(pairs + title + proposed + _bare_uses(doc, short_forms))
         called = _called(text, ents, by_head)
         for long, short in zip(pairs[::2], pairs[1::2], strict=True):

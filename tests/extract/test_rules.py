@@ -313,3 +313,14 @@ def test_a_name_ends_before_a_full_stop_the_tokenizer_kept() -> None:
     [found] = extract([paper])
     assert [m.text for m in found.mentions] == ["SECLA", "SECLA-B"]
     assert all(paper.abstract[m.start : m.end] == m.text for m in found.mentions)
+
+
+def test_the_name_a_title_heads_is_found_in_the_abstract() -> None:
+    paper = Paper(
+        "p8",
+        "Marten: Visual Question Answering with Mask Generation",
+        "We introduce Marten, a training-efficient MLLM. Marten wins.",
+    )
+    [found] = extract([paper])
+    abstract = [(m.text, m.type, m.role) for m in found.mentions if m.field == "abstract"]
+    assert abstract == [("Marten", "Model", "introduced"), ("Marten", "Model", "introduced")]
