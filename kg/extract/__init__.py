@@ -36,10 +36,10 @@ from spacy.tokens import Doc
 # Importing the component modules registers their factories.
 from kg.extract import abbreviations, known_names, phrases, roles, sentences, shapes  # noqa: F401
 from kg.extract.entities import harmonise
-from kg.extract.extensions import sentence_of
+from kg.extract.extensions import sentences_of
 from kg.model import Abbreviation, Field, Mention, Paper, PaperMentions
 
-PIPELINE_VERSION = "3"
+PIPELINE_VERSION = "4"
 
 
 @cache
@@ -58,15 +58,18 @@ def nlp() -> Language:
 
 def _mentions(doc: Doc, paper: Paper, field: Field) -> Iterator[Mention]:
     text = paper.text(field)  # the doc's text has spaces for newlines; offsets are the same
-    for ent in doc.ents:
+    ents = doc.ents
+    for ent, sentence in zip(ents, sentences_of(doc, [e.start_char for e in ents]), strict=True):
+        # The tokenizer keeps a full stop on some names ("SECLA-B."); the name ends before it.
+        end = ent.end_char - 1 if text[ent.end_char - 1] in ".,;:" else ent.end_char
         yield Mention(
-            text=text[ent.start_char : ent.end_char],
+            text=text[ent.start_char : end],
             type=ent.label_,
             field=field,
             start=ent.start_char,
-            end=ent.end_char,
+            end=end,
             role=ent._.kg_role,
-            sentence=sentence_of(doc, ent.start_char),
+            sentence=sentence,
         )
 
 
@@ -90,6 +93,8 @@ def extract(papers: Iterable[Paper], batch_size: int = 256) -> Iterator[PaperMen
                 text = paper.text(field).replace("\n", " ")
                 doc = pipeline.make_doc(text)
                 doc._.kg_field = field
+                if field == "abstract":
+                    doc._.kg_title = paper.title
                 doc._.kg_text = text
                 yield doc, (paper, field)
 

@@ -119,6 +119,9 @@ def initials_long_form(short: str, candidate: str) -> int | None:
     return None
 
 
+_NAMING = re.compile(r"(?i)(?:called|named|dubbed|termed|coined|aka|a\.k\.a\.|i\.e\.|e\.g\.|see)\s")
+
+
 def find_abbreviations(text: str) -> list[Pair]:
     """All ``long form (SF)`` and ``SF (long form)`` definitions in ``text``.
 
@@ -131,6 +134,8 @@ def find_abbreviations(text: str) -> list[Pair]:
     for match in _PAREN.finditer(text):
         inner = match.group(1)
         head = re.split(r"[;,]\s", inner, maxsplit=1)[0].strip()
+        if _NAMING.match(head):
+            continue  # "data of image-text pairs (called GrIT)" names the data, defines no abbreviation
         inner_start = match.start(1) + inner.index(head) if head else match.start(1)
         before_end = match.start()
         while before_end > 0 and text[before_end - 1].isspace():

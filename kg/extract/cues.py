@@ -161,6 +161,14 @@ _NAME_BEFORE_DATA = re.compile(
 )
 
 
+# "documents crawled from Wikipedia", "a corpus such as Wikipedia": a source of data, named.
+_DATA_SOURCE = re.compile(
+    r"\b(?:(?:retrieved|crawled|collected|scraped|mined|sourced|harvested|drawn)\s+from|"
+    r"(?:corpus|corpora|dataset|datasets)\s+(?:such\s+as|like|including))\s+(?:the\s+)?"
+    r"([A-Z][\w-]*[\w])"
+)
+
+
 def find_named(text: str) -> list[tuple[int, int, EntityType | None]]:
     """Names the text gives explicitly: "a 7B LLM called Janus", "our model, Labrador,", "the X data".
 
@@ -169,11 +177,17 @@ def find_named(text: str) -> list[tuple[int, int, EntityType | None]]:
     >>> text = "A 7B LLM called Janus. Our fine-tuned model, Labrador, wins on the Ultrafeedback data."
     >>> [(text[s:e], t) for s, e, t in find_named(text)]
     [('Janus', None), ('Labrador', 'Model'), ('Ultrafeedback', 'Dataset')]
+    >>> text = "Text crawled from Wikipedia and a corpus such as CommonCrawl."
+    >>> [(text[s:e], t) for s, e, t in find_named(text)]
+    [('Wikipedia', 'Dataset'), ('CommonCrawl', 'Dataset')]
     """
     found: list[tuple[int, int, EntityType | None]] = []
     for match in _NAMING.finditer(text):
         noun = match.group(1)
         found.append((match.start(2), match.end(2), CLASS_NOUNS[noun.lower()] if noun else None))
+    for match in _DATA_SOURCE.finditer(text):
+        if match.group(1).lower() not in STOP_WORDS:
+            found.append((match.start(1), match.end(1), "Dataset"))
     for match in _NAME_BEFORE_DATA.finditer(text):
         if match.group(1).lower() not in STOP_WORDS:
             found.append((match.start(1), match.end(1), CLASS_NOUNS.get(match.group(2).lower(), "Dataset")))

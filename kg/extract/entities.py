@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from kg.extract.cues import CLASS_NOUNS, context_type, data_context_type
-from kg.extract.extensions import doc_text, sentence_of
+from kg.extract.extensions import doc_text, sentence_of, sentences_of
 from kg.extract.known_names import lookup
 from kg.extract.phrases import head_type
 from kg.extract.shapes import name_type, shape_type
@@ -40,6 +40,10 @@ _GENERIC = re.compile(
     r"(?:(?:large\s)?(?:language|vision|multimodal|foundation|diffusion|generative|reward|world|"
     r"embedding|sequence|reasoning)\s)?"
     r"(?:models?|transformers?|networks?|llms?|mllms?|vlms?|lmms?|lvlms?|slms?|lms?|ai|agi)$"
+)
+_LOWER_CASE_GENERIC = re.compile(
+    r"^(?:[a-z][a-z0-9-]*\s)+(?:language\s|vision\s|diffusion\s|foundation\s)?"
+    r"(?:models|llms|mllms|vlms|diffusion models|transformers|networks)$"
 )
 _GENERIC_WORDS = frozenset(
     [
@@ -79,10 +83,20 @@ _GENERIC_WORDS = frozenset(
         "mlp",
         "kg",
         "plm",
+        # kinds of content, models and data, not names of any
+        "aigc",
+        "seq2seq",
+        "v+l",
+        "vision-and-language",
+        "vision-language",
     ]
 )
 _BENCHMARK_WORD = re.compile(r"(?i)\bbenchmark")
 _COORDINATION = re.compile(r"^\)?\s*(?:,|,?\s*and|,?\s*or|/|&)\s*(?:the\s+)?$")
+_CALLED = re.compile(r"(?i)\s(model|models|architecture|benchmark|benchmarks)\b(?!-)")
+# What a name's type may become where the text calls it so: (type, called) pairs.
+_CALLED_CHANGES = frozenset({("Method", "Model"), ("Dataset", "Benchmark")})
+_JOINED = re.compile(r"\s&\s")
 _TITLE_HEAD = re.compile(r"^\s*([^:]{2,40}?)\s*:\s")
 
 
@@ -99,6 +113,8 @@ def is_generic(text: str) -> bool:
     last = lower.rsplit("-", 1)[-1]
     return (
         lower in _GENERIC_WORDS
+        # lower-case words before a class word: "text-guided diffusion models", "latent diffusion models"
+        or (text == lower and bool(_LOWER_CASE_GENERIC.match(text)))
         or bool(_GENERIC.match(text))
         or (text.endswith("s") and text[:-1].lower() in _GENERIC_WORDS)
         or text.count("(") != text.count(")")
@@ -150,14 +166,41 @@ def _bare_uses(doc: Doc, short_forms: dict[str, str]) -> list[Span]:
     return spans
 
 
-def _title_head(doc: Doc) -> Span | None:
-    match = _TITLE_HEAD.match(doc_text(doc))
+def title_head(title: str) -> tuple[int, int] | None:
+    """The character span of the name a title of the form "X: ..." heads, if it is one.
+
+    >>> title = "Marten: Visual Question Answering with Mask Generation"
+    >>> start, end = title_head(title)
+    >>> title[start:end]
+    'Marten'
+    >>> title_head("JM3D & JM3D-LLM: Elevating 3D Representation") is None  # two names
+    True
+    """
+    match = _TITLE_HEAD.match(title)
     if match is None or len(match.group(1).split()) > 4:
         return None
-    head = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
-    if head is None or not head.text[:1].isupper() or is_generic(head.text):
+    head = match.group(1)
+    if not head[:1].isupper() or is_generic(head) or _JOINED.search(head) or "(" in head:
+        return None  # "JM3D & JM3D-LLM: ...", "Big Transfer (BiT): ...": two names, found on their own
+    return match.span(1)
+
+
+def _title_head(doc: Doc) -> Span | None:
+    bounds = title_head(doc_text(doc))
+    head = None if bounds is None else doc.char_span(*bounds, alignment_mode="contract")
+    if head is None or not len(head):
         return None
     return Span(doc, head.start, head.end, label=name_type(head.text))
+
+
+def _title_head_uses(doc: Doc) -> list[Span]:
+    """The abstract's uses of the name its paper's title heads ("Marten" for "Marten: ...")."""
+    title = doc._.kg_title
+    bounds = title_head(title) if title else None
+    if bounds is None:
+        return []
+    name = title[bounds[0] : bounds[1]]
+    return _bare_uses(doc, {name: name_type(name)})
 
 
 @Language.factory(
@@ -205,8 +248,18 @@ class Entities:
             proposed = [
                 s for s in proposed if text[s.start_char : s.end_char].casefold() not in generic_long_forms
             ]
-        title = [head for head in [_title_head(doc)] if head is not None] if doc._.kg_field == "title" else []
+        if doc._.kg_field == "title":
+            title = [head for head in [_title_head(doc)] if head is not None]
+        else:
+            title = _title_head_uses(doc)
         ents = filter_spans(pairs + title + proposed + _bare_uses(doc, short_forms))
+        called = _called(text, ents, by_head)
+        for long, short in zip(pairs[::2], pairs[1::2], strict=True):
+            keys = (long.text.casefold(), short.text.casefold())
+            label = called.get(keys[0]) or called.get(keys[1])
+            if label is not None and (fixed[keys[0]], label) in _CALLED_CHANGES:
+                fixed[keys[0]] = fixed[keys[1]] = label
+        fixed = {**called, **fixed}
         doc.ents = self._typed(doc, ents, fixed, by_head)
         return doc
 
@@ -217,6 +270,7 @@ class Entities:
         text = doc_text(doc)
         names = [text[ent.start_char : ent.end_char] for ent in ents]
         weak: set[int] = set()  # names whose type is only the Method default
+        sentences = sentences_of(doc, [ent.start_char for ent in ents])
         for i, ent in enumerate(ents):
             key = names[i].casefold()
             if key in fixed:
@@ -224,7 +278,7 @@ class Entities:
                 continue
             cue = by_head.get((ent.start, ent.end))  # a head word says more than a list entry
             if cue is None and ent.label_ not in ("Task", "Metric"):
-                start, end = sentence_of(doc, ent.start_char)
+                start, end = sentences[i]
                 before = text[start : ent.start_char]
                 cue = context_type(before, text[ent.end_char : end])
                 if cue == "Method" and ent.label_ == "Model":
@@ -245,6 +299,26 @@ class Entities:
         return [Span(doc, ent.start, ent.end, label=label) for ent, label in zip(ents, labels, strict=True)]
 
 
+def _called(text: str, ents: list[Span], by_head: dict[tuple[int, int], str]) -> dict[str, str]:
+    """Names the text calls a model or a benchmark right after them ("the HuBERT model").
+
+    What the paper calls a thing decides between Model and Method, and between Benchmark
+    and Dataset (GUIDELINES.md), more surely than a long form's last word ("Decoding-enhanced
+    BERT with Disentangled Attention"), a list entry or a looser cue elsewhere ("the HuBERT
+    approach"). Head-typed phrases are left alone: "an image captioning model" is a model for a task.
+    """
+    called = {}
+    for ent in ents:
+        if ent.label_ in ("Task", "Metric") or (ent.start, ent.end) in by_head:
+            continue
+        match = _CALLED.match(text, ent.end_char)
+        if match is not None:
+            label = CLASS_NOUNS[match.group(1).lower()]
+            if label == "Model" or ent.label_ in ("Dataset", "Benchmark"):
+                called[text[ent.start_char : ent.end_char].casefold()] = label
+    return called
+
+
 def _coordinated(text: str, ents: list[Span]) -> list[list[int]]:
     """Runs of names joined by commas, "and", "or" or slashes ("MSVD, DiDeMo and LSMDC")."""
     groups: list[list[int]] = []
@@ -254,6 +328,26 @@ def _coordinated(text: str, ents: list[Span]) -> list[list[int]]:
         else:
             groups.append([i])
     return [group for group in groups if len(group) > 1]
+
+
+_VARIANT = re.compile(
+    r"^(?:s|es|_\w{1,10}|[- ](?:v?\d[\w.]*|[a-z]{0,3}\d+[a-z]?|[a-z]|tiny|small|base|large|huge|giant|xx?l|"
+    r"mini|lite|pro|plus|instruct|chat))$"
+)
+
+
+def _variant_of(key: str, names: set[str]) -> bool:
+    """Whether ``key`` is one of ``names`` with a size, version or plural ending ("rt-detr-l", "focalnets").
+
+    >>> _variant_of("mamba-3b", {"mamba"}), _variant_of("focalnets", {"focalnet"})
+    (True, True)
+    >>> _variant_of("clip", {"clip-x"}), _variant_of("uniter learning", {"uniter"})
+    (False, False)
+    """
+    return any(
+        len(name) > 2 and key.startswith(name) and _VARIANT.match(key[len(name) :]) is not None
+        for name in names
+    )
 
 
 def harmonise(mentions: list[Mention], pairs: Iterable[Abbreviation] = ()) -> list[Mention]:
@@ -281,7 +375,7 @@ def harmonise(mentions: list[Mention], pairs: Iterable[Abbreviation] = ()) -> li
     harmonised = []
     for m in mentions:
         key = m.text.casefold()
-        role = "introduced" if key in introduced else m.role
+        role = "introduced" if key in introduced or _variant_of(key, introduced) else m.role
         kind = votes[key].most_common(1)[0][0]
         harmonised.append(replace(m, type=kind, role=role))
     return harmonised

@@ -7,6 +7,8 @@
 - ``span._.kg_role``: ``"introduced"``, ``"evaluated_on"`` or None (written by ``kg_roles``).
 - ``doc._.kg_sentences``: the character spans of the doc's sentences (written by
   ``kg_sentences``; ``Span.sent`` walks the doc's tokens each time it is read).
+- ``doc._.kg_title``: on an abstract's doc, the paper's title (set by ``kg.extract.extract``;
+  ``kg_entities`` finds the name a title heads, "Marten: ...", in the abstract too).
 - ``doc._.kg_text``: the doc's text, kept by ``doc_text`` (``Doc.text`` joins the tokens
   anew on each access, which costs more than tokenising).
 
@@ -25,6 +27,7 @@ for _name, _default in (
     ("kg_abbreviations", []),
     ("kg_sentences", None),
     ("kg_text", None),
+    ("kg_title", None),
 ):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
@@ -48,8 +51,20 @@ def sentence_of(doc: Doc, char: int) -> tuple[int, int]:
     >>> sentence_of(nlp("One. Two three."), 7)
     (5, 15)
     """
+    return sentences_of(doc, [char])[0]
+
+
+def sentences_of(doc: Doc, chars: Iterable[int]) -> list[tuple[int, int]]:
+    """``sentence_of`` for many offsets, reading the doc's extension attributes once.
+
+    >>> import spacy, kg.extract.sentences
+    >>> nlp = spacy.blank("en")
+    >>> _ = nlp.add_pipe("kg_sentences")
+    >>> sentences_of(nlp("One. Two three."), [0, 7])
+    [(0, 4), (5, 15)]
+    """
     bounds = doc._.kg_sentences or [(0, len(doc_text(doc)))]
-    return bounds[max(0, bisect_right(bounds, (char, float("inf"))) - 1)]
+    return [bounds[max(0, bisect_right(bounds, (char, float("inf"))) - 1)] for char in chars]
 
 
 def spans_at(doc: Doc, found: Iterable[tuple[int, int, str]]) -> list[Span]:

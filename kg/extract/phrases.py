@@ -73,6 +73,8 @@ HEADS: dict[str, EntityType] = {
             "deblurring",
             "prediction",
             "planning",
+            "paraphrasing",
+            "infilling",
         ],
         "Task",
     ),
@@ -150,7 +152,13 @@ TWO_WORD_HEADS: dict[str, EntityType] = {
     "language modelling": "Method",
 }
 # Heads that are names on their own.
-STANDALONE: dict[str, EntityType] = {"accuracy": "Metric", "perplexity": "Metric"}
+STANDALONE: dict[str, EntityType] = {
+    "accuracy": "Metric",
+    "perplexity": "Metric",
+    "summarization": "Task",
+    "paraphrasing": "Task",
+    "infilling": "Task",
+}
 _HEAD_WORDS = frozenset(HEADS) | {pair.split()[-1] for pair in TWO_WORD_HEADS}
 # Words that make a task-like phrase a training objective (a Method, GUIDELINES.md).
 OBJECTIVE_MODIFIERS = frozenset({"masked", "next-token", "token", "n-gram", "next-sentence", "denoising"})
@@ -406,11 +414,42 @@ VAGUE = frozenset(
         "single",
     ]
 )
+# Words that start Title Case names ("Generative Pretraining") but no lower-case ones.
+_LOWER_CASE_VAGUE = frozenset({"generative", "average"})
 # Hyphenated heads that name no technique on their own.
-_TOO_GENERIC = frozenset({"fine-tuning", "pre-training", "post-training", "re-training", "co-training"})
+_TOO_GENERIC = frozenset(
+    {
+        "fine-tuning",
+        "pre-training",
+        "post-training",
+        "re-training",
+        "co-training",
+        "post-processing",
+        "pre-processing",
+    }
+)
+# Words that qualify a measure without naming it ("absolute accuracy" is accuracy), and those measures.
+_QUALIFIED_MEASURES = frozenset({"accuracy", "score", "rate"})
+METRIC_QUALIFIERS = frozenset(
+    {
+        "absolute",
+        "average",
+        "averaged",
+        "relative",
+        "overall",
+        "mean",
+        "total",
+        "zero-shot",
+        "few-shot",
+        "long-term",
+    }
+)
 _QUANTITY = re.compile(r"^[\d.,/x%-]+[a-z]{0,4}$")
 _NAME_SHAPED = re.compile(r"[A-Z]")
 _DIMENSION = re.compile(r"^\d+D$")
+# A lower-case compound ending in a variable: "best-of-N", "top-K".
+_VARIABLE_COMPOUND = re.compile(r"^[a-z][a-z-]*-[A-Z]$")
+_PLAIN_WORD = re.compile(r"^[A-Z][a-z]+$")
 _WORD = re.compile(r"[A-Za-z0-9][\w/]*(?:-[\w/]+)*")
 
 
@@ -440,9 +479,15 @@ def is_term_word(word: str) -> bool:
     (False, False, True)
     """
     lower = word.lower()
-    if lower in VAGUE or lower in STOP_WORDS or "://" in word or word.startswith("www."):
+    if (
+        lower in VAGUE
+        or word in _LOWER_CASE_VAGUE
+        or lower in STOP_WORDS
+        or "://" in word
+        or word.startswith("www.")
+    ):
         return False
-    if _NAME_SHAPED.search(word[1:]) and not _DIMENSION.match(word):
+    if _NAME_SHAPED.search(word[1:]) and not _DIMENSION.match(word) and not _VARIABLE_COMPOUND.match(word):
         return False  # a name of its own ("COCO detection" is COCO and detection)
     if _QUANTITY.match(word):
         return False
@@ -499,13 +544,17 @@ def find_phrases(text: str, max_modifiers: int = 4) -> list[tuple[int, int, Enti
         if kind is None:
             continue
         start = i - 1 if i and f"{lower[i - 1]} {word}" in TWO_WORD_HEADS else i
+        lower_case_head = words[i].group()[:1].islower()
         while (
             start > 0
             and i - start < max_modifiers
             and text[words[start - 1].end() : words[start].start()] == " "
             and is_term_word(words[start - 1].group())
+            and not (lower_case_head and _is_capitalised_name(text, words[start - 1]))
         ):
             start -= 1
+        if word in _QUALIFIED_MEASURES and start < i:
+            start = _measure_start(lower, start, i)
         alone = words[i].group()
         if (
             start < i
@@ -514,6 +563,29 @@ def find_phrases(text: str, max_modifiers: int = 4) -> list[tuple[int, int, Enti
         ):
             found.append((words[start].start(), words[i].end(), head_type(lower[start : i + 1]) or kind))
     return found
+
+
+def _measure_start(lower: list[str], start: int, head: int) -> int:
+    """Where a measure's name starts: after qualifiers, and at the head after a task's name.
+
+    "average recognition accuracy" and "video classification accuracy" report accuracy,
+    "top-20 passage retrieval accuracy" is a measure of its own.
+    """
+    while start < head and lower[start] in METRIC_QUALIFIERS:
+        start += 1
+    if start < head and HEADS.get(lower[head - 1]) == "Task" and not lower[start].startswith("top-"):
+        return head
+    return start
+
+
+def _is_capitalised_name(text: str, word: re.Match[str]) -> bool:
+    """Whether ``word`` is capitalised where a sentence does not start ("Sintel", "Chinese").
+
+    Such a word before a lower-case phrase is a name of its own or a language, not part of
+    the task's name: "Sintel optical flow estimation" is Sintel and optical flow estimation.
+    """
+    before = text[max(0, word.start() - 8) : word.start()].rstrip()
+    return _PLAIN_WORD.match(word.group()) is not None and bool(before) and before[-1] not in ".!?:,;("
 
 
 @Language.factory("kg_phrases", default_config={"spans_key": "kg_phrases", "max_modifiers": 4})

@@ -18,16 +18,21 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.extract.cues import CLASS_NOUNS
-from kg.extract.extensions import doc_text, sentence_of
+from kg.extract.extensions import doc_text, sentences_of
 from kg.extract.known_names import lookup
 
-_INTRODUCE = re.compile(
-    r"(?i)(?:\b(?:we|this (?:paper|work|study)|here|our (?:work|paper))\b[^.;]{0,80}?\b"
+_VERB = (
     r"(?:propose|introduce|present|develop|design|devise|release|build|construct|contribute|curate|"
     r"collect|create|establish|offer|formulate|put forward|name|call|term|dub|coin|provide)[sd]?\b"
+)
+_INTRODUCE = re.compile(
+    rf"(?i)(?:\b(?:we|this (?:paper|work|study)|here|our (?:work|paper))\b[^.;]{{0,80}}?\b{_VERB}"
     r"|\b(?:our|the proposed) [\w-]+(?: [\w-]+)? (?:comprises|consists of|includes|contains)\b"
     r"|\bcontributions? (?:include|are|is)\b)"
 )
+_SUBJECT = re.compile(r"(?i)\b(?:we|this (?:paper|work|study)|our (?:work|paper))\b")
+# A second verb of the same subject: "we propose X ... and introduce Y", "we rely on ... and propose X".
+_AND_INTRODUCE = re.compile(rf"(?i)\b(?:and|then|also)\s+(?:then\s+|also\s+|further\s+)?{_VERB}")
 # "a new benchmark, X", "a novel approach called X": a name set in apposition to a class noun.
 _CLASS = "|".join(sorted(CLASS_NOUNS, key=len, reverse=True))
 _NAMED = re.compile(
@@ -79,8 +84,9 @@ class Roles:
                     ent._.kg_role = "introduced"
             return doc
         by_sentence: dict[tuple[int, int], list[Span]] = {}
-        for ent in doc.ents:
-            by_sentence.setdefault(sentence_of(doc, ent.start_char), []).append(ent)
+        ents = doc.ents
+        for ent, sentence in zip(ents, sentences_of(doc, [e.start_char for e in ents]), strict=True):
+            by_sentence.setdefault(sentence, []).append(ent)
         for (start, end), ents in by_sentence.items():
             self._sentence(doc, start, end, ents)
         return doc
@@ -88,6 +94,10 @@ class Roles:
     def _sentence(self, doc: Doc, start: int, end: int, ents: list[Span]) -> None:
         text = doc_text(doc)
         verbs = list(_INTRODUCE.finditer(text, start, end))
+        subject = _SUBJECT.search(text, start, end)
+        if subject is not None:
+            seconds = _AND_INTRODUCE.finditer(text, subject.end(), end)
+            verbs = sorted({m.span(): m for m in [*verbs, *seconds]}.values(), key=re.Match.end)
         introduced: list[Span] = []
         for i, ent in enumerate(ents):
             before = text[start : ent.start_char]

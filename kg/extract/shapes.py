@@ -44,11 +44,13 @@ _TITLE_COMPOUND = re.compile(r"^(?:[A-Z][a-z]+|[a-z]+)(?:-(?:[A-Z][a-z]+|[a-z]+)
 # Citation keys ("sun2023principledriven") and the names of tools and formats.
 _NOT_A_MODEL_NAME = re.compile(
     r"^(?:[a-z]+\d{4}[a-z]+|v\d[\w.]*|GitHub|PyTorch|TensorFlow|JAX|CUDA|PDF|HTML|JSON|XML|API|GPU|TPU|CPU|"
-    r"TPU-v\d|ARM|iPhone|JavaScript|Python|LaTeX|URL|HTTP|IoT|ID|IDs|FP\d+|INT\d+|BF16|FP16|USD|PhD)$"
+    r"TPU-v\d|ARM|iPhone|JavaScript|Python|LaTeX|URL|HTTP|IoT|ID|IDs|FP\d+|INT\d+|BF16|FP16|USD|PhD|"
+    # a divergence's initials and generic layers: "KL-regularized", "FFN layers"
+    r"KL|FFNs?|MLPs?)$"
 )
 # Plural class words ("LLMs", "VLMs"), numbers and units are never names.
 _NOT_A_NAME = re.compile(
-    r"^(?:[A-Z]+s|[A-Z]+-[A-Z]+s|\d+[A-Za-z]?|[A-Z]\d?|\d+(?:\.\d+)?[KMBT]?|\d+(?:st|nd|rd|th)|"
+    r"^(?!G?FLOPs$|MACs$)(?:[A-Z]+s|[A-Z]+-[A-Z]+s|\d+[A-Za-z]?|[A-Z]\d?|\d+(?:\.\d+)?[KMBT]?|\d+(?:st|nd|rd|th)|"
     r"\d+(?:\.\d+)?(?:x|X|%|ms|GB|MB|TB|GPUs?|FLOPs?|fps|Hz|kHz|px|M|B|K)|[IVX]+|U\.S\.|COVID-19|"
     # quantities and ranges ("8kbps", "10min", "100h-960h", "16x16") and special tokens ("[CLS]")
     r"[\d.]+[a-zA-Z]{0,5}(?:[-x][\d.]+[a-zA-Z]{0,5})?|[kK]Hz|CLS|SEP|MASK|IMG|EOS|BOS|PAD|UNK)$"
@@ -58,6 +60,8 @@ _BENCHMARK = re.compile(
 )
 _DATA_SIZE = re.compile(r"\d+(?:\.\d+)?[KM]$")
 _METRIC = re.compile(r"(?:Score|Scores|IoU|@\d+)$")
+# Compute costs are measures, whatever a list of names says of the same letters ("MACS").
+_COST = re.compile(r"^(?:G?FLOPs|MACs)$")
 _MODEL_SIZE = re.compile(
     r"(?i)(?:^|[-_ ])\d+(?:\.\d+)?b(?:$|[-_ ])|[a-z]\d+b$|[-_ ]v?\d+(?:\.\d+)*-?(?:instruct|chat|base)"
     r"|-(?:tiny|small|base|large|huge|giant|xl|xxl|[lbsxh]|r\d+)$| v\d"
@@ -70,14 +74,15 @@ _CAPITALISED = r"(?:(?:[A-Z\u0370-\u03ff][\w^]*|\d+[A-Za-z][\w^]*)(?:-[\w^]+)*)"
 _TITLED = re.compile(rf"(?<![\w-]){_CAPITALISED}(?:\s(?:(?:of|for|in|in the)\s)?{_CAPITALISED})+(?![\w-])")
 _PLAIN_CAPITALISED = re.compile(r"^[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*$")
 _URL = re.compile(r"\W*(?:https?://|www\.|\S+\.(?:com|org|io|net|ai)(?:/|$))")
-_CHUNK = re.compile(r"\S+")
+# White-space delimited chunks that may hold a name: those with a capital, digit, caret or Greek letter.
+_CHUNK = re.compile(r"(?<!\S)(?=\S*[A-Z0-9^\u0370-\u03ff])\S+")
 _SHAPED = re.compile(r"[a-z][A-Z]|[A-Z]{2}|[A-Za-z]\d|\d[A-Za-z]")
 # A version: "v2.2", "2", "3.5" (one decimal: "FID 14.84" is a score), a size, an edition.
 _VERSION_WORD = (
     r"(?:v\d+(?:\.\d+)*[A-Za-z]?|\d+(?:\.\d)?[A-Za-z]?|\d+(?:\.\d+)?[BM]|"
     r"Instruct|Chat|Base|Turbo|XL|XXL|Pro|Ultra|Mini|Hard|Auto)"
 )
-_VERSIONED = re.compile(rf"\b([A-Z][\w.-]*)((?: {_VERSION_WORD})+)(?!\w|\.\d)")
+_VERSIONED = re.compile(rf"\b([A-Za-z][\w.-]*)((?: {_VERSION_WORD})+)(?!\w|\.\d)")
 
 
 @cache
@@ -132,6 +137,8 @@ def shape_type(name: str, listed: bool = True) -> EntityType | None:
     >>> shape_type("COCO"), shape_type("SoftREPA")
     ('Dataset', None)
     """
+    if _COST.match(name):
+        return "Metric"
     known = known_names().get(name.casefold()) if listed else None
     if known is not None:
         return "Benchmark" if known.type == "Dataset" and _BENCHMARK.search(name) else known.type
@@ -205,7 +212,9 @@ def find_names(text: str) -> list[tuple[int, int]]:
     shaped = {text[s:e] for s, e in found}
     for match in _VERSIONED.finditer(text):
         head = match.group(1)
-        if head.lower() in stems or head in shaped or re.search(r" v\d", match.group(2)):
+        if head in shaped or (
+            head[0].isupper() and (head.lower() in stems or re.search(r" v\d", match.group(2)))
+        ):
             found.append(match.span())
     return sorted(found)
 

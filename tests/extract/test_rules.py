@@ -189,3 +189,138 @@ def test_abbreviations_are_reported_per_paper() -> None:
 def test_sentences_split_at_full_stops_only() -> None:
     text = "We use CLIP, i.e. a model. It works (e.g. on COCO). 2 results follow."
     assert len(split_sentences(text)) == 3
+
+
+def test_a_second_verb_of_the_same_subject_introduces_too() -> None:
+    paper = Paper(
+        "p3",
+        "A title",
+        "We propose a new approach to alignment and introduce two modules: "
+        "Latent Space Unifier (LSU) and Text Refiner (TR). LSU uses CLIP.",
+    )
+    [found] = extract([paper])
+    roles = {m.text: m.role for m in found.mentions}
+    assert roles["Latent Space Unifier"] == roles["LSU"] == roles["TR"] == "introduced"
+    assert roles["CLIP"] is None
+
+
+# Model or Method: what the paper calls it ----------------------------------------------------
+
+
+def test_a_pair_the_text_calls_a_model_is_a_model(pipeline: Language) -> None:
+    text = "We propose the Hidden-Unit BERT (HuBERT) approach. The HuBERT model matches wav2vec."
+    found = dict(ents(pipeline, text))
+    assert found["Hidden-Unit BERT"] == found["HuBERT"] == "Model"
+
+
+def test_a_task_pair_before_model_stays_a_task(pipeline: Language) -> None:
+    text = "Scene text recognition (STR) is hard. Our STR model is small."
+    assert dict(ents(pipeline, text))["STR"] == "Task"
+
+
+def test_a_capitalised_word_is_no_part_of_a_lower_case_phrase() -> None:
+    text = "Results on Sintel optical flow estimation. Named-entity recognition and Rank-1 accuracy."
+    found = [text[s:e] for s, e, _ in find_phrases(text)]
+    assert found == ["optical flow estimation", "Named-entity recognition", "Rank-1 accuracy"]
+
+
+def test_some_task_words_are_names_alone() -> None:
+    text = "It helps summarization and code infilling but not generation."
+    assert [(text[s:e], t) for s, e, t in find_phrases(text)] == [
+        ("summarization", "Task"),
+        ("code infilling", "Task"),
+    ]
+
+
+def test_measures_drop_qualifiers_and_task_names() -> None:
+    text = "Gains: absolute accuracy, video classification accuracy and top-1 accuracy; relative entropy."
+    found = [text[s:e] for s, e, t in find_phrases(text) if t == "Metric"]
+    assert found == ["accuracy", "accuracy", "top-1 accuracy", "relative entropy"]
+
+
+def test_lower_case_generic_modifiers_and_affixes_are_no_names() -> None:
+    text = "We use generative modeling and post-processing. Generative Pretraining helps."
+    assert [text[s:e] for s, e, _ in find_phrases(text)] == ["Generative Pretraining"]
+
+
+def test_sizes_of_an_introduced_model_are_introduced() -> None:
+    abstract = "We propose RT-DETR, a real-time detector. RT-DETR-L beats LLaMA-2-7B on COCO."
+    paper = Paper("p4", "A title", abstract)
+    [found] = extract([paper])
+    roles = {m.text: m.role for m in found.mentions}
+    assert roles["RT-DETR"] == roles["RT-DETR-L"] == "introduced"
+    assert roles["LLaMA-2-7B"] is None
+
+
+def test_a_dataset_the_text_calls_a_benchmark_is_one_throughout(pipeline: Language) -> None:
+    text = "SQuAD is big. We train on SQuAD. SQuAD helps. SQuAD is read. Scores on the SQuAD benchmark rise."
+    assert {label for name, label in ents(pipeline, text) if name == "SQuAD"} == {"Benchmark"}
+
+
+def test_a_name_given_in_brackets_is_no_abbreviation() -> None:
+    text = "We build data of grounded image-text pairs (called GrIT) for training."
+    assert find_abbreviations(text) == []
+
+
+def test_a_lower_case_coined_name_keeps_its_version() -> None:
+    text = "We focus on wav2vec 2.0 and w2v-BERT 2.0 models."
+    found = {text[s:e] for s, e in find_names(text)}
+    assert {"wav2vec 2.0", "w2v-BERT 2.0"} <= found
+
+
+def test_initials_of_a_measure_and_generic_layers_are_no_names() -> None:
+    text = "A KL-regularized objective skips FFN layers but keeps KL divergence."
+    assert [text[s:e] for s, e in find_names(text)] == []
+
+
+def test_lower_case_class_phrases_are_generic() -> None:
+    assert is_generic("text-guided diffusion models") and is_generic("state space models")
+    assert not is_generic("Latent Diffusion Models") and not is_generic("SSM")
+    assert is_generic("AIGC") and is_generic("Seq2Seq") and is_generic("Vision-and-Language")
+
+
+def test_a_title_head_joining_two_names_gives_each() -> None:
+    [found] = extract([Paper("p5", "JM3D & JM3D-LLM: Elevating 3D Representation", "")])
+    assert {m.text for m in found.mentions} >= {"JM3D", "JM3D-LLM"}
+    assert "JM3D & JM3D-LLM" not in {m.text for m in found.mentions}
+
+
+def test_compute_costs_are_metrics() -> None:
+    text = "It needs 12 times fewer FLOPs and fewer MACs."
+    assert [(text[s:e], name_type(text[s:e])) for s, e in find_names(text)] == [
+        ("FLOPs", "Metric"),
+        ("MACs", "Metric"),
+    ]
+
+
+def test_a_verb_far_from_its_subject_introduces() -> None:
+    abstract = (
+        "In this paper, we rely on appropriate loss functions to learn the alignments in a neural "
+        "network setting and propose SECLA, which uses CLIP."
+    )
+    [found] = extract([Paper("p6", "A title", abstract)])
+    roles = {m.text: m.role for m in found.mentions}
+    assert roles["SECLA"] == "introduced" and roles["CLIP"] is None
+
+
+def test_a_compound_ending_in_a_variable_modifies_a_head() -> None:
+    text = "We compare best-of-N sampling with top-K sampling."
+    assert [text[s:e] for s, e, _ in find_phrases(text)] == ["best-of-N sampling", "top-K sampling"]
+
+
+def test_a_name_ends_before_a_full_stop_the_tokenizer_kept() -> None:
+    paper = Paper("p7", "A title", "We propose SECLA and SECLA-B.")
+    [found] = extract([paper])
+    assert [m.text for m in found.mentions] == ["SECLA", "SECLA-B"]
+    assert all(paper.abstract[m.start : m.end] == m.text for m in found.mentions)
+
+
+def test_the_name_a_title_heads_is_found_in_the_abstract() -> None:
+    paper = Paper(
+        "p8",
+        "Marten: Visual Question Answering with Mask Generation",
+        "We introduce Marten, a training-efficient MLLM. Marten wins.",
+    )
+    [found] = extract([paper])
+    abstract = [(m.text, m.type, m.role) for m in found.mentions if m.field == "abstract"]
+    assert abstract == [("Marten", "Model", "introduced"), ("Marten", "Model", "introduced")]
