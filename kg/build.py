@@ -11,7 +11,8 @@ import os
 import shutil
 import tempfile
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,8 +21,7 @@ from tqdm import tqdm
 
 from kg.extract import extract
 from kg.graph import GRAPH_FILE, build_graph, to_json
-from kg.query import RDF_FILE
-from kg.rdf import to_rdf
+from kg.rdf import check_base, write_rdf
 from kg.read import read
 from kg.resolve import resolve
 from kg.views import copy_assets, render_html
@@ -58,28 +58,29 @@ def build(
 ) -> BuildSummary:
     """Build the graph of the papers in ``inputs`` into the folder ``output``."""
     output = Path(output)
+    check_base(base)
     papers = list(read(inputs, format=format))
     extracted = list(
         tqdm(extract(papers), total=len(papers), desc="extracting", unit="paper", disable=not progress)
     )
     resolution = resolve(extracted)
     graph = build_graph(extracted, resolution)
-    rdf = to_rdf(graph, base=base)
 
     output.mkdir(parents=True, exist_ok=True)
     outputs = {
         GRAPH_FILE: to_json(graph),
-        RDF_FILE: rdf.serialize(format="ox-turtle"),
         HTML_FILE: render_html(graph, heading=f"kg: {len(papers)} papers"),
     }
-    _write_atomically(output, outputs)
+    with _staged(output) as staging:
+        _write_files(staging, outputs)
+        rdf = write_rdf(graph, staging, base=base)
     copy_assets(output)
     return BuildSummary(
         papers=len(papers),
         entities=_entity_counts(graph),
         edges=graph.number_of_edges(),
-        triples=len(rdf),
-        files=[output / name for name in outputs],
+        triples=rdf.triples,
+        files=[output / name for name in outputs] + [output / path.name for path in rdf.files],
     )
 
 
@@ -87,20 +88,30 @@ def _entity_counts(graph: nx.MultiDiGraph) -> Counter[str]:
     return Counter(kind for _, kind in graph.nodes(data="type") if kind != "Paper")
 
 
-def _write_atomically(folder: Path, files: dict[str, str]) -> None:
-    """Write every file to a staging folder, then rename each into ``folder``.
+@contextmanager
+def _staged(folder: Path) -> Iterator[Path]:
+    """A staging folder whose files and folders replace those of ``folder`` when the block succeeds.
 
-    Renames within one file system are atomic, and none starts until all files are
-    written, so no failure while writing can leave a half-written output.
+    Renames within one file system are atomic, and none starts until every output
+    is written, so no failure while writing can leave a half-written output. A
+    folder output (the RDF store) replaces the old one by two renames.
     """
     staging = Path(tempfile.mkdtemp(prefix=".kg-staging-", dir=folder))
+    retired = Path(tempfile.mkdtemp(prefix=".kg-retired-", dir=folder))
     try:
-        for name, text in files.items():
-            with open(staging / name, "w", encoding="utf-8") as out:
-                out.write(text)
-                out.flush()
-                os.fsync(out.fileno())
-        for name in files:
+        yield staging
+        for name in sorted(os.listdir(staging)):
+            if (staging / name).is_dir() and (folder / name).exists():
+                os.replace(folder / name, retired / name)
             os.replace(staging / name, folder / name)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(retired, ignore_errors=True)
+
+
+def _write_files(folder: Path, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        with open(folder / name, "w", encoding="utf-8") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kg.errors import KgError
+from kg.vocab import DEFAULT_BASE
 
 DEFAULT_INPUT = "seeds"
 DEFAULT_OUTPUT = "graphs"
@@ -17,7 +18,9 @@ DEFAULT_OUTPUT = "graphs"
 def _build(args: argparse.Namespace) -> None:
     from kg.build import build
 
-    summary = build(args.inputs or [DEFAULT_INPUT], args.output, format=args.format, progress=True)
+    summary = build(
+        args.inputs or [DEFAULT_INPUT], args.output, format=args.format, base=args.base, progress=True
+    )
     print(summary)
 
 
@@ -36,10 +39,18 @@ def _extract(args: argparse.Namespace) -> None:
 
 
 def _query(args: argparse.Namespace) -> None:
-    from kg.query import open_graph, query_text, render, run
+    from kg.query import open_store, query_text, render, run
 
-    result = run(open_graph(args.graph), query_text(args.query))
+    values = dict(_parameter(text) for text in args.bind)
+    result = run(open_store(args.graph), query_text(args.query), values)
     print(render(result, args.format).rstrip("\n"))
+
+
+def _parameter(text: str) -> tuple[str, str]:
+    name, equals, value = text.partition("=")
+    if not equals or not name:
+        raise KgError(f"--bind {text!r}: expected NAME=VALUE")
+    return name.lstrip("?"), value
 
 
 def parser() -> argparse.ArgumentParser:
@@ -50,6 +61,7 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("inputs", nargs="*", help=f"input files or folders (default: {DEFAULT_INPUT}/)")
     build.add_argument("-o", "--output", default=DEFAULT_OUTPUT, help="output folder (default: %(default)s/)")
     build.add_argument("--format", help="input format, where the file extension does not tell")
+    build.add_argument("--base", default=DEFAULT_BASE, help="base IRI of the RDF data (default: %(default)s)")
     build.set_defaults(run=_build)
 
     extract = commands.add_parser("extract", help="write each paper's entity mentions as JSON Lines")
@@ -61,6 +73,10 @@ def parser() -> argparse.ArgumentParser:
     query.add_argument("query", help="a .rq file or the query text")
     query.add_argument("--graph", default=DEFAULT_OUTPUT, help="build folder (default: %(default)s/)")
     query.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    query.add_argument(
+        "--bind", action="append", default=[], metavar="NAME=VALUE",
+        help="set the query's parameter ?NAME (its VALUES ?NAME clause) to the string VALUE",
+    )  # fmt: skip
     query.set_defaults(run=_query)
     return top
 
