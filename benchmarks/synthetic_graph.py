@@ -48,9 +48,17 @@ def synthetic_graph(papers: int, seed: int = 0) -> nx.MultiDiGraph:
             odd = any(name.startswith(odd) for odd in _ODD_NAMES)
             node = f"{kind.lower()}:{name if odd else _slug(name)}-{rank}"
             aliases = {name: 3} | ({f"{name} (alias)": 1} if rank % 7 == 0 else {})
-            external = {"pwc": f"https://paperswithcode.com/{kind.lower()}/{_slug(name)}"} if rank % 5 == 0 else {}
+            external = (
+                {"pwc": f"https://paperswithcode.com/{kind.lower()}/{_slug(name)}"} if rank % 5 == 0 else {}
+            )
             graph.add_node(
-                node, type=kind, label=name, aliases=aliases, type_votes={kind: 3}, papers=0, external=external
+                node,
+                type=kind,
+                label=name,
+                aliases=aliases,
+                type_votes={kind: 3},
+                papers=0,
+                external=external,
             )
             pools[kind].append(node)
         weights[kind] = [1 / rank**1.1 for rank in range(1, count + 1)]
@@ -85,32 +93,53 @@ def synthetic_graph(papers: int, seed: int = 0) -> nx.MultiDiGraph:
                 strongest[target] = relation
         for position, (target, relation) in enumerate(sorted(strongest.items())):
             start = 10 + 7 * position
-            evidence = {"paper": paper_id, "field": "abstract", "start": start, "end": start + 5, "sentence": sentence}
+            evidence = {
+                "paper": paper_id,
+                "field": "abstract",
+                "start": start,
+                "end": start + 5,
+                "sentence": sentence,
+            }
             graph.add_edge(paper, target, key=relation, relation=relation, evidence=[evidence], support=1)
             mentioned[target].add(paper_id)
         introduced = [t for t, r in strongest.items() if r == "introduces"]
         evaluated = [t for t, r in strongest.items() if r == "evaluated_on"]
         task = roles[0][1]
-        evidence = [{"paper": paper_id, "field": "abstract", "start": 0, "end": len(sentence), "sentence": sentence}]
+        evidence = [
+            {"paper": paper_id, "field": "abstract", "start": 0, "end": len(sentence), "sentence": sentence}
+        ]
         for new in introduced:
             if graph.nodes[new]["type"] in ("Method", "Model"):
-                graph.add_edge(new, task, key="applied_to", relation="applied_to", evidence=evidence, support=1)
+                graph.add_edge(
+                    new, task, key="applied_to", relation="applied_to", evidence=evidence, support=1
+                )
                 for data in evaluated:
-                    graph.add_edge(new, data, key="evaluated_on", relation="evaluated_on", evidence=evidence, support=1)
+                    graph.add_edge(
+                        new, data, key="evaluated_on", relation="evaluated_on", evidence=evidence, support=1
+                    )
                 used = [t for t, r in strongest.items() if r == "uses"]
                 if used:
                     relation = rng.choice(["outperforms", "based_on", "variant_of"])
-                    graph.add_edge(new, used[0], key=relation, relation=relation, evidence=evidence, support=1)
+                    graph.add_edge(
+                        new, used[0], key=relation, relation=relation, evidence=evidence, support=1
+                    )
             for data in evaluated:
                 pair = (min(new, data), max(new, data))
                 co_mentions[pair].extend(evidence)
     for (a, b), evidence in co_mentions.items():
         support = len({e["paper"] for e in evidence})
         graph.add_edge(
-            a, b, key="co_mentioned", relation="co_mentioned", evidence=evidence, support=support, weight=support
+            a,
+            b,
+            key="co_mentioned",
+            relation="co_mentioned",
+            evidence=evidence,
+            support=support,
+            weight=support,
         )
     for node, papers_of in mentioned.items():
         graph.nodes[node]["papers"] = len(papers_of)
-    graph.remove_nodes_from([n for n, d in list(graph.nodes(data=True)) if d["type"] != "Paper" and not d["papers"]])
+    graph.remove_nodes_from(
+        [n for n, d in list(graph.nodes(data=True)) if d["type"] != "Paper" and not d["papers"]]
+    )
     return graph
-

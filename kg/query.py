@@ -68,8 +68,8 @@ def bind(query: str, values: Mapping[str, str]) -> str:
         clause = re.compile(r"VALUES\s+\?" + re.escape(name) + r"\s*\{[^}]*\}", re.IGNORECASE)
         if not clause.search(query):
             raise KgError(f"the query has no parameter ?{name} (a VALUES ?{name} {{ ... }} clause)")
-        literal = str(ox.Literal(value))
-        query = clause.sub(lambda _: f"VALUES ?{name} {{ {literal} }}", query)
+        replacement = f"VALUES ?{name} {{ {ox.Literal(value)} }}"
+        query = clause.sub(lambda _, text=replacement: text, query)
     return query
 
 
@@ -98,7 +98,9 @@ def run(store: ox.Store, query: str, values: Mapping[str, str] | None = None) ->
 def render(result: Result, format: str) -> str:
     """``result`` as an aligned ``table``, ``csv`` or ``json`` (SPARQL-style bindings)."""
     if format == "json":
-        bindings = [{c: v for c, v in zip(result.columns, row) if v is not None} for row in result.rows]
+        bindings = [
+            {c: v for c, v in zip(result.columns, row, strict=True) if v is not None} for row in result.rows
+        ]
         return json.dumps({"columns": result.columns, "rows": bindings}, ensure_ascii=False, indent=1)
     if format == "csv":
         out = io.StringIO()
@@ -108,7 +110,7 @@ def render(result: Result, format: str) -> str:
         return out.getvalue()
     cells = [result.columns] + [["" if v is None else v for v in row] for row in result.rows]
     widths = [max(len(row[i]) for row in cells) for i in range(len(result.columns))]
-    lines = ["  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip() for row in cells]
+    lines = ["  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip() for row in cells]
     lines.insert(1, "  ".join("-" * w for w in widths))
     lines.append(f"({len(result.rows)} rows)")
     return "\n".join(lines)

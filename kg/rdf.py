@@ -42,9 +42,22 @@ from rdflib import Namespace, URIRef
 from kg.errors import KgError
 from kg.graph import paper_node
 from kg.vocab import (
-    BIBO, DCTERMS, DEFAULT_BASE, KG, LPWC, LPWC_PROPERTY, MLS, PREFIXES, PROV, RDF, RDFS, SCHEMA, SKOS,
-    VOID, XSD,
-)  # fmt: skip
+    BIBO,
+    DCTERMS,
+    DEFAULT_BASE,
+    KG,
+    LPWC,
+    LPWC_PROPERTY,
+    MLS,
+    PREFIXES,
+    PROV,
+    RDF,
+    RDFS,
+    SCHEMA,
+    SKOS,
+    VOID,
+    XSD,
+)
 
 RDF_FILE = "kg.ttl"
 NTRIPLES_FILE = "kg.nt"
@@ -111,10 +124,10 @@ def check_base(base: str) -> str:
     >>> check_base("example.org")
     Traceback (most recent call last):
     ...
-    kg.errors.KgError: base IRI 'example.org' must be absolute (http://... or https://...) and end with '/' or '#'
+    kg.errors.KgError: base IRI 'example.org' must be absolute (http:// or https://) and end with / or #
     """
     if not re.fullmatch(r"https?://[^\s<>\"{}|\\^`]+[/#]", base):
-        raise KgError(f"base IRI {base!r} must be absolute (http://... or https://...) and end with '/' or '#'")
+        raise KgError(f"base IRI {base!r} must be absolute (http:// or https://) and end with / or #")
     return base
 
 
@@ -218,7 +231,10 @@ def _paper_pairs(node: str, data: dict[str, Any], terms: _Terms) -> Iterator[Pai
         yield terms[DCTERMS.issued], _date(str(data["date"]))
     if data.get("arxiv_id"):
         yield terms[KG.arxivId], ox.Literal(data["arxiv_id"])
-        yield terms[SKOS.exactMatch], ox.NamedNode(f"https://arxiv.org/abs/{quote(data['arxiv_id'], safe='/.')}")
+        yield (
+            terms[SKOS.exactMatch],
+            ox.NamedNode(f"https://arxiv.org/abs/{quote(data['arxiv_id'], safe='/.')}"),
+        )
     if data.get("doi"):
         yield terms[BIBO.doi], ox.Literal(data["doi"])
         yield terms[SKOS.exactMatch], ox.NamedNode(f"https://doi.org/{quote(data['doi'], safe='/.()-_;')}")
@@ -315,8 +331,8 @@ def triples(graph: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> Iterator[ox.Tri
     >>> g = nx.MultiDiGraph()
     >>> g.add_node("paper:p1", type="Paper", label="T", title="T", abstract="We use DPO.")
     >>> g.add_node("method:dpo", type="Method", label="DPO", aliases={"DPO": 1}, papers=1)
-    >>> g.add_edge("paper:p1", "method:dpo", key="uses", relation="uses", support=1,
-    ...            evidence=[{"paper": "p1", "field": "abstract", "start": 7, "end": 10, "sentence": "We use DPO."}])
+    >>> evidence = {"paper": "p1", "field": "abstract", "start": 7, "end": 10, "sentence": "We use DPO."}
+    >>> g.add_edge("paper:p1", "method:dpo", key="uses", relation="uses", support=1, evidence=[evidence])
     'uses'
     >>> rdf = list(triples(g, "http://example.org/"))
     >>> [str(t) for t in rdf if t.predicate.value.endswith("hasMethod")]
@@ -342,7 +358,9 @@ def triples(graph: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> Iterator[ox.Tri
         kind, what = subjects[subject]
         if kind == "node":
             data = graph.nodes[what]
-            own = _paper_pairs(what, data, terms) if data.get("type") == "Paper" else _entity_pairs(data, terms)
+            own = (
+                _paper_pairs(what, data, terms) if data.get("type") == "Paper" else _entity_pairs(data, terms)
+            )
             pairs = [*own, *extra.get(what, [])]
         elif kind == "edge":
             source, target, key = what
@@ -362,7 +380,9 @@ def data_prefixes(graph: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> dict[str,
     'http://example.org/method/'
     """
     kinds = {node.partition(":")[0] for node in graph.nodes} | {"statement", "mention", "void"}
-    data = {kind: f"{base}{_segment(kind)}/" for kind in sorted(kinds) if re.fullmatch(r"[a-z][a-z0-9]*", kind)}
+    data = {
+        kind: f"{base}{_segment(kind)}/" for kind in sorted(kinds) if re.fullmatch(r"[a-z][a-z0-9]*", kind)
+    }
     return {**PREFIXES, **{k: v for k, v in data.items() if k not in PREFIXES}}
 
 
@@ -385,7 +405,10 @@ def write_rdf(
         write_jsonld(_read_turtle(folder / RDF_FILE), out, prefixes)
     with _durable(folder / VOID_FILE) as out:
         ox.serialize(
-            sorted(void_triples(counted, base, endpoint), key=str), out, ox.RdfFormat.TURTLE, prefixes=prefixes
+            sorted(void_triples(counted, base, endpoint), key=str),
+            out,
+            ox.RdfFormat.TURTLE,
+            prefixes=prefixes,
         )
     store = ox.Store(str(folder / STORE_DIR))
     store.bulk_load(path=str(folder / RDF_FILE), format=ox.RdfFormat.TURTLE)
@@ -437,7 +460,9 @@ def void_triples(counts: _Counted, base: str, endpoint: str) -> Iterator[ox.Trip
     dataset = ox.NamedNode(f"{base}void")
     names = {namespace: prefix for prefix, namespace in PREFIXES.items()}
 
-    def triple(subject: ox.NamedNode, predicate: URIRef, value: ox.NamedNode | ox.Literal | URIRef) -> ox.Triple:
+    def triple(
+        subject: ox.NamedNode, predicate: URIRef, value: ox.NamedNode | ox.Literal | URIRef
+    ) -> ox.Triple:
         obj = ox.NamedNode(str(value)) if isinstance(value, URIRef) else value
         return ox.Triple(subject, ox.NamedNode(str(predicate)), obj)
 
@@ -465,7 +490,8 @@ def write_jsonld(triples: Iterable[ox.Triple], out: IO[bytes], prefixes: dict[st
     """Write ``triples`` (grouped by subject) as compacted JSON-LD: one node object per subject.
 
     >>> import io
-    >>> t = ox.Triple(ox.NamedNode("http://example.org/m/a"), ox.NamedNode(str(SKOS.prefLabel)), ox.Literal("A"))
+    >>> label = ox.NamedNode(str(SKOS.prefLabel))
+    >>> t = ox.Triple(ox.NamedNode("http://example.org/m/a"), label, ox.Literal("A"))
     >>> out = io.BytesIO(); write_jsonld([t], out, {"skos": str(SKOS._NS), "m": "http://example.org/m/"})
     >>> json.loads(out.getvalue())["@graph"]
     [{'@id': 'm:a', 'skos:prefLabel': 'A'}]
@@ -476,7 +502,7 @@ def write_jsonld(triples: Iterable[ox.Triple], out: IO[bytes], prefixes: dict[st
     def compact(iri: str) -> str:
         for prefix, namespace in namespaces:
             if iri.startswith(namespace) and not iri[len(namespace) :].startswith("//"):
-                return f"{prefix}:{iri[len(namespace):]}"
+                return f"{prefix}:{iri[len(namespace) :]}"
         return iri
 
     def value(term: ox.NamedNode | ox.Literal) -> object:
@@ -489,6 +515,7 @@ def write_jsonld(triples: Iterable[ox.Triple], out: IO[bytes], prefixes: dict[st
         return {"@value": term.value, "@type": compact(term.datatype.value)}
 
     out.write(b'{"@context": ' + json.dumps(prefixes, indent=1).encode() + b',\n"@graph": [')
+
     def text(node: dict[str, Any]) -> bytes:
         node = {key: values[0] if len(values) == 1 else values for key, values in node.items()}
         return json.dumps(node, ensure_ascii=False).encode()

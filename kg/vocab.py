@@ -20,8 +20,22 @@ from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, SKOS, VOID, XSD, DefinedNamespace
 
 __all__ = [
-    "DCTERMS", "DEFAULT_BASE", "KG", "LPWC", "LPWC_PROPERTY", "MLS", "OWL", "PREFIXES", "PROV", "RDF",
-    "RDFS", "SCHEMA", "SKOS", "VOID", "XSD", "BIBO",
+    "BIBO",
+    "DCTERMS",
+    "DEFAULT_BASE",
+    "KG",
+    "LPWC",
+    "LPWC_PROPERTY",
+    "MLS",
+    "OWL",
+    "PREFIXES",
+    "PROV",
+    "RDF",
+    "RDFS",
+    "SCHEMA",
+    "SKOS",
+    "VOID",
+    "XSD",
 ]  # fmt: skip
 
 DEFAULT_BASE = "https://w3id.org/kg/"
@@ -88,7 +102,7 @@ class LPWC(DefinedNamespace):
     task: URIRef
 
 
-class LPWC_PROPERTY(DefinedNamespace):  # noqa: N801 - named after the namespace it closes
+class LPWC_PROPERTY(DefinedNamespace):
     """Linked Papers With Code's properties."""
 
     _NS = Namespace("https://linkedpaperswithcode.com/property/")
