@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kg.errors import KgError
+from kg.serve import DEFAULT_HOST, DEFAULT_PORT, Limits
 from kg.vocab import DEFAULT_BASE
 
 DEFAULT_INPUT = "seeds"
@@ -46,6 +47,13 @@ def _query(args: argparse.Namespace) -> None:
     print(render(result, args.format).rstrip("\n"))
 
 
+def _serve(args: argparse.Namespace) -> None:
+    from kg.serve import serve
+
+    limits = Limits(timeout=args.timeout, max_rows=args.max_rows)
+    serve(args.graph, host=args.host, port=args.port, limits=limits)
+
+
 def _parameter(text: str) -> tuple[str, str]:
     name, equals, value = text.partition("=")
     if not equals or not name:
@@ -78,6 +86,14 @@ def parser() -> argparse.ArgumentParser:
         help="set the query's parameter ?NAME (its VALUES ?NAME clause) to the string VALUE",
     )  # fmt: skip
     query.set_defaults(run=_query)
+
+    serve = commands.add_parser("serve", help="serve a build: SPARQL endpoint at /sparql, and its HTML views")
+    serve.add_argument("graph", nargs="?", default=DEFAULT_OUTPUT, help="build folder (%(default)s/)")
+    serve.add_argument("--host", default=DEFAULT_HOST, help="address to listen on (default: %(default)s)")
+    serve.add_argument("--port", type=int, default=DEFAULT_PORT, help="0: any free port (%(default)s)")
+    serve.add_argument("--timeout", type=float, default=Limits.timeout, help="time limit, s (%(default)s)")
+    serve.add_argument("--max-rows", type=int, default=Limits.max_rows, help="rows per answer (%(default)s)")
+    serve.set_defaults(run=_serve)
     return top
 
 
