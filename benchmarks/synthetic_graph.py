@@ -17,6 +17,7 @@ resolve stage adds (``outperforms``, ``based_on``, ``applied_to``,
 
 from __future__ import annotations
 
+import itertools
 import random
 from collections import defaultdict
 
@@ -61,11 +62,11 @@ def synthetic_graph(papers: int, seed: int = 0) -> nx.MultiDiGraph:
                 external=external,
             )
             pools[kind].append(node)
-        weights[kind] = [1 / rank**1.1 for rank in range(1, count + 1)]
+        weights[kind] = list(itertools.accumulate(1 / rank**1.1 for rank in range(1, count + 1)))
 
     def pick(*kinds: str) -> str:
         kind = rng.choice(kinds)
-        return rng.choices(pools[kind], weights[kind])[0]
+        return rng.choices(pools[kind], cum_weights=weights[kind])[0]
 
     mentioned: dict[str, set[str]] = defaultdict(set)
     co_mentions: dict[tuple[str, str], list[dict[str, object]]] = defaultdict(list)

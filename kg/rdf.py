@@ -31,6 +31,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
 from urllib.parse import quote
@@ -131,6 +132,7 @@ def check_base(base: str) -> str:
     return base
 
 
+@lru_cache(maxsize=1 << 16)
 def _segment(name: str) -> str:
     return quote(name, safe="-._~")
 
@@ -191,7 +193,10 @@ def _is_mention(evidence: dict[str, Any]) -> bool:
 
 
 class _Terms:
-    """pyoxigraph terms made once: a large build makes millions of triples from a few predicates."""
+    """pyoxigraph terms made once, by IRI or node id: a large build makes millions of triples of few terms.
+
+    Node ids hold a ``:`` and absolute IRIs ``://``, so the two kinds of key cannot clash.
+    """
 
     def __init__(self, base: str) -> None:
         self.base = base
@@ -204,7 +209,10 @@ class _Terms:
         return node
 
     def node(self, node_id: str) -> ox.NamedNode:
-        return ox.NamedNode(str(node_iri(node_id, self.base)))
+        node = self._named.get(node_id)
+        if node is None:
+            node = self._named[node_id] = ox.NamedNode(str(node_iri(node_id, self.base)))
+        return node
 
 
 Pair = tuple[ox.NamedNode, ox.NamedNode | ox.Literal]
@@ -292,7 +300,6 @@ def _edge_pairs(
 def _statement_pairs(source: str, target: str, data: dict[str, Any], terms: _Terms) -> Iterator[Pair]:
     relation = data.get("relation", "related")
     yield terms[RDF.type], terms[KG.Statement]
-    yield terms[RDF.type], terms[RDF.Statement]
     yield terms[RDF.subject], terms.node(source)
     yield terms[RDF.predicate], terms[relation_property(relation)]
     yield terms[RDF.object], terms.node(target)
