@@ -162,8 +162,9 @@ def co_mentioned_with(g, values):
             for _, other, r in g.out_edges(p, keys=True):
                 if r in PAPER_RELATIONS and other != e:
                     papers[other].add(p)
-    order = sorted(papers, key=lambda o: (-len(papers[o]), label(g, o)))[:100]
-    return [(label(g, o), str(len(papers[o]))) for o in order], (1, 3)
+    top = sorted(papers, key=lambda o: (-len(papers[o]), str(node_iri(o))))[:100]
+    shown = sorted(top, key=lambda o: (-len(papers[o]), label(g, o)))
+    return [(label(g, o), str(len(papers[o]))) for o in shown], (1, 3)
 
 
 def papers_introducing(kinds):
