@@ -11,8 +11,7 @@ import os
 import shutil
 import tempfile
 from collections import Counter
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,13 +20,11 @@ from tqdm import tqdm
 
 from kg.extract import extract
 from kg.graph import GRAPH_FILE, build_graph, to_json
-from kg.rdf import check_base, write_rdf
+from kg.rdf import RdfSummary, check_base, write_rdf
 from kg.read import read
 from kg.resolve import resolve
-from kg.views import copy_assets, render_html
+from kg.views import ViewOptions, copy_assets, write_views
 from kg.vocab import DEFAULT_BASE
-
-HTML_FILE = "index.html"
 
 
 @dataclass
@@ -55,6 +52,7 @@ def build(
     format: str | None = None,
     base: str = DEFAULT_BASE,
     progress: bool = False,
+    views: ViewOptions | None = None,
 ) -> BuildSummary:
     """Build the graph of the papers in ``inputs`` into the folder ``output``."""
     output = Path(output)
@@ -69,18 +67,21 @@ def build(
     output.mkdir(parents=True, exist_ok=True)
     outputs = {
         GRAPH_FILE: to_json(graph),
-        HTML_FILE: render_html(graph, heading=f"kg: {len(papers)} papers"),
     }
-    with _staged(output) as staging:
-        _write_files(staging, outputs)
-        rdf = write_rdf(graph, staging, base=base)
     copy_assets(output)
+    rdf: list[RdfSummary] = []
+
+    def write_more(staging: Path) -> list[Path]:
+        rdf.append(write_rdf(graph, staging, base=base))
+        return [*write_views(graph, staging, views or ViewOptions()), *rdf[0].files]
+
+    files = _write_atomically(output, outputs, write_more)
     return BuildSummary(
         papers=len(papers),
         entities=_entity_counts(graph),
         edges=graph.number_of_edges(),
-        triples=rdf.triples,
-        files=[output / name for name in outputs] + [output / path.name for path in rdf.files],
+        triples=rdf[0].triples,
+        files=files,
     )
 
 
@@ -88,30 +89,26 @@ def _entity_counts(graph: nx.MultiDiGraph) -> Counter[str]:
     return Counter(kind for _, kind in graph.nodes(data="type") if kind != "Paper")
 
 
-@contextmanager
-def _staged(folder: Path) -> Iterator[Path]:
-    """A staging folder whose files and folders replace those of ``folder`` when the block succeeds.
+def _write_atomically(
+    folder: Path, files: dict[str, str], write_more: Callable[[Path], list[Path]]
+) -> list[Path]:
+    """Write ``files`` and what ``write_more`` writes to a staging folder, then rename each into ``folder``.
 
-    Renames within one file system are atomic, and none starts until every output
-    is written, so no failure while writing can leave a half-written output. A
-    folder output (the RDF store) replaces the old one by two renames.
+    Renames within one file system are atomic, and none starts until all files are
+    written, so no failure while writing can leave a half-written output.
     """
     staging = Path(tempfile.mkdtemp(prefix=".kg-staging-", dir=folder))
-    retired = Path(tempfile.mkdtemp(prefix=".kg-retired-", dir=folder))
     try:
-        yield staging
-        for name in sorted(os.listdir(staging)):
-            if (staging / name).is_dir() and (folder / name).exists():
-                os.replace(folder / name, retired / name)
+        for name, text in files.items():
+            with open(staging / name, "w", encoding="utf-8") as out:
+                out.write(text)
+                out.flush()
+                os.fsync(out.fileno())
+        names = [*files, *(path.name for path in write_more(staging))]
+        for name in names:
+            if (staging / name).is_dir() and (folder / name).exists():  # the RDF store is a folder
+                os.replace(folder / name, staging / f".replaced-{name}")  # removed with the staging folder
             os.replace(staging / name, folder / name)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-        shutil.rmtree(retired, ignore_errors=True)
-
-
-def _write_files(folder: Path, files: dict[str, str]) -> None:
-    for name, text in files.items():
-        with open(folder / name, "w", encoding="utf-8") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
+    return [folder / name for name in names]

@@ -18,10 +18,11 @@ DEFAULT_OUTPUT = "graphs"
 
 def _build(args: argparse.Namespace) -> None:
     from kg.build import build
+    from kg.views import ViewOptions
 
-    summary = build(
-        args.inputs or [DEFAULT_INPUT], args.output, format=args.format, base=args.base, progress=True
-    )
+    views = ViewOptions(cap=args.overview_cap, papers=not args.views_without_papers)
+    inputs = args.inputs or [DEFAULT_INPUT]
+    summary = build(inputs, args.output, format=args.format, base=args.base, progress=True, views=views)
     print(summary)
 
 
@@ -61,6 +62,34 @@ def _parameter(text: str) -> tuple[str, str]:
     return name.lstrip("?"), value
 
 
+def _view(args: argparse.Namespace) -> None:
+    from kg.graph import load
+    from kg.views import write_ego_view
+
+    folder = Path(args.graph) if Path(args.graph).is_dir() else Path(args.graph).parent
+    print(write_ego_view(load(args.graph), folder, args.name, depth=args.depth, cap=args.cap))
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"not a positive whole number: {text!r}")
+    return int(text)
+
+
+def _show(args: argparse.Namespace) -> None:
+    from kg.analysis import card
+    from kg.graph import load
+
+    print(card(load(args.graph), args.name))
+
+
+def _stats(args: argparse.Namespace) -> None:
+    from kg.analysis import summary
+    from kg.graph import load
+
+    print(summary(load(args.graph)))
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="kg", description=__doc__)
     commands = top.add_subparsers(dest="command", required=True)
@@ -70,6 +99,14 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("-o", "--output", default=DEFAULT_OUTPUT, help="output folder (default: %(default)s/)")
     build.add_argument("--format", help="input format, where the file extension does not tell")
     build.add_argument("--base", default=DEFAULT_BASE, help="base IRI of the RDF data (default: %(default)s)")
+    build.add_argument(
+        "--overview-cap", type=_positive, default=150, help="entities on index.html (default: %(default)s)"
+    )
+    build.add_argument(
+        "--views-without-papers",
+        action="store_true",
+        help="no paper nodes on the overview, type and community views",
+    )
     build.set_defaults(run=_build)
 
     extract = commands.add_parser("extract", help="write each paper's entity mentions as JSON Lines")
@@ -94,6 +131,22 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--timeout", type=float, default=Limits.timeout, help="time limit, s (%(default)s)")
     serve.add_argument("--max-rows", type=int, default=Limits.max_rows, help="rows per answer (%(default)s)")
     serve.set_defaults(run=_serve)
+
+    view = commands.add_parser("view", help="write the HTML view of one entity and its surroundings")
+    view.add_argument("name", help="the entity's name, any alias (case does not matter)")
+    view.add_argument("--graph", default=DEFAULT_OUTPUT, help="build folder (default: %(default)s/)")
+    view.add_argument("--depth", type=_positive, default=2, help="steps away from it (default: %(default)s)")
+    view.add_argument("--cap", type=_positive, default=200, help="most nodes shown (default: %(default)s)")
+    view.set_defaults(run=_view)
+
+    show = commands.add_parser("show", help="print an entity's card (found by any of its names)")
+    show.add_argument("name", help="an entity's id, label or alias, in any case")
+    show.add_argument("--graph", default=DEFAULT_OUTPUT, help="build folder (default: %(default)s/)")
+    show.set_defaults(run=_show)
+
+    stats = commands.add_parser("stats", help="print a built graph's summary")
+    stats.add_argument("--graph", default=DEFAULT_OUTPUT, help="build folder (default: %(default)s/)")
+    stats.set_defaults(run=_stats)
     return top
 
 

@@ -86,7 +86,8 @@ class Entity:
     ``aliases`` counts each surface form seen; ``type_votes`` counts the types its
     mentions were given (``type`` is the winner). ``papers`` holds the ids of the
     papers that mention it. ``external`` maps a source (``pwc``, ``helm``, ...) to an
-    id or URL in that source.
+    id or URL in that source. ``variant_of`` is the id of the family entity of a
+    version or size (``LLaMA-2-7B`` -> ``LLaMA-2``), where the corpus names the family.
     """
 
     id: str
@@ -95,6 +96,20 @@ class Entity:
     aliases: dict[str, int] = field(default_factory=dict)
     type_votes: dict[str, int] = field(default_factory=dict)
     papers: set[str] = field(default_factory=set)
+    external: dict[str, str] = field(default_factory=dict)
+    variant_of: str | None = None
+
+
+@dataclass(frozen=True)
+class KnownName:
+    """An entry of a list of known names (Papers with Code, HELM, Hugging Face, arXiv).
+
+    ``id`` identifies the entry (two names that find the same ``id`` name one thing);
+    ``external`` maps a source to the entry's id or URL there.
+    """
+
+    id: str
+    name: str
     external: dict[str, str] = field(default_factory=dict)
 
 

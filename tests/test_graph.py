@@ -1,6 +1,9 @@
 import networkx as nx
+import pytest
+from markup import marked
 
 import kg
+from kg.errors import KgError
 from kg.graph import build_graph, to_json
 from kg.model import Mention, Paper, PaperMentions
 from kg.resolve import resolve
@@ -41,3 +44,47 @@ def test_json_round_trip_through_load(tmp_path):
     loaded = kg.load(tmp_path)
     assert isinstance(loaded, nx.MultiDiGraph)
     assert nx.utils.graphs_equal(loaded, graph)
+
+
+def test_entity_relations_carry_evidence_support_and_co_mention_weight():
+    found = [
+        marked("p1", "[SimPO|Method] outperforms [DPO|Method] on [AlpacaEval|Benchmark]."),
+        marked("p2", "[SimPO|Method] beats [DPO|Method]."),
+    ]
+    graph = build_graph(found, resolve(found))
+    outperforms = graph.edges["method:simpo", "method:dpo", "outperforms"]
+    assert outperforms["relation"] == "outperforms" and outperforms["support"] == 2
+    assert outperforms["evidence"][1] == {
+        "paper": "p2", "field": "abstract", "start": 0, "end": 15, "sentence": "SimPO beats DPO.",
+    }  # fmt: skip
+    co = graph.edges["method:dpo", "method:simpo", "co_mentioned"]
+    assert co["weight"] == co["support"] == 2
+    assert not graph.has_edge("method:simpo", "method:dpo", "co_mentioned")
+    assert graph.edges["paper:p1", "method:simpo", "mentions"]["support"] == 1
+
+
+def test_paper_nodes_keep_the_metadata_the_input_had():
+    paper = Paper("p1", "T", "A", authors=("Ada", "Alan"), date="2024-01-02", arxiv_id="2401.00001")
+    graph = build_graph([PaperMentions(paper, ())], resolve([]))
+    assert graph.nodes["paper:p1"] == {
+        "type": "Paper", "label": "T", "title": "T", "abstract": "A",
+        "authors": ["Ada", "Alan"], "date": "2024-01-02", "arxiv_id": "2401.00001",
+    }  # fmt: skip
+
+
+def test_load_entities_gives_a_weighted_entity_graph(tmp_path):
+    found = [
+        marked("p1", "[SimPO|Method] outperforms [DPO|Method]."),
+        marked("p2", "[DPO|Method] and [SimPO|Method] are compared. We use [PPO|Method]."),
+    ]
+    (tmp_path / "kg.json").write_text(to_json(build_graph(found, resolve(found))))
+    entities = kg.load(tmp_path, kind="entities")
+    assert isinstance(entities, nx.Graph) and not entities.is_directed()
+    assert sorted(entities) == ["method:dpo", "method:ppo", "method:simpo"]
+    assert entities.edges["method:dpo", "method:simpo"] == {
+        "weight": 2,
+        "relations": ["co_mentioned", "outperforms"],
+    }
+    assert entities.nodes["method:ppo"]["label"] == "PPO"
+    with pytest.raises(KgError, match="unknown kind"):
+        kg.load(tmp_path, kind="papers")

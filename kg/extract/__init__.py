@@ -1,7 +1,22 @@
 """Extraction: a spaCy pipeline that finds the six entity types in each paper.
 
-``nlp()`` returns the configured pipeline (``spacy.blank("en")`` plus the
-registered ``kg_*`` components), and ``extract`` runs it over papers::
+``nlp()`` returns the configured pipeline, ``spacy.blank("en")`` plus these
+registered components (each usable in a pipeline of one's own with ``add_pipe``):
+
+- ``kg_sentences`` (``sentences.py``): sentence bounds from the text, ``doc._.kg_sentences``;
+- ``kg_abbreviations`` (``abbreviations.py``): Schwartz-Hearst long/short pairs,
+  ``doc._.kg_abbreviations``;
+- ``kg_known_names`` (``known_names.py``): names from the shipped PwC/HELM/Epoch list,
+  ``doc.spans["kg_known"]`` (source ids via ``span._.kg_source_id`` and ``lookup``);
+- ``kg_name_shapes`` (``shapes.py``): coined names ("SoftREPA", "EvalMuse-40K"), names the
+  text gives ("called X") and Title Case names, ``doc.spans["kg_shapes"]``;
+- ``kg_phrases`` (``phrases.py``): tasks, techniques and measures typed by their head word,
+  ``doc.spans["kg_phrases"]``;
+- ``kg_entities`` (``entities.py``, with ``cues.py``): ``doc.ents`` from those spans, one type
+  per name, generic class words dropped;
+- ``kg_roles`` (``roles.py``): ``span._.kg_role``, introduced or evaluated_on.
+
+``extract`` runs it over papers, one doc per field::
 
     >>> from kg.model import Paper
     >>> [found] = extract([Paper("p1", "DPG-Bench: a benchmark", "We propose DPG-Bench.")])
@@ -18,33 +33,50 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract import roles, shapes  # noqa: F401  (registers the components)
-from kg.model import Field, Mention, Paper, PaperMentions
+# Importing the component modules registers their factories.
+from kg.extract import abbreviations, known_names, phrases, roles, sentences, shapes  # noqa: F401
+from kg.extract.entities import harmonise
+from kg.extract.extensions import sentence_of
+from kg.model import Abbreviation, Field, Mention, Paper, PaperMentions
 
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "3"
 
 
 @cache
 def nlp() -> Language:
     """The extraction pipeline, built once per process."""
     pipeline = spacy.blank("en")
-    pipeline.add_pipe("sentencizer")
+    pipeline.add_pipe("kg_sentences")
+    pipeline.add_pipe("kg_abbreviations")
+    pipeline.add_pipe("kg_known_names")
     pipeline.add_pipe("kg_name_shapes")
+    pipeline.add_pipe("kg_phrases")
+    pipeline.add_pipe("kg_entities")
     pipeline.add_pipe("kg_roles")
     return pipeline
 
 
-def _mentions(doc: Doc, field: Field) -> Iterator[Mention]:
+def _mentions(doc: Doc, paper: Paper, field: Field) -> Iterator[Mention]:
+    text = paper.text(field)  # the doc's text has spaces for newlines; offsets are the same
     for ent in doc.ents:
         yield Mention(
-            text=ent.text,
+            text=text[ent.start_char : ent.end_char],
             type=ent.label_,
             field=field,
             start=ent.start_char,
             end=ent.end_char,
             role=ent._.kg_role,
-            sentence=(ent.sent.start_char, ent.sent.end_char),
+            sentence=sentence_of(doc, ent.start_char),
         )
+
+
+def _abbreviations(doc: Doc, paper: Paper, field: Field) -> Iterator[Abbreviation]:
+    """The defined pairs both of whose forms are entities (generic ones, "LLMs", are not)."""
+    text = paper.text(field)
+    entities = {(e.start, e.end) for e in doc.ents}
+    for long, short in doc._.kg_abbreviations:
+        if (long.start, long.end) in entities and (short.start, short.end) in entities:
+            yield Abbreviation(text[long.start_char : long.end_char], text[short.start_char : short.end_char])
 
 
 def extract(papers: Iterable[Paper], batch_size: int = 256) -> Iterator[PaperMentions]:
@@ -55,20 +87,24 @@ def extract(papers: Iterable[Paper], batch_size: int = 256) -> Iterator[PaperMen
         for paper in papers:
             for field in ("title", "abstract"):
                 # The tokenizer is ~9x slower on text with newlines; the swap keeps offsets.
-                doc = pipeline.make_doc(paper.text(field).replace("\n", " "))
+                text = paper.text(field).replace("\n", " ")
+                doc = pipeline.make_doc(text)
                 doc._.kg_field = field
+                doc._.kg_text = text
                 yield doc, (paper, field)
 
     current: Paper | None = None
     found: list[Mention] = []
+    pairs: dict[Abbreviation, None] = {}
     for doc, (paper, field) in pipeline.pipe(fields(), as_tuples=True, batch_size=batch_size):
         if paper is not current:
             if current is not None:
-                yield PaperMentions(current, tuple(found))
-            current, found = paper, []
-        found.extend(_mentions(doc, field))
+                yield PaperMentions(current, tuple(harmonise(found, pairs)), tuple(pairs))
+            current, found, pairs = paper, [], {}
+        found.extend(_mentions(doc, paper, field))
+        pairs.update(dict.fromkeys(_abbreviations(doc, paper, field)))
     if current is not None:
-        yield PaperMentions(current, tuple(found))
+        yield PaperMentions(current, tuple(harmonise(found, pairs)), tuple(pairs))
 
 
 def as_record(found: PaperMentions) -> dict[str, object]:

@@ -1,8 +1,13 @@
 """The role a paper gives a name: one it introduces, or data it evaluates on.
 
-Abstracts state both in set phrases: "we propose X", "we introduce X", a title of
-the form "X: ...", and "experiments on X and Y show ...". A name gets the role of
-the first such cue before it in its sentence.
+Abstracts state both in set phrases. A name is *introduced* where it is the object
+of a verb of introduction ("we propose X", "we introduce a new benchmark, X",
+"this paper presents X and Y"), the subject of a passive one ("an X loss is
+devised"), an apposition of "our" ("our method, X"), or the head of a title "X: ...".
+Only the first name after the verb and the names coordinated with it count, so
+"we propose X, which uses CLIP" introduces X and not CLIP. A Dataset or Benchmark is
+*evaluated on* where it follows "experiments on", "evaluated on", "results on" and
+the like in its sentence.
 """
 
 from __future__ import annotations
@@ -12,38 +17,123 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-_INTRODUCE = re.compile(
-    r"(?i)\b(?:we|this (?:paper|work)|here)\b[^.;]*?\b"
-    r"(?:propose|introduce|present|develop|design|release|build|construct|contribute)[sd]?\b"
-)
-_EVALUATE = re.compile(
-    r"(?i)\b(?:experiments?|evaluat\w*|results?|tested|benchmarks?|performance)\b[^.;]*?\b(?:on|across|in)\b"
-)
+from kg.extract.cues import CLASS_NOUNS
+from kg.extract.extensions import doc_text, sentence_of
+from kg.extract.known_names import lookup
 
-if not Span.has_extension("kg_role"):
-    Span.set_extension("kg_role", default=None)
-if not Doc.has_extension("kg_field"):
-    Doc.set_extension("kg_field", default="abstract")
+_INTRODUCE = re.compile(
+    r"(?i)(?:\b(?:we|this (?:paper|work|study)|here|our (?:work|paper))\b[^.;]{0,80}?\b"
+    r"(?:propose|introduce|present|develop|design|devise|release|build|construct|contribute|curate|"
+    r"collect|create|establish|offer|formulate|put forward|name|call|term|dub|coin|provide)[sd]?\b"
+    r"|\b(?:our|the proposed) [\w-]+(?: [\w-]+)? (?:comprises|consists of|includes|contains)\b"
+    r"|\bcontributions? (?:include|are|is)\b)"
+)
+# "a new benchmark, X", "a novel approach called X": a name set in apposition to a class noun.
+_CLASS = "|".join(sorted(CLASS_NOUNS, key=len, reverse=True))
+_NAMED = re.compile(
+    rf"(?i)(?:\b(?:a|an|our)\s+(?:[\w-]+\s+){{0,3}}(?:{_CLASS})"
+    r"\s*,\s*(?:the\s+|namely\s+)?|\b(?:called|named|dubbed|termed|coined)\s+)$"
+)
+_INTRODUCED_PASSIVE = re.compile(
+    r"(?i)^\s*(?:\([^)]*\)\s*)?(?:is|are)\s+(?:then\s+|further\s+|also\s+|newly\s+)?"
+    r"(?:proposed|introduced|devised|developed|designed|presented|constructed|built|created|released)\b"
+)
+# "our proposed dataset X", "our fine-tuned model, X": a class noun of "our" just before the name.
+_OURS = re.compile(
+    rf"(?i)\b(?:our|the proposed|a novel|a new)\s+(?:[\w-]+\s+){{0,3}}(?:{_CLASS})\s*[,:]?\s*$"
+)
+# "we present BERT", "we introduce the X": a listed name right after the verb is this paper's.
+_ARTICLES = re.compile(
+    r"(?i)\s*(?:(?:a|an|the|two|three|new|novel)\s+)*$"
+)  # used with match(text, pos, endpos)
+# What may stand between the verb and the name: articles, adjectives, class nouns, "called".
+_BRIDGE = re.compile(r"[^.;!?]{0,90}$")  # used with match(text, pos, endpos): no "^"
+# Between coordinated names, brackets aside: "X (Y)", "X, Y", "X and Y", "X, and Y".
+_COORDINATION = re.compile(r"^(?:,?\s*(?:and|as well as|or)?)$")
+_EVALUATE = re.compile(
+    r"(?i)\b(?:experiments?|evaluat\w*|results?|tested|test|benchmark(?:ed|s)?|performance|outperform\w*|"
+    r"achiev\w*|accuracy|state-of-the-art|sota|improvements?|gains?)\b[^.;]*?\b(?:on|across|in|using)\b"
+)
 
 
 @Language.factory("kg_roles")
 class Roles:
-    """Set ``span._.kg_role`` on the entities of ``doc.ents``."""
+    """Set ``span._.kg_role`` on the entities of ``doc.ents``.
+
+    >>> import spacy
+    >>> from kg.extract import nlp
+    >>> doc = nlp()("We propose SoftREPA, which fine-tunes CLIP, and evaluate it on the COCO dataset.")
+    >>> [(e.text, e._.kg_role) for e in doc.ents]
+    [('SoftREPA', 'introduced'), ('CLIP', None), ('COCO', 'evaluated_on')]
+    """
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
         if doc._.kg_field == "title":
-            head = doc.text.split(":", 1)[0] if ":" in doc.text else None
+            text = doc_text(doc)
+            head = text.split(":", 1)[0] if ":" in text else None
             for ent in doc.ents:
                 if head is not None and ent.end_char <= len(head) and ent.text == head.strip():
                     ent._.kg_role = "introduced"
             return doc
+        by_sentence: dict[tuple[int, int], list[Span]] = {}
         for ent in doc.ents:
-            before = doc.text[ent.sent.start_char : ent.start_char]
-            if _INTRODUCE.search(before):
+            by_sentence.setdefault(sentence_of(doc, ent.start_char), []).append(ent)
+        for (start, end), ents in by_sentence.items():
+            self._sentence(doc, start, end, ents)
+        return doc
+
+    def _sentence(self, doc: Doc, start: int, end: int, ents: list[Span]) -> None:
+        text = doc_text(doc)
+        verbs = list(_INTRODUCE.finditer(text, start, end))
+        introduced: list[Span] = []
+        for i, ent in enumerate(ents):
+            before = text[start : ent.start_char]
+            verb = _last_before(verbs, ent.start_char)
+            first_after_verb = verb is not None and (
+                _BRIDGE.match(text, verb.end(), ent.start_char) is not None
+                and all(e.end_char <= verb.end() or not _may_be_new(e, text) for e in ents[:i])
+            )
+            between = re.sub(r"[()]", "", text[ents[i - 1].end_char : ent.start_char]).strip() if i else ""
+            coordinated = bool(introduced) and introduced[-1] is ents[i - 1] and _COORDINATION.match(between)
+            named = _NAMED.search(before[-80:]) is not None
+            if named and introduced and introduced[-1] is ents[i - 1] and first_after_verb is False:
+                # "a contrastive fine tuning strategy called X": X is the name, not the description.
+                introduced.pop()._.kg_role = None
+            right_after_verb = (
+                first_after_verb and _ARTICLES.match(text, verb.end(), ent.start_char) is not None
+            )
+            if (
+                named
+                or right_after_verb
+                or (
+                    _may_be_new(ent, text)
+                    and (
+                        first_after_verb
+                        or coordinated
+                        or _INTRODUCED_PASSIVE.match(text[ent.end_char : ent.end_char + 60])
+                        or _OURS.search(before[-80:])
+                    )
+                )
+            ):
+                introduced.append(ent)
                 ent._.kg_role = "introduced"
             elif ent.label_ in ("Dataset", "Benchmark") and _EVALUATE.search(before):
                 ent._.kg_role = "evaluated_on"
-        return doc
+
+
+def _may_be_new(ent: Span, text: str) -> bool:
+    """Tasks and listed names are not what a paper introduces, unless it names them so."""
+    return ent.label_ != "Task" and lookup(text[ent.start_char : ent.end_char]) is None
+
+
+def _last_before(matches: list[re.Match[str]], offset: int) -> re.Match[str] | None:
+    """The last of ``matches`` (in text order) that ends at or before ``offset``."""
+    last = None
+    for match in matches:
+        if match.end() > offset:
+            break
+        last = match
+    return last

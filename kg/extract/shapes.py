@@ -1,93 +1,265 @@
-"""Names recognised by their shape and typed by the words around them.
+"""Names recognised by their shape and typed by the name itself.
 
 A coined name in an ML abstract rarely reads as ordinary English: it has inner
 capitals (``SoftREPA``), is an acronym (``DPO``), or carries digits and hyphens
-(``Mistral-7B-Instruct-v0.2``, ``EvalMuse-40K``). Such a token is a candidate; the
-type comes from the name itself (a ``-Bench`` suffix, a size suffix) or from the
-head noun that follows it ("the X dataset", "the X loss").
+(``Mistral-7B-Instruct-v0.2``, ``EvalMuse-40K``). Such a token is a candidate, and
+so is a known model stem followed by a version ("Llama 2", "Kandinsky v2.2"). The
+type comes from the name (``name_type``): a ``-Bench`` suffix makes a Benchmark, a
+data-size suffix (``-40K``) a Dataset, a model stem or size suffix (``-7B``) a Model,
+anything else a Method. The words around a name can overrule this later
+(``kg.extract.cues``).
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from functools import cache
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
-from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
+from spacy.tokens import Doc
 
+from kg.extract.cues import CLASS_NOUNS, find_named
+from kg.extract.extensions import doc_text, spans_at
+from kg.extract.known_names import known_names
+from kg.extract.phrases import VAGUE, head_type
 from kg.model import EntityType
 
 # A run of non-space characters holding an inner capital, a digit next to a letter,
-# or an all-caps acronym of two or more letters; hyphens and dots join the parts.
+# or an all-caps acronym of two or more letters; hyphens, dots, slashes-free.
 _NAME = re.compile(
     r"(?<![\w-])"
-    r"(?=[\w.-]*(?:[a-z][A-Z]|[A-Z]{2}|[A-Za-z]\d|\d[A-Za-z]|[A-Z][\w]*-[A-Z0-9]))"
-    r"[A-Za-z0-9][\w.]*(?:-[\w.]+)*"
+    r"(?=[\w.^-]*(?:[a-z][A-Z]|[A-Z]{2}|[A-Za-z]\d|\d[A-Za-z]|[A-Z][\w]*-[A-Z0-9]|\^|-[A-Z]\b))"
+    r"[A-Za-z0-9\u0370-\u03ff][\w.^]*(?:-[\w.^]+)*"
     r"(?<![.])"
 )
-# Plural class words ("LLMs", "VLMs") and unit-like tokens are never names.
-_NOT_A_NAME = re.compile(r"^(?:[A-Z]+s|\d+[A-Za-z]?|[A-Z]\d?|\d+(?:\.\d+)?[KMBT]?)$")
+# Adjectival suffixes: "CLIP-based" names CLIP.
+_ADJECTIVAL = re.compile(
+    r"(?i)-(?:based|like|style|aware|free|specific|level|wise|centric|only|powered|friendly|scale|size|"
+    r"[a-z]+ed)$"
+)
+# Capitalised words joined by hyphens ("Vision-Language", "Fine-Grained") are parts of phrases.
+_TITLE_COMPOUND = re.compile(r"^(?:[A-Z][a-z]+|[a-z]+)(?:-(?:[A-Z][a-z]+|[a-z]+))+$")
+# Citation keys ("sun2023principledriven") and the names of tools and formats.
+_NOT_A_MODEL_NAME = re.compile(
+    r"^(?:[a-z]+\d{4}[a-z]+|v\d[\w.]*|GitHub|PyTorch|TensorFlow|JAX|CUDA|PDF|HTML|JSON|XML|API|GPU|TPU|CPU|"
+    r"TPU-v\d|ARM|iPhone|JavaScript|Python|LaTeX|URL|HTTP|IoT|ID|IDs|FP\d+|INT\d+|BF16|FP16|USD|PhD)$"
+)
+# Plural class words ("LLMs", "VLMs"), numbers and units are never names.
+_NOT_A_NAME = re.compile(
+    r"^(?:[A-Z]+s|[A-Z]+-[A-Z]+s|\d+[A-Za-z]?|[A-Z]\d?|\d+(?:\.\d+)?[KMBT]?|\d+(?:st|nd|rd|th)|"
+    r"\d+(?:\.\d+)?(?:x|X|%|ms|GB|MB|TB|GPUs?|FLOPs?|fps|Hz|kHz|px|M|B|K)|[IVX]+|U\.S\.|COVID-19|"
+    # quantities and ranges ("8kbps", "10min", "100h-960h", "16x16") and special tokens ("[CLS]")
+    r"[\d.]+[a-zA-Z]{0,5}(?:[-x][\d.]+[a-zA-Z]{0,5})?|[kK]Hz|CLS|SEP|MASK|IMG|EOS|BOS|PAD|UNK)$"
+)
+_BENCHMARK = re.compile(
+    r"(?i)(?:bench(?:mark)?|eval|arena|QA)(?:[-_ ]?(?:v?\d[\w.]*|hard|lite|pro|plus|instruct))?$|-EVAL-"
+)
+_DATA_SIZE = re.compile(r"\d+(?:\.\d+)?[KM]$")
+_METRIC = re.compile(r"(?:Score|Scores|IoU|@\d+)$")
+_MODEL_SIZE = re.compile(
+    r"(?i)(?:^|[-_ ])\d+(?:\.\d+)?b(?:$|[-_ ])|[a-z]\d+b$|[-_ ]v?\d+(?:\.\d+)*-?(?:instruct|chat|base)"
+    r"|-(?:tiny|small|base|large|huge|giant|xl|xxl|[lbsxh]|r\d+)$| v\d"
+)
+_MODEL_PART = re.compile(
+    r"(?:GPT|BERT|LLaMA|Llama|LLaVA|ViT|Net|Former|former|CLIP|BLIP|T5|VAE|GAN|Diffusion|LM|Whisper|"
+    r"Mamba|Qwen|Gemma|Mistral|Mixtral|Claude|Gemini|DALL-E|Vicuna|Alpaca)(?:\b|[-\d]|$)"
+)
+_CAPITALISED = r"(?:(?:[A-Z\u0370-\u03ff][\w^]*|\d+[A-Za-z][\w^]*)(?:-[\w^]+)*)"
+_TITLED = re.compile(rf"(?<![\w-]){_CAPITALISED}(?:\s(?:(?:of|for|in|in the)\s)?{_CAPITALISED})+(?![\w-])")
+_PLAIN_CAPITALISED = re.compile(r"^[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*$")
+_URL = re.compile(r"\W*(?:https?://|www\.|\S+\.(?:com|org|io|net|ai)(?:/|$))")
+_CHUNK = re.compile(r"\S+")
+_SHAPED = re.compile(r"[a-z][A-Z]|[A-Z]{2}|[A-Za-z]\d|\d[A-Za-z]")
+# A version: "v2.2", "2", "3.5" (one decimal: "FID 14.84" is a score), a size, an edition.
+_VERSION_WORD = (
+    r"(?:v\d+(?:\.\d+)*[A-Za-z]?|\d+(?:\.\d)?[A-Za-z]?|\d+(?:\.\d+)?[BM]|"
+    r"Instruct|Chat|Base|Turbo|XL|XXL|Pro|Ultra|Mini|Hard|Auto)"
+)
+_VERSIONED = re.compile(rf"\b([A-Z][\w.-]*)((?: {_VERSION_WORD})+)(?!\w|\.\d)")
 
-_CUE_TYPES: dict[str, EntityType] = {
-    "dataset": "Dataset",
-    "datasets": "Dataset",
-    "corpus": "Dataset",
-    "benchmark": "Benchmark",
-    "benchmarks": "Benchmark",
-    "model": "Model",
-    "models": "Model",
-    "llm": "Model",
-    "mllm": "Model",
-    "loss": "Method",
-    "method": "Method",
-    "framework": "Method",
-    "algorithm": "Method",
-    "score": "Metric",
-    "metric": "Metric",
-}
-_BENCHMARK_SUFFIX = re.compile(r"(?i)(?:-?bench(?:mark)?|eval)(?:-[\w.]+)?$")
-_MODEL_SIZE = re.compile(r"(?i)(?:^|-)\d+(?:\.\d+)?[bm](?:-|$)|gpt|llama|bert")
+
+@cache
+def _model_names_pattern() -> re.Pattern[str]:
+    """Listed model names (shaped, four characters or more) at the start or end of a word."""
+    names = sorted(
+        (
+            e.name
+            for e in known_names().values()
+            if e.type == "Model" and _SHAPED.search(e.name) and len(e.name) > 3
+        ),
+        key=len,
+        reverse=True,
+    )
+    alternatives = "|".join(map(re.escape, names))
+    return re.compile(rf"^(?:{alternatives})(?=[a-z0-9])|(?<=[A-Za-z0-9])(?:{alternatives})$")
 
 
-def name_type(name: str, next_word: str) -> EntityType:
-    """The type a name's own shape or its following head noun gives it.
+@cache
+def model_stems() -> frozenset[str]:
+    """Lower-cased first words of the listed models ("llama", "kandinsky"), less term words.
 
-    >>> name_type("DPG-Bench", "")
-    'Benchmark'
-    >>> name_type("COCO", "dataset")
-    'Dataset'
-    >>> name_type("Mistral-7B", "")
-    'Model'
-    >>> name_type("DPO", "")
-    'Method'
+    A stem must begin three or more listed models; a first word that also occurs in
+    task and method names ("cross", "deep") says nothing about a new name.
     """
-    if _BENCHMARK_SUFFIX.search(name):
+    counts: Counter[str] = Counter()
+    technical = set()
+    for key, entry in known_names().items():
+        if entry.type == "Model":
+            counts[re.split(r"[\s-]", key, maxsplit=1)[0]] += 1
+        elif entry.type in ("Task", "Method") and " " in key:
+            technical.update(key.split())
+    stems = {stem for stem, n in counts.items() if n >= 3 and len(stem) > 2 and stem.isalpha()}
+    return frozenset(stems - technical)
+
+
+def name_type(name: str) -> EntityType:
+    """The type a name's own shape gives it, Method where the shape says nothing.
+
+    >>> name_type("DPG-Bench"), name_type("EvalMuse-40K"), name_type("Mistral-7B-Instruct-v0.2")
+    ('Benchmark', 'Dataset', 'Model')
+    >>> name_type("SciBERT"), name_type("BARTpho"), name_type("RoBERTa-base"), name_type("DPO")
+    ('Model', 'Model', 'Model', 'Method')
+    """
+    return shape_type(name) or "Method"
+
+
+@cache
+def shape_type(name: str, listed: bool = True) -> EntityType | None:
+    """The type a name's list entry (if ``listed``) or shape gives it, or None if neither says anything.
+
+    >>> shape_type("COCO"), shape_type("SoftREPA")
+    ('Dataset', None)
+    """
+    known = known_names().get(name.casefold()) if listed else None
+    if known is not None:
+        return "Benchmark" if known.type == "Dataset" and _BENCHMARK.search(name) else known.type
+    if _BENCHMARK.search(name):
         return "Benchmark"
-    cue = _CUE_TYPES.get(next_word.lower())
-    if cue:
-        return cue
-    if _MODEL_SIZE.search(name):
+    if _METRIC.search(name):
+        return "Metric"
+    if _DATA_SIZE.search(name):
+        return "Dataset"
+    stem = re.split(r"[\s-]", name, maxsplit=1)[0]
+    if (
+        _MODEL_SIZE.search(name)
+        or _MODEL_PART.search(name)
+        or (stem.lower() in model_stems() and stem.lower() != name.lower())
+        or _known_model_inside(name)
+    ):
         return "Model"
-    return "Method"
+    return None
 
 
-@Language.factory("kg_name_shapes")
+def _known_model_inside(name: str) -> bool:
+    """Whether a listed model's name starts ``name`` or ends it ("BARTpho", "PLBART", "Swin2SR")."""
+    head = re.split(r"[-_ ]", name, maxsplit=1)[0]
+    if head != name and shape_type(head) == "Model":
+        return True
+    return _model_names_pattern().search(name) is not None
+
+
+@cache
+def names_in_chunk(chunk: str) -> tuple[tuple[int, int], ...]:
+    """The offsets of the names in one white-space delimited chunk of text (cached: chunks recur).
+
+    >>> names_in_chunk("(SFT+RLHF),"), names_in_chunk("CLIP-based"), names_in_chunk("https://x.org/DPO")
+    (((1, 4), (5, 9)), ((0, 4),), ())
+    """
+    if _URL.match(chunk) or chunk.startswith("\\"):  # URLs and LaTeX macros
+        return ()
+    found = []
+    for match in _NAME.finditer(chunk):
+        start, end = match.span()
+        adjectival = _ADJECTIVAL.search(match.group())
+        if adjectival:
+            end = start + adjectival.start()
+            if not _SHAPED.search(chunk[start:end]):
+                continue  # "Multi-Level", "Symmetry-Enhanced": no name before the suffix
+        for part in re.finditer(r"[^+/]+", chunk[start:end]):
+            name = part.group()
+            if (
+                len(name) > 1
+                and not _NOT_A_NAME.match(name)
+                and not _NOT_A_MODEL_NAME.match(name)
+                and not (_TITLE_COMPOUND.match(name) and name.split("-")[0].lower() not in model_stems())
+            ):
+                found.append((start + part.start(), start + part.end()))
+    return tuple(found)
+
+
+def find_names(text: str) -> list[tuple[int, int]]:
+    """Character spans of the shape-recognised names in ``text``.
+
+    >>> text = "CLIP-based LLMs beat Llama 2 and SoftREPA on EvalMuse-40K."
+    >>> [text[s:e] for s, e in find_names(text)]
+    ['CLIP', 'Llama 2', 'SoftREPA', 'EvalMuse-40K']
+    """
+    found = [
+        (chunk.start() + start, chunk.start() + end)
+        for chunk in _CHUNK.finditer(text)
+        for start, end in names_in_chunk(chunk.group())
+    ]
+    stems = model_stems()
+    shaped = {text[s:e] for s, e in found}
+    for match in _VERSIONED.finditer(text):
+        head = match.group(1)
+        if head.lower() in stems or head in shaped or re.search(r" v\d", match.group(2)):
+            found.append(match.span())
+    return sorted(found)
+
+
+def find_titled(text: str) -> list[tuple[int, int, EntityType]]:
+    """Character spans and types of Title Case names of two or more words in running text.
+
+    The type comes from the last word (``head_type``, or a class noun such as
+    "Model" or "Loss"), else Method. Leading function words and vague words are left out.
+
+    >>> text = "We evaluate on Labeled Faces in the Wild with a Symmetry-Enhanced Contrastive Loss."
+    >>> [(text[s:e], t) for s, e, t in find_titled(text)]
+    [('Labeled Faces in the Wild', 'Dataset'), ('Symmetry-Enhanced Contrastive Loss', 'Method')]
+    """
+    found: list[tuple[int, int, EntityType]] = []
+    for match in _TITLED.finditer(text):
+        words = list(re.finditer(r"\S+", match.group()))
+        while words and (
+            words[0].group().lower() in STOP_WORDS
+            or words[0].group().lower() in VAGUE
+            or words[0].group().endswith("ing")  # "Aligning Large Language Models" is a verb phrase
+        ):
+            words.pop(0)
+        if len(words) < 2 or not any(_PLAIN_CAPITALISED.match(w.group()) for w in words):
+            continue
+        start, end = match.start() + words[0].start(), match.start() + words[-1].end()
+        name = text[start:end]
+        last = words[-1].group().lower()
+        kind = head_type(name.split()) or CLASS_NOUNS.get(last) or name_type(name)
+        found.append((start, end, kind))
+    return found
+
+
+@Language.factory("kg_name_shapes", default_config={"spans_key": "kg_shapes"})
 class NameShapes:
-    """Add every shape-recognised name to ``doc.ents``, typed by ``name_type``."""
+    """Add every shape-recognised name to ``doc.spans[spans_key]``, typed by ``name_type``.
 
-    def __init__(self, nlp: Language, name: str) -> None:
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> _ = nlp.add_pipe("kg_name_shapes")
+    >>> doc = nlp("We fine-tune LLaMA-2-7B with DPO on DPG-Bench.")
+    >>> [(s.text, s.label_) for s in doc.spans["kg_shapes"]]
+    [('LLaMA-2-7B', 'Model'), ('DPO', 'Method'), ('DPG-Bench', 'Benchmark')]
+    """
+
+    def __init__(self, nlp: Language, name: str, spans_key: str) -> None:
         self.name = name
+        self.spans_key = spans_key
 
     def __call__(self, doc: Doc) -> Doc:
-        spans: list[Span] = list(doc.ents)
-        for match in _NAME.finditer(doc.text):
-            text = match.group()
-            if _NOT_A_NAME.match(text):
-                continue
-            span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
-            if span is None:
-                continue
-            next_word = doc[span.end].text if span.end < len(doc) else ""
-            spans.append(Span(doc, span.start, span.end, label=name_type(text, next_word)))
-        doc.ents = filter_spans(spans)
+        text = doc_text(doc)
+        found = [(start, end, name_type(text[start:end])) for start, end in find_names(text)]
+        found += [(start, end, kind or name_type(text[start:end])) for start, end, kind in find_named(text)]
+        if doc._.kg_field != "title":  # a title capitalises every word
+            found += find_titled(text)
+        doc.spans[self.spans_key] = spans_at(doc, found)
         return doc

@@ -1,80 +1,118 @@
-"""Interactive HTML views of the graph, drawn by vis-network through Pyvis.
+"""Interactive HTML views of the graph, drawn by vis-network (as shipped with Pyvis).
 
-Every view is a standalone page that works offline: vis-network is copied once
-from the installed Pyvis package into the output folder's ``lib/`` and linked
-relatively. Input text reaches the page only as JSON data (escaped by
-``tojson``) and as plain-text tooltips, so a hostile title cannot run script.
-Every page keeps Pyvis's page-global ``network`` (a ``vis.Network``).
+A build writes, into one folder:
+
+- ``index.html``: the overview, the entities in the most papers (and the papers linking them);
+- ``type-<type>.html``: one page per entity type;
+- ``papers.html``: papers and the entities they mention;
+- ``communities.html``: entities (and papers) coloured by Louvain community;
+- ``lib/``: vis-network, copied once from the installed Pyvis package.
+
+``kg view NAME`` adds ``ego-<entity>.html``: one entity and its surroundings.
+
+Every page works offline from ``file://`` (it loads only ``lib/``, by a relative
+path), keeps Pyvis's page globals ``network`` (the ``vis.Network``), ``nodes`` and
+``edges``, and shows input text only as text (see :mod:`kg.views.page`).
+
+>>> import tempfile, networkx as nx
+>>> g = nx.MultiDiGraph()
+>>> g.add_node("paper:a", type="Paper", label="A", title="A")
+>>> g.add_node("method:dpo", type="Method", label="DPO", papers=1, aliases={"DPO": 1})
+>>> _ = g.add_edge("paper:a", "method:dpo", "introduces", relation="introduces", support=1)
+>>> folder = Path(tempfile.mkdtemp())
+>>> copy_assets(folder)
+>>> [path.name for path in write_views(g, folder)]
+['index.html', 'papers.html', 'communities.html', 'type-method.html']
+>>> write_ego_view(g, folder, "dpo").name
+'ego-method-dpo.html'
 """
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import networkx as nx
 import pyvis
-from pyvis.network import Network
 
-COLORS = {
-    "Paper": "#9e9e9e",
-    "Method": "#1f77b4",
-    "Model": "#d62728",
-    "Dataset": "#2ca02c",
-    "Benchmark": "#ff7f0e",
-    "Task": "#9467bd",
-    "Metric": "#8c564b",
-}
-SHAPES = {"Paper": "square"}
-VIS_LIB = "vis-9.1.2"
-_TEMPLATE_DIR = Path(__file__).parent
-_OPTIONS = {
-    "physics": {"solver": "forceAtlas2Based", "stabilization": {"iterations": 300}},
-    "interaction": {"hover": True, "tooltipDelay": 150},
-    "edges": {"smooth": False, "color": {"opacity": 0.4}},
-}
+from kg.analysis import find
+from kg.views.communities import COMMUNITIES_FILE, community_view
+from kg.views.ego import ego_view
+from kg.views.overview import INDEX_FILE, overview, type_views
+from kg.views.page import VIS_LIB, render_page
+from kg.views.papers import PAPERS_FILE, papers_view
+
+__all__ = ["ViewOptions", "copy_assets", "write_ego_view", "write_views"]
+
+
+@dataclass(frozen=True)
+class ViewOptions:
+    """How much each page shows.
+
+    ``cap``: entities on the overview; ``papers``: whether the overview, type and
+    community pages show papers; ``max_nodes``: nodes on any other page;
+    ``physics_limit``: pages with more nodes open with physics off, laid out in Python.
+    """
+
+    cap: int = 150
+    papers: bool = True
+    max_nodes: int = 2000
+    physics_limit: int = 300
+
+
+def write_views(graph: nx.MultiDiGraph, folder: Path, options: ViewOptions = ViewOptions()) -> list[Path]:
+    """Write the overview, papers, community and per-type pages of ``graph`` into ``folder``.
+
+    Returns the pages written. They need ``lib/`` beside them in the folder they are
+    finally opened from: see :func:`copy_assets`.
+    """
+    views = [
+        overview(graph, options.cap, options.papers),
+        papers_view(graph, options.max_nodes),
+        community_view(graph, options.max_nodes, options.papers),
+        *type_views(graph, options.max_nodes, options.papers),
+    ]
+    links = [(view.name, view.file) for view in views]
+    heading = _heading(graph)
+    written = []
+    for view in views:
+        html = render_page(graph, view, links, heading=heading, physics_limit=options.physics_limit)
+        (folder / view.file).write_text(html, encoding="utf-8")
+        written.append(folder / view.file)
+    return written
+
+
+def write_ego_view(
+    graph: nx.MultiDiGraph, folder: Path, name: str, *, depth: int = 2, cap: int = 200,
+    options: ViewOptions = ViewOptions(),
+) -> Path:  # fmt: skip
+    """Write the ego page of the entity called ``name`` into ``folder``; return its path.
+
+    The entity is found as :func:`kg.analysis.find` finds it (id, label or any alias, in
+    any case), which raises :class:`kg.errors.KgError` when no entity has that name.
+    """
+    view = ego_view(graph, find(graph, name), depth, cap)
+    links = [("Overview", INDEX_FILE), ("Papers", PAPERS_FILE), ("Communities", COMMUNITIES_FILE)]
+    links.append((view.name, view.file))
+    html = render_page(graph, view, links, heading=_heading(graph), physics_limit=options.physics_limit)
+    copy_assets(folder)
+    path = folder / view.file
+    # Renamed into place whole, so a page is never seen half-written.
+    with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=folder, suffix=".tmp", delete=False) as out:
+        out.write(html)
+    os.replace(out.name, path)
+    return path
+
+
+def _heading(graph: nx.MultiDiGraph) -> str:
+    return f"kg: {sum(1 for _, kind in graph.nodes(data='type') if kind == 'Paper')} papers"
 
 
 def copy_assets(folder: Path) -> None:
-    """Put vis-network into ``folder/lib`` (once), where every view links it from."""
+    """Copy vis-network from the installed Pyvis package into ``folder/lib``, unless it is there."""
     target = folder / "lib" / VIS_LIB
     if not target.is_dir():
         shutil.copytree(Path(pyvis.__file__).parent / "templates" / "lib" / VIS_LIB, target)
-
-
-def _tooltip(node: str, data: dict) -> str:
-    if data["type"] == "Paper":
-        return f"{data['title']}\n(paper)"
-    aliases = ", ".join(sorted(data["aliases"]))
-    return f"{data['label']}\n{data['type']} · {data['papers']} papers\naliases: {aliases}"
-
-
-def render_html(graph: nx.MultiDiGraph, heading: str) -> str:
-    """The HTML page of ``graph``, with node and edge lists assigned directly.
-
-    Pyvis's ``add_node``/``add_edge`` check for duplicates with a linear scan per
-    call (quadratic in the graph); assigning the lists is linear.
-    """
-    net = Network(height="calc(100vh - 3rem)", width="100%", directed=True, heading=heading)
-    net.set_template_dir(str(_TEMPLATE_DIR), "template.html")
-    net.nodes = [
-        {
-            "id": node,
-            "label": data["label"] if data["type"] != "Paper" else "",
-            "title": _tooltip(node, data),
-            "group": data["type"],
-            "color": COLORS[data["type"]],
-            "shape": SHAPES.get(data["type"], "dot"),
-            "value": data.get("papers", 1),
-        }
-        for node, data in graph.nodes(data=True)
-    ]
-    net.edges = [
-        {"from": source, "to": target, "title": data["relation"], "arrows": "to"}
-        for source, target, data in graph.edges(data=True)
-    ]
-    template = net.templateEnv.get_template(net.path)
-    return template.render(
-        nodes=net.nodes, edges=net.edges, options=_OPTIONS, heading=heading, legend=COLORS,
-        width=net.width, height=net.height, bgcolor=net.bgcolor,
-    )  # fmt: skip

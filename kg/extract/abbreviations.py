@@ -1,0 +1,203 @@
+"""Long forms paired with their acronyms, after Schwartz and Hearst (2003).
+
+A. S. Schwartz and M. A. Hearst, "A simple algorithm for identifying abbreviation
+definitions in biomedical text", Pacific Symposium on Biocomputing 8:451-462, 2003.
+
+The algorithm takes each parenthesis ``long form (SF)``; the short form must be one
+or two words of at most ten characters, start with a letter or digit and hold a
+letter. Its candidate long form is the text just before the parenthesis, at most
+``min(len(SF) + 5, 2 * len(SF))`` words and not crossing a clause boundary. The long
+form is then the shortest tail of the candidate in which the short form's letters
+occur in order, matched from right to left, with the first letter of the short form
+starting a word. When the parenthesis holds the long form (``SF (long form)``) the
+roles are swapped.
+
+``find_abbreviations`` is the pure algorithm over a string; ``Abbreviations`` is the
+spaCy component that stores the pairs as spans in ``doc._.kg_abbreviations``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from kg.extract.extensions import doc_text
+
+# "(short form)" with an optional trailing qualifier after a comma or semicolon: "(SD; ...)".
+_PAREN = re.compile(r"\(([^()]{1,60})\)")
+_CLAUSE_END = re.compile(r"[.;:!?()\[\]]\s|[()\[\]]")
+_WORD = re.compile(r"[^\s]+")
+_FUNCTION_WORDS = frozenset({"of", "and", "the", "for", "in", "from", "to", "with", "on", "a", "an", "by"})
+
+
+class Pair(NamedTuple):
+    """Character offsets of a long form and its short form in one text."""
+
+    long_start: int
+    long_end: int
+    short_start: int
+    short_end: int
+
+
+def is_short_form(text: str) -> bool:
+    """Whether ``text`` can be a short form: 2-10 characters, a letter, at most two words.
+
+    >>> is_short_form("DPO"), is_short_form("D^2O"), is_short_form("e.g."), is_short_form("see below")
+    (True, True, False, False)
+    """
+    words = text.split()
+    return (
+        2 <= len(text) <= 12
+        and 1 <= len(words) <= 2
+        and text[0].isalnum()
+        and any(c.isalpha() for c in text)
+        and any(c.isupper() for c in text)
+        and text.lower() not in {"e.g.", "i.e.", "etc.", "cf."}
+    )
+
+
+def best_long_form(short: str, candidate: str) -> int | None:
+    """The start, in ``candidate``, of the shortest long form that ``short`` abbreviates.
+
+    Characters of ``short`` are matched right to left against ``candidate``; only
+    letters and digits take part, and the first must start a word.
+
+    >>> candidate = "we use Direct Preference Optimization"
+    >>> candidate[best_long_form("DPO", candidate):]
+    'Direct Preference Optimization'
+    >>> best_long_form("XYZ", candidate) is None
+    True
+    """
+    s = len(short) - 1
+    c = len(candidate) - 1
+    while s >= 0:
+        char = short[s].lower()
+        if not char.isalnum():
+            s -= 1
+            continue
+        while c >= 0 and (candidate[c].lower() != char or (s == 0 and c > 0 and candidate[c - 1].isalnum())):
+            c -= 1
+        if c < 0:
+            return None
+        s -= 1
+        c -= 1
+    start = c + 1
+    # The long form starts at the beginning of the word holding the first match.
+    while start > 0 and not candidate[start - 1].isspace():
+        start -= 1
+    return start
+
+
+def initials_long_form(short: str, candidate: str) -> int | None:
+    """The start of the shortest tail of ``candidate`` whose word initials spell ``short``'s capitals.
+
+    A refinement of the character match: where the short form's capitals are exactly
+    the initials of the last words (function words skipped), that reading wins, so
+    "Recurrent Aggregation Regulator (RAR)" is not cut to "Regulator".
+
+    >>> candidate = "the Recurrent Aggregation Regulator"
+    >>> candidate[initials_long_form("RAR", candidate):]
+    'Recurrent Aggregation Regulator'
+    """
+    capitals = [c.lower() for c in short if c.isupper() or c.isdigit()]
+    if len(capitals) < 2:
+        return None
+    words = list(re.finditer(r"[^\s-]+", candidate))
+    initials: list[str] = []
+    for word in reversed(words):
+        text = word.group()
+        if text.lower() in _FUNCTION_WORDS:
+            continue
+        initials.insert(0, text[0].lower())
+        if initials == capitals:
+            return word.start()
+        if len(initials) >= len(capitals):
+            return None
+    return None
+
+
+def find_abbreviations(text: str) -> list[Pair]:
+    """All ``long form (SF)`` and ``SF (long form)`` definitions in ``text``.
+
+    >>> text = "We apply Direct Preference Optimization (DPO) and Stable Diffusion (SD) v1.5."
+    >>> [(text[p.long_start : p.long_end], text[p.short_start : p.short_end])
+    ...  for p in find_abbreviations(text)]
+    [('Direct Preference Optimization', 'DPO'), ('Stable Diffusion', 'SD')]
+    """
+    pairs: list[Pair] = []
+    for match in _PAREN.finditer(text):
+        inner = match.group(1)
+        head = re.split(r"[;,]\s", inner, maxsplit=1)[0].strip()
+        inner_start = match.start(1) + inner.index(head) if head else match.start(1)
+        before_end = match.start()
+        while before_end > 0 and text[before_end - 1].isspace():
+            before_end -= 1
+        clause_start = 0
+        for end in _CLAUSE_END.finditer(text, 0, before_end):
+            clause_start = end.end()
+        if is_short_form(head):
+            pair = _pair(text, clause_start, before_end, head, inner_start)
+        else:
+            pair = _reversed_pair(text, clause_start, before_end, head, inner_start)
+        if pair is not None:
+            pairs.append(pair)
+    return pairs
+
+
+def _pair(text: str, clause_start: int, before_end: int, short: str, short_start: int) -> Pair | None:
+    words = list(_WORD.finditer(text, clause_start, before_end))
+    limit = min(len(short) + 5, 2 * len(short))
+    if not words:
+        return None
+    window_start = words[max(0, len(words) - limit)].start()
+    candidate = text[window_start:before_end]
+    start = initials_long_form(short, candidate)
+    if start is None:
+        start = best_long_form(short, candidate)
+    if start is None:
+        return None
+    long_text = candidate[start:]
+    if len(long_text) <= len(short) or long_text.lower().startswith(short.lower() + " "):
+        return None
+    return Pair(window_start + start, before_end, short_start, short_start + len(short))
+
+
+def _reversed_pair(
+    text: str, clause_start: int, before_end: int, inner: str, inner_start: int
+) -> Pair | None:
+    """``SF (long form)``: the word before the parenthesis abbreviates its content."""
+    words = list(_WORD.finditer(text, clause_start, before_end))
+    if not words or len(inner.split()) < 2:
+        return None
+    short = words[-1]
+    if not is_short_form(short.group()) or best_long_form(short.group(), inner) != 0:
+        return None
+    return Pair(inner_start, inner_start + len(inner), short.start(), short.end())
+
+
+@Language.factory("kg_abbreviations")
+class Abbreviations:
+    """Store each ``(long, short)`` definition of a doc as a pair of spans in ``doc._.kg_abbreviations``.
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> _ = nlp.add_pipe("kg_abbreviations")
+    >>> nlp("We use word error rate (WER).")._.kg_abbreviations
+    [(word error rate, WER)]
+    """
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        found: list[tuple[Span, Span]] = []
+        for pair in find_abbreviations(doc_text(doc)):
+            long = doc.char_span(pair.long_start, pair.long_end, alignment_mode="contract")
+            short = doc.char_span(pair.short_start, pair.short_end, alignment_mode="contract")
+            if long is not None and short is not None and len(long) and len(short):
+                found.append((long, short))
+        doc._.kg_abbreviations = found
+        return doc

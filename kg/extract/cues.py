@@ -1,0 +1,180 @@
+"""The type the words around a name give it.
+
+Abstracts say what a name is: "the COCO dataset", "benchmarks such as MMLU, GSM8K
+and HumanEval", "AlignGPT, a multimodal LLM", "the triplet contrastive loss", "a
+new benchmark, DPG-Bench". ``context_type`` reads these cues in the text around one
+name; ``kg.extract.entities`` applies them where a name's own shape or list entry
+says less.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from kg.model import EntityType
+
+# Class nouns (lower case, singular or plural) and the type they give a name.
+CLASS_NOUNS: dict[str, EntityType] = {
+    **dict.fromkeys(["dataset", "datasets", "corpus", "corpora", "collection"], "Dataset"),
+    **dict.fromkeys(["benchmark", "benchmarks", "leaderboard", "suite", "testbed"], "Benchmark"),
+    **dict.fromkeys(
+        [
+            "model",
+            "models",
+            "llm",
+            "llms",
+            "mllm",
+            "mllms",
+            "vlm",
+            "vlms",
+            "lmm",
+            "lmms",
+            "network",
+            "networks",
+            "architecture",
+            "backbone",
+            "backbones",
+            "encoder",
+            "encoders",
+            "detector",
+            "transformer",
+            "transformers",
+            "checkpoint",
+            "checkpoints",
+            "family",
+        ],
+        "Model",
+    ),
+    **dict.fromkeys(
+        [
+            "loss",
+            "method",
+            "methods",
+            "framework",
+            "frameworks",
+            "algorithm",
+            "algorithms",
+            "approach",
+            "technique",
+            "strategy",
+            "module",
+            "mechanism",
+            "objective",
+            "paradigm",
+            "pipeline",
+            "regularizer",
+            "regularization",
+            "procedure",
+            "scheme",
+            "recipe",
+        ],
+        "Method",
+    ),
+    **dict.fromkeys(["metric", "metrics", "score", "measure"], "Metric"),
+}
+_CLASS = "|".join(sorted(CLASS_NOUNS, key=len, reverse=True))
+_ANY_CLASS = re.compile(rf"(?i)\b(?:{_CLASS})\b")
+_ITEM = r"[^\s,;.()]+(?:\s[A-Z0-9][^\s,;.()]*){0,2}"
+# After a name: an optional list of further names, then the class noun ("X, Y and Z datasets").
+_AFTER = re.compile(
+    rf"^(?:\s*(?:,|,?\s*and|,?\s*or|/)\s*{_ITEM})*\s*(?:-|\s)(?:scale\s|based\s)?({_CLASS})\b",
+    re.IGNORECASE,
+)
+_AFTER_BLOCKERS = re.compile(r"(?i)^\s*(?:-|\s)(?:scale|based|like|style)\b")
+# Before a name: the class noun, a cue ("such as", "including", ":"), and the list so far.
+_BEFORE = re.compile(
+    rf"\b({_CLASS})(?:\s*\([^)]*\))?\s*(?:,\s*)?\(?\s*(?:such as|including|like|namely|e\.g\.,?|i\.e\.,?|:|"
+    rf"called|named|dubbed|termed|coined)\s*(?:{_ITEM}\s*(?:,\s*(?:and\s|or\s)?|and\s|or\s)\s*)*$",
+    re.IGNORECASE,
+)
+# "a new benchmark, X" / "a benchmark X" directly before the name.
+_BEFORE_NOUN = re.compile(rf"\b(?:a|an|the|our|new|novel|\w+-\w+)\s+({_CLASS})\s*,?\s*$", re.IGNORECASE)
+# After a name: an apposition "X, a multimodal LLM" or "X (a ... benchmark)".
+_APPOSITION = re.compile(
+    rf"^\s*[,(]\s*(?:a|an|the|our)\s+(?:[\w-]+\s+){{0,5}}?({_CLASS})\b",
+    re.IGNORECASE,
+)
+
+
+def context_type(before: str, after: str) -> EntityType | None:
+    """The type the sentence text ``before`` and ``after`` a name gives it, if any.
+
+    >>> context_type("We train on the ", " dataset.")
+    'Dataset'
+    >>> context_type("on benchmarks such as MMLU, GSM8K and ", ".")
+    'Benchmark'
+    >>> context_type("We propose ", ", a multimodal LLM that")
+    'Model'
+    >>> context_type("We use ", "-based features.") is None
+    True
+    """
+    after = after[:120]
+    if _ANY_CLASS.search(after):  # the full patterns are slow; most windows hold no class noun
+        match = None if _AFTER_BLOCKERS.match(after) else _AFTER.match(after)
+        match = match or _APPOSITION.match(after[:80])
+        if match:
+            return CLASS_NOUNS[match.group(1).lower()]
+    window = before[-160:]
+    if _ANY_CLASS.search(window):
+        match = _BEFORE.search(window) or _BEFORE_NOUN.search(window)
+        if match:
+            return CLASS_NOUNS[match.group(1).lower()]
+    return None
+
+
+# "evaluated on X", "results on the X test set": data, where the sentence is about evaluation.
+_ON = re.compile(r"(?i)\b(?:on|across|over|using)\s+(?:the\s+)?(?:challenging\s+|popular\s+|public\s+)?$")
+_EVALUATION = re.compile(
+    r"(?i)\b(?:experiment|evaluat|result|outperform|state-of-the-art|sota|accuracy|achiev|score|"
+    r"benchmark|dataset|test|fine-tun|trained|pre-trained|surpass)"
+)
+
+
+def data_context_type(before: str, sentence: str) -> EntityType | None:
+    """Dataset (or Benchmark) for a name of unknown type that follows "on" in a sentence on evaluation.
+
+    >>> data_context_type("It is best on ", "It is best on VTAB, a benchmark.")
+    'Benchmark'
+    >>> data_context_type("We build on ", "We build on SoftREPA.") is None
+    True
+    """
+    if not _ON.search(before[-40:]) or re.search(
+        r"(?i)\b(?:based|built|build|rel\w+|focus\w*)\s+on\s+\S*\s*$", before
+    ):
+        return None
+    if not _EVALUATION.search(sentence):
+        return None
+    return "Benchmark" if re.search(r"(?i)\bbenchmark", sentence) else "Dataset"
+
+
+_NAMING = re.compile(
+    rf"(?i:\b(?:called|named|dubbed|termed|coined)\s+|\b(?:our|a|an)\s+(?:[\w-]+\s+){{0,3}}({_CLASS})\s*,\s*)"
+    r"([A-Z\u0370-\u03ff][\w.^-]*[\w^](?:\s[A-Z][\w-]*[\w])?)"
+)
+
+
+# "the Ultrafeedback data", "the Pile corpus": a capitalised word before a data noun.
+_NAME_BEFORE_DATA = re.compile(
+    r"(?<=\s)([A-Z][a-z]+[A-Za-z0-9-]*)\s(data|dataset|datasets|benchmark|corpus)\b"
+)
+
+
+def find_named(text: str) -> list[tuple[int, int, EntityType | None]]:
+    """Names the text gives explicitly: "a 7B LLM called Janus", "our model, Labrador,", "the X data".
+
+    The type is the class noun's where the text has one before the name.
+
+    >>> text = "A 7B LLM called Janus. Our fine-tuned model, Labrador, wins on the Ultrafeedback data."
+    >>> [(text[s:e], t) for s, e, t in find_named(text)]
+    [('Janus', None), ('Labrador', 'Model'), ('Ultrafeedback', 'Dataset')]
+    """
+    found: list[tuple[int, int, EntityType | None]] = []
+    for match in _NAMING.finditer(text):
+        noun = match.group(1)
+        found.append((match.start(2), match.end(2), CLASS_NOUNS[noun.lower()] if noun else None))
+    for match in _NAME_BEFORE_DATA.finditer(text):
+        if match.group(1).lower() not in STOP_WORDS:
+            found.append((match.start(1), match.end(1), CLASS_NOUNS.get(match.group(2).lower(), "Dataset")))
+    return found

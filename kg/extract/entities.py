@@ -1,0 +1,287 @@
+"""From candidate spans to ``doc.ents``: overlaps, abbreviations, generic words, one type per name.
+
+The earlier components each propose spans in their own ``doc.spans`` group (known
+names, name shapes, head-typed phrases) and ``kg_abbreviations`` lists the defined
+long/short pairs. ``kg_entities`` then
+
+1. drops generic class words ("LLMs", "large language models", "diffusion models");
+2. adds both forms of each defined abbreviation, with one type for the pair, and
+   every later bare use of the short form;
+3. for a title of the form "X: ...", adds X;
+4. keeps the longest of overlapping spans (``spacy.util.filter_spans``);
+5. types each name: an abbreviation pair's type first, then the words around it
+   (``kg.extract.cues``), then its list entry or shape; and
+6. gives every occurrence of one name the type most of its occurrences got.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import replace
+from functools import cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from kg.extract.cues import CLASS_NOUNS, context_type, data_context_type
+from kg.extract.extensions import doc_text, sentence_of
+from kg.extract.known_names import lookup
+from kg.extract.phrases import head_type
+from kg.extract.shapes import name_type, shape_type
+from kg.model import Abbreviation, EntityType, Mention
+
+# Class words and vague phrases that are never names (GUIDELINES.md).
+_GENERIC = re.compile(
+    r"(?i)^(?:(?:multi-?modal|vision|visual|small|large|pre-?trained|foundation|generative|neural|"
+    r"text-to-image|t2i|vision[- ]language|video|audio|speech|open|closed|general)\s*)*"
+    r"(?:(?:large\s)?(?:language|vision|multimodal|foundation|diffusion|generative|reward|world|"
+    r"embedding|sequence|reasoning)\s)?"
+    r"(?:models?|transformers?|networks?|llms?|mllms?|vlms?|lmms?|lvlms?|slms?|lms?|ai|agi)$"
+)
+_GENERIC_WORDS = frozenset(
+    [
+        "sota",
+        "gpu",
+        "gpus",
+        "cpu",
+        "api",
+        "apis",
+        "url",
+        "ai",
+        "agi",
+        "nlp",
+        "cv",
+        "llm",
+        "mllm",
+        "vlm",
+        "lmm",
+        "lvlm",
+        "slm",
+        "lm",
+        "t2i",
+        "i2t",
+        "t2v",
+        "rgb",
+        "hd",
+        "ui",
+        "ood",
+        "iid",
+        "qa",
+        "cnn",
+        "rnn",
+        "gnn",
+        "gan",
+        "dnn",
+        "nn",
+        "mlp",
+        "kg",
+        "plm",
+    ]
+)
+_BENCHMARK_WORD = re.compile(r"(?i)\bbenchmark")
+_COORDINATION = re.compile(r"^\)?\s*(?:,|,?\s*and|,?\s*or|/|&)\s*(?:the\s+)?$")
+_TITLE_HEAD = re.compile(r"^\s*([^:]{2,40}?)\s*:\s")
+
+
+@cache
+def is_generic(text: str) -> bool:
+    """Whether ``text`` is a class word or vague phrase rather than a name.
+
+    >>> is_generic("LLMs"), is_generic("multimodal large language models"), is_generic("MLLM")
+    (True, True, True)
+    >>> is_generic("Stable Diffusion"), is_generic("CLIP")
+    (False, False)
+    """
+    lower = text.lower()
+    last = lower.rsplit("-", 1)[-1]
+    return (
+        lower in _GENERIC_WORDS
+        or bool(_GENERIC.match(text))
+        or (text.endswith("s") and text[:-1].lower() in _GENERIC_WORDS)
+        or text.count("(") != text.count(")")
+        # "8B-MLLMs", "user-LLM": a class word with a size or a common word before it
+        or ("-" in text and last.rstrip("s") in _GENERIC_WORDS and not text[:1].isupper())
+    )
+
+
+def pair_type(long: Span, short: Span, proposed: Iterable[Span]) -> EntityType:
+    """The one type of a long form and its short form.
+
+    The long form's last word decides where it is a class noun or head word ("... Model",
+    "... Optimization", "... Generation"); else a listed entry for the long form, the words
+    around the pair ("an X (Y) approach"), a proposed span covering the long form, or
+    the short form's shape. A listed entry for the short form alone is not used:
+    acronyms are ambiguous ("UAR" is also a metric).
+    """
+    last = long.text.replace("-", " ").split()[-1].lower()
+    if last in CLASS_NOUNS and last not in ("framework", "approach", "family"):
+        return CLASS_NOUNS[last]
+    by_head = head_type(long.text.split())
+    if by_head is not None:
+        return by_head  # a head word says more than a list entry ("reinforcement learning")
+    known = lookup(long.text)
+    if known is not None:
+        return known.type
+    doc = long.doc
+    text = doc_text(doc)
+    start, end = sentence_of(doc, long.start_char)
+    close = text.find(")", short.end_char, end)
+    cue = context_type(text[start : long.start_char], text[close + 1 if close >= 0 else short.end_char : end])
+    if cue is not None:
+        return cue
+    for span in proposed:
+        if span.start == long.start and span.end == long.end and span.label_ != "Method":
+            return span.label_  # type: ignore[return-value]
+    return shape_type(short.text, listed=False) or "Method"
+
+
+def _bare_uses(doc: Doc, short_forms: dict[str, str]) -> list[Span]:
+    if not short_forms:
+        return []
+    uses = re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, short_forms))})(?![\w-])")
+    spans = []
+    for match in uses.finditer(doc_text(doc)):
+        span = doc.char_span(match.start(), match.end(), label=short_forms[match.group()])
+        if span is not None:
+            spans.append(span)
+    return spans
+
+
+def _title_head(doc: Doc) -> Span | None:
+    match = _TITLE_HEAD.match(doc_text(doc))
+    if match is None or len(match.group(1).split()) > 4:
+        return None
+    head = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
+    if head is None or not head.text[:1].isupper() or is_generic(head.text):
+        return None
+    return Span(doc, head.start, head.end, label=name_type(head.text))
+
+
+@Language.factory(
+    "kg_entities",
+    default_config={"spans_keys": ["kg_known", "kg_shapes", "kg_phrases"], "typed_by_head": "kg_phrases"},
+)
+class Entities:
+    """Choose ``doc.ents`` from the proposed spans and give each name one type.
+
+    >>> from kg.extract import nlp
+    >>> doc = nlp()("We align CLIP-based LLMs with Direct Preference Optimization (DPO) on the COCO dataset.")
+    >>> [(e.text, e.label_) for e in doc.ents]
+    [('CLIP', 'Model'), ('Direct Preference Optimization', 'Method'), ('DPO', 'Method'), ('COCO', 'Dataset')]
+    """
+
+    def __init__(self, nlp: Language, name: str, spans_keys: list[str], typed_by_head: str) -> None:
+        self.name = name
+        self.spans_keys = spans_keys
+        self.typed_by_head = typed_by_head
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc_text(doc)  # slicing it is much cheaper than Span.text, which walks the tokens
+        proposed = [
+            s
+            for key in self.spans_keys
+            for s in doc.spans.get(key, [])
+            if not is_generic(text[s.start_char : s.end_char])
+        ]
+        by_head = {(s.start, s.end): s.label_ for s in doc.spans.get(self.typed_by_head, [])}
+        fixed: dict[str, str] = {}
+        pairs: list[Span] = []
+        generic_long_forms = set()
+        for long, short in doc._.kg_abbreviations:
+            if is_generic(long.text) or is_generic(short.text):
+                generic_long_forms.add(long.text.casefold())  # "Artificial General Intelligence (AGI)"
+                continue
+            label = pair_type(long, short, proposed)
+            fixed[long.text.casefold()] = fixed[short.text.casefold()] = label
+            pairs += [
+                Span(doc, long.start, long.end, label=label),
+                Span(doc, short.start, short.end, label=label),
+            ]
+        short_forms = {s.text: s.label_ for s in pairs[1::2]}
+        if generic_long_forms:
+            proposed = [
+                s for s in proposed if text[s.start_char : s.end_char].casefold() not in generic_long_forms
+            ]
+        title = [head for head in [_title_head(doc)] if head is not None] if doc._.kg_field == "title" else []
+        ents = filter_spans(pairs + title + proposed + _bare_uses(doc, short_forms))
+        doc.ents = self._typed(doc, ents, fixed, by_head)
+        return doc
+
+    def _typed(
+        self, doc: Doc, ents: list[Span], fixed: dict[str, str], by_head: dict[tuple[int, int], str]
+    ) -> list[Span]:
+        votes: dict[str, Counter[str]] = defaultdict(Counter)
+        text = doc_text(doc)
+        names = [text[ent.start_char : ent.end_char] for ent in ents]
+        weak: set[int] = set()  # names whose type is only the Method default
+        for i, ent in enumerate(ents):
+            key = names[i].casefold()
+            if key in fixed:
+                votes[key][fixed[key]] += 10
+                continue
+            cue = by_head.get((ent.start, ent.end))  # a head word says more than a list entry
+            if cue is None and ent.label_ not in ("Task", "Metric"):
+                start, end = sentence_of(doc, ent.start_char)
+                before = text[start : ent.start_char]
+                cue = context_type(before, text[ent.end_char : end])
+                if cue == "Method" and ent.label_ == "Model":
+                    cue = None  # models are often called methods; "a model" is the stronger word
+                if cue is None and shape_type(names[i]) is None:
+                    cue = data_context_type(before, text[start:end])
+                    weak.add(i)
+                elif cue is None and ent.label_ == "Dataset" and _BENCHMARK_WORD.search(text, start, end):
+                    cue = "Benchmark"  # "a name the text calls a benchmark is Benchmark"
+            votes[key][cue or ent.label_] += 3 if cue else 1
+        labels = [votes[name.casefold()].most_common(1)[0][0] for name in names]
+        for group in _coordinated(text, ents):
+            strong = Counter(labels[i] for i in group if i not in weak)
+            if strong:
+                for i in group:
+                    if i in weak:
+                        labels[i] = strong.most_common(1)[0][0]
+        return [Span(doc, ent.start, ent.end, label=label) for ent, label in zip(ents, labels, strict=True)]
+
+
+def _coordinated(text: str, ents: list[Span]) -> list[list[int]]:
+    """Runs of names joined by commas, "and", "or" or slashes ("MSVD, DiDeMo and LSMDC")."""
+    groups: list[list[int]] = []
+    for i, ent in enumerate(ents):
+        if i and _COORDINATION.match(text[ents[i - 1].end_char : ent.start_char]):
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    return [group for group in groups if len(group) > 1]
+
+
+def harmonise(mentions: list[Mention], pairs: Iterable[Abbreviation] = ()) -> list[Mention]:
+    """One type and one role per name across a paper's fields and abbreviation pairs.
+
+    The abstract's majority type wins; a name the paper introduces anywhere (or whose
+    long or short form it introduces) is introduced everywhere.
+
+    >>> title = Mention("X", "Method", "title", 0, 1, "introduced")
+    >>> abstract = Mention("X", "Model", "abstract", 0, 1)
+    >>> [(m.type, m.role) for m in harmonise([title, abstract])]
+    [('Model', 'introduced'), ('Model', 'introduced')]
+    """
+    partner = {}
+    for pair in pairs:
+        partner[pair.long.casefold()] = pair.short.casefold()
+        partner[pair.short.casefold()] = pair.long.casefold()
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    introduced = set()
+    for mention in mentions:
+        key = mention.text.casefold()
+        votes[key][mention.type] += 2 if mention.field == "abstract" else 1
+        if mention.role == "introduced":
+            introduced.update({key, partner.get(key, key)})
+    harmonised = []
+    for m in mentions:
+        key = m.text.casefold()
+        role = "introduced" if key in introduced else m.role
+        kind = votes[key].most_common(1)[0][0]
+        harmonised.append(replace(m, type=kind, role=role))
+    return harmonised

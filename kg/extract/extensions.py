@@ -1,0 +1,67 @@
+"""The custom ``Doc`` and ``Span`` attributes the ``kg_*`` components read and write.
+
+- ``doc._.kg_field``: which field of a paper the doc holds, ``"title"`` or ``"abstract"``
+  (set by ``kg.extract.extract``; components that treat titles differently read it).
+- ``doc._.kg_abbreviations``: the ``(long, short)`` span pairs defined in the doc
+  (written by ``kg_abbreviations``).
+- ``span._.kg_role``: ``"introduced"``, ``"evaluated_on"`` or None (written by ``kg_roles``).
+- ``doc._.kg_sentences``: the character spans of the doc's sentences (written by
+  ``kg_sentences``; ``Span.sent`` walks the doc's tokens each time it is read).
+- ``doc._.kg_text``: the doc's text, kept by ``doc_text`` (``Doc.text`` joins the tokens
+  anew on each access, which costs more than tokenising).
+
+Importing this module registers them; registering twice is harmless.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Span
+
+for _name, _default in (
+    ("kg_field", "abstract"),
+    ("kg_abbreviations", []),
+    ("kg_sentences", None),
+    ("kg_text", None),
+):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_default)
+if not Span.has_extension("kg_role"):
+    Span.set_extension("kg_role", default=None)
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, read once per doc: spaCy joins the tokens anew on each access."""
+    if doc._.kg_text is None:
+        doc._.kg_text = doc.text
+    return doc._.kg_text
+
+
+def sentence_of(doc: Doc, char: int) -> tuple[int, int]:
+    """The character span of the sentence (``doc._.kg_sentences``) that holds offset ``char``.
+
+    >>> import spacy, kg.extract.sentences
+    >>> nlp = spacy.blank("en")
+    >>> _ = nlp.add_pipe("kg_sentences")
+    >>> sentence_of(nlp("One. Two three."), 7)
+    (5, 15)
+    """
+    bounds = doc._.kg_sentences or [(0, len(doc_text(doc)))]
+    return bounds[max(0, bisect_right(bounds, (char, float("inf"))) - 1)]
+
+
+def spans_at(doc: Doc, found: Iterable[tuple[int, int, str]]) -> list[Span]:
+    """Labelled spans for ``(start_char, end_char, label)`` triples, widened to whole tokens.
+
+    >>> import spacy
+    >>> spans_at(spacy.blank("en")("We use CLIP-based models."), [(7, 11, "Model"), (30, 40, "Task")])
+    [CLIP]
+    """
+    spans = []
+    for start, end, label in found:
+        span = doc.char_span(start, end, label=label, alignment_mode="expand")
+        if span is not None and len(span):
+            spans.append(span)
+    return spans

@@ -1,0 +1,538 @@
+"""Descriptive names typed by their head word: tasks, techniques and measures.
+
+Most task and technique names in ML abstracts are ordinary noun phrases whose last
+word says what they are: "radiology report generation" and "visual question
+answering" are tasks, "contrastive learning" and "triplet contrastive loss" are
+techniques, "word error rate" and "top-1 accuracy" are measures. A phrase is a head
+word from ``HEADS`` with up to ``max_modifiers`` words before it, each of which is a
+term word (``is_term_word``): a singular word that some listed multi-word name holds
+(``known_names``), or a hyphenated compound ("text-to-image", "zero-shot"). Vague words ("novel",
+"existing", "downstream") are never term words, and a phrase needs at least one
+modifier, so "generation" alone is not a task.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.extract.extensions import doc_text, spans_at
+from kg.extract.known_names import known_names
+from kg.model import EntityType
+
+# Head words (lower case) and the type they give the phrase they end.
+HEADS: dict[str, EntityType] = {
+    **dict.fromkeys(
+        [
+            "generation",
+            "retrieval",
+            "recognition",
+            "classification",
+            "answering",
+            "detection",
+            "segmentation",
+            "estimation",
+            "translation",
+            "summarization",
+            "captioning",
+            "understanding",
+            "reasoning",
+            "synthesis",
+            "parsing",
+            "forecasting",
+            "grounding",
+            "extraction",
+            "tracking",
+            "editing",
+            "compression",
+            "restoration",
+            "super-resolution",
+            "inference",
+            "entailment",
+            "tagging",
+            "typing",
+            "identification",
+            "analysis",
+            "comprehension",
+            "localization",
+            "conversion",
+            "enhancement",
+            "processing",
+            "labeling",
+            "labelling",
+            "completion",
+            "matching",
+            "navigation",
+            "manipulation",
+            "inpainting",
+            "denoising",
+            "deblurring",
+            "prediction",
+            "planning",
+        ],
+        "Task",
+    ),
+    **dict.fromkeys(
+        [
+            "fine-tuning",
+            "finetuning",
+            "tuning",
+            "pre-training",
+            "pretraining",
+            "distillation",
+            "optimization",
+            "optimisation",
+            "attention",
+            "loss",
+            "losses",
+            "modeling",
+            "modelling",
+            "sampling",
+            "quantization",
+            "augmentation",
+            "normalization",
+            "encoding",
+            "prompting",
+            "masking",
+            "regularization",
+            "descent",
+            "hashing",
+            "decoding",
+            "self-attention",
+            "cross-attention",
+            "autoencoding",
+            "transform",
+            "transforms",
+            "pooling",
+            "dropout",
+            "convolution",
+            "convolutions",
+            "learning",
+            "search",
+            "penalty",
+            "constraint",
+            "factorization",
+            "attribution",
+            "autoregression",
+            "engineering",
+            "scaling",
+            "selection",
+            "probing",
+            "supervision",
+            "modulation",
+            "aggregation",
+            "decomposition",
+            "transport",
+            "pruning",
+            "merging",
+        ],
+        "Method",
+    ),
+    **dict.fromkeys(["accuracy", "divergence", "perplexity", "entropy", "rate", "score"], "Metric"),
+}
+# Two-word heads whose last word alone says too little.
+TWO_WORD_HEADS: dict[str, EntityType] = {
+    "error rate": "Metric",
+    "opinion score": "Metric",
+    "f1 score": "Metric",
+    "mutual information": "Metric",
+    "cosine similarity": "Metric",
+    "kl divergence": "Metric",
+    "representation learning": "Task",
+    "zero-shot learning": "Task",
+    "few-shot learning": "Task",
+    "question answering": "Task",
+    "language modeling": "Method",
+    "language modelling": "Method",
+}
+# Heads that are names on their own.
+STANDALONE: dict[str, EntityType] = {"accuracy": "Metric", "perplexity": "Metric"}
+_HEAD_WORDS = frozenset(HEADS) | {pair.split()[-1] for pair in TWO_WORD_HEADS}
+# Words that make a task-like phrase a training objective (a Method, GUIDELINES.md).
+OBJECTIVE_MODIFIERS = frozenset({"masked", "next-token", "token", "n-gram", "next-sentence", "denoising"})
+# "X learning" is a technique, except where the modifier names a problem setting.
+TASK_LEARNING_MODIFIERS = frozenset({"zero-shot", "few-shot", "one-shot", "representation", "metric"})
+# Words that are never part of a name: vague adjectives and the verbs that introduce names.
+VAGUE = frozenset(
+    [
+        "novel",
+        "new",
+        "existing",
+        "efficient",
+        "effective",
+        "various",
+        "different",
+        "strong",
+        "robust",
+        "better",
+        "improved",
+        "downstream",
+        "general",
+        "generic",
+        "simple",
+        "standard",
+        "traditional",
+        "conventional",
+        "previous",
+        "prior",
+        "current",
+        "recent",
+        "modern",
+        "popular",
+        "common",
+        "typical",
+        "specific",
+        "particular",
+        "several",
+        "many",
+        "multiple",
+        "more",
+        "most",
+        "other",
+        "such",
+        "additional",
+        "further",
+        "final",
+        "overall",
+        "high",
+        "low",
+        "higher",
+        "lower",
+        "large",
+        "larger",
+        "small",
+        "smaller",
+        "good",
+        "best",
+        "key",
+        "main",
+        "core",
+        "complex",
+        "challenging",
+        "difficult",
+        "unified",
+        "comprehensive",
+        "extensive",
+        "significant",
+        "superior",
+        "powerful",
+        "promising",
+        "proposed",
+        "based",
+        "using",
+        "via",
+        "our",
+        "their",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "which",
+        "whose",
+        "whole",
+        "entire",
+        "fine-grained",
+        "human-like",
+        "state-of-the-art",
+        "sota",
+        "automatic",
+        "automated",
+        "task",
+        "tasks",
+        "model",
+        "models",
+        "method",
+        "methods",
+        "approach",
+        "approaches",
+        "framework",
+        "performance",
+        "quality",
+        "results",
+        "training",
+        "pre-trained",
+        "pretrained",
+        "trained",
+        "learned",
+        "joint",
+        "propose",
+        "present",
+        "introduce",
+        "study",
+        "address",
+        "perform",
+        "enable",
+        "achieve",
+        "improve",
+        "use",
+        "leverage",
+        "tackle",
+        "explore",
+        "investigate",
+        "boost",
+        "enhance",
+        "support",
+        "facilitate",
+        "consider",
+        "apply",
+        "evaluate",
+        "demonstrate",
+        "show",
+        "make",
+        "allow",
+        "require",
+        "help",
+        "benefit",
+        "handle",
+        "solve",
+        "adopt",
+        "employ",
+        "yield",
+        "outperform",
+        "advance",
+        "fundamental",
+        "crucial",
+        "important",
+        "essential",
+        "effectiveness",
+        "e.g",
+        "i.e",
+        "theoretical",
+        "deeper",
+        "deep",
+        "in-depth",
+        "precise",
+        "faithful",
+        "diverse",
+        "comparable",
+        "controllable",
+        "accurate",
+        "similar",
+        "holistic",
+        "successful",
+        "countless",
+        "slow",
+        "fast",
+        "easy",
+        "hard",
+        "appropriate",
+        "inappropriate",
+        "necessary",
+        "underlying",
+        "intrinsic",
+        "superficial",
+        "dynamic",
+        "adaptive",
+        "active",
+        "lightweight",
+        "inefficient",
+        "strategic",
+        "interpretable",
+        "progressive",
+        "iterative",
+        "high-fidelity",
+        "end-to-end",
+        "large-scale",
+        "small-scale",
+        "two-stage",
+        "multi-stage",
+        "one-stage",
+        "two-phase",
+        "off-the-shelf",
+        "sample-efficient",
+        "from-scratch",
+        "held-in",
+        "held-out",
+        "multi-step",
+        "bottom-up",
+        "top-down",
+        "high-quality",
+        "low-quality",
+        "coarse-grained",
+        "real-world",
+        "one-time",
+        "tuning-free",
+        "training-free",
+        "plug-and-play",
+        "given",
+        "rest",
+        "level",
+        "first",
+        "second",
+        "third",
+        "last",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "significantly",
+        "worse",
+        "preference",
+        "alignment",
+        "safety",
+        "human",
+        "proper",
+        "possible",
+        "complete",
+        "explainable",
+        "synergistic",
+        "potential",
+        "parallel",
+        "intensive",
+        "surrogate",
+        "continuous",
+        "higher-dimensional",
+        "random",
+        "approximate",
+        "big",
+        "called",
+        "classical",
+        "detailed",
+        "faster",
+        "include",
+        "includes",
+        "limited",
+        "mobile",
+        "named",
+        "objective",
+        "replace",
+        "scalable",
+        "single",
+    ]
+)
+# Hyphenated heads that name no technique on their own.
+_TOO_GENERIC = frozenset({"fine-tuning", "pre-training", "post-training", "re-training", "co-training"})
+_QUANTITY = re.compile(r"^[\d.,/x%-]+[a-z]{0,4}$")
+_NAME_SHAPED = re.compile(r"[A-Z]")
+_DIMENSION = re.compile(r"^\d+D$")
+_WORD = re.compile(r"[A-Za-z0-9][\w/]*(?:-[\w/]+)*")
+
+
+@cache
+def term_words() -> frozenset[str]:
+    """The lower-cased words of the listed multi-word names, less vague and function words.
+
+    Names are made of nouns and adjectives, so a word that no listed name holds
+    ("stabilize", "despite") does not start a name.
+    """
+    words = {w for key in known_names() if " " in key for w in key.split() if w.isalpha()}
+    return frozenset(words - VAGUE - STOP_WORDS)
+
+
+@cache
+def is_term_word(word: str) -> bool:
+    """Whether ``word`` may stand before a head word in a name.
+
+    Nouns that modify a head are singular and verbs, adverbs and participles are no
+    modifiers, so words ending in -s, -ed or -ly are not term words, except participles
+    that listed names hold ("supervised", "masked"); hyphenated
+    compounds and acronyms always are, unless they are adjectival: "-based", "-like").
+
+    >>> is_term_word("speech"), is_term_word("text-to-image"), is_term_word("novel")
+    (True, True, False)
+    >>> is_term_word("improves"), is_term_word("CLIP-based"), is_term_word("analysis")
+    (False, False, True)
+    """
+    lower = word.lower()
+    if lower in VAGUE or lower in STOP_WORDS or "://" in word or word.startswith("www."):
+        return False
+    if _NAME_SHAPED.search(word[1:]) and not _DIMENSION.match(word):
+        return False  # a name of its own ("COCO detection" is COCO and detection)
+    if _QUANTITY.match(word):
+        return False
+    if "-" in word or any(c.isdigit() for c in word):
+        return not lower.endswith(("-based", "-like", "-level", "-wise", "-specific", "-driven", "-aware"))
+    if lower.endswith("ed") and lower in term_words():
+        return True  # participles that names hold: "supervised fine-tuning", "masked modeling"
+    if (
+        (lower.endswith("ing") and lower not in HEADS)
+        or lower.endswith(("ed", "ly"))
+        or (lower.endswith("s") and not lower.endswith(("ss", "is", "us")))
+    ):
+        return False
+    return lower in term_words()
+
+
+def head_type(words: list[str]) -> EntityType | None:
+    """The type a phrase's last words give it, or None if they are no head.
+
+    >>> head_type(["visual", "question", "answering"]), head_type(["contrastive", "learning"])
+    ('Task', 'Method')
+    >>> head_type(["zero-shot", "learning"]), head_type(["word", "error", "rate"])
+    ('Task', 'Metric')
+    """
+    last = words[-1].lower()
+    if HEADS.get(last) == "Task" and any(w.lower() in OBJECTIVE_MODIFIERS for w in words[:-1]):
+        return "Method"  # pre-training objectives: "next-token prediction", "masked image modeling"
+    if last not in HEADS and "-" in last:
+        prefix, last = last.rsplit("-", 1)
+        words = [*words[:-1], prefix, last]
+    if len(words) >= 2:
+        pair = f"{words[-2].lower()} {last}"
+        if pair in TWO_WORD_HEADS:
+            return TWO_WORD_HEADS[pair]
+        if last == "learning" and words[-2].lower() in TASK_LEARNING_MODIFIERS:
+            return "Task"
+    return HEADS.get(last)
+
+
+def find_phrases(text: str, max_modifiers: int = 4) -> list[tuple[int, int, EntityType]]:
+    """Character spans and types of the head-typed phrases in ``text``.
+
+    >>> text = "We study visual question answering with contrastive learning and a novel loss."
+    >>> [(text[s:e], t) for s, e, t in find_phrases(text)]
+    [('visual question answering', 'Task'), ('contrastive learning', 'Method')]
+    """
+    found: list[tuple[int, int, EntityType]] = []
+    words = list(_WORD.finditer(text))
+    lower = [w.group().lower() for w in words]
+    for i, word in enumerate(lower):
+        if word not in _HEAD_WORDS and not ("-" in word and word.rsplit("-", 1)[1] in HEADS):
+            continue
+        kind = head_type(lower[max(0, i - 1) : i + 1])
+        if kind is None:
+            continue
+        start = i - 1 if i and f"{lower[i - 1]} {word}" in TWO_WORD_HEADS else i
+        while (
+            start > 0
+            and i - start < max_modifiers
+            and text[words[start - 1].end() : words[start].start()] == " "
+            and is_term_word(words[start - 1].group())
+        ):
+            start -= 1
+        alone = words[i].group()
+        if (
+            start < i
+            or word in STANDALONE
+            or ("-" in alone and alone.lower() not in _TOO_GENERIC and is_term_word(alone.rsplit("-", 1)[0]))
+        ):
+            found.append((words[start].start(), words[i].end(), head_type(lower[start : i + 1]) or kind))
+    return found
+
+
+@Language.factory("kg_phrases", default_config={"spans_key": "kg_phrases", "max_modifiers": 4})
+class Phrases:
+    """Add each head-typed phrase of a doc to ``doc.spans[spans_key]``.
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> _ = nlp.add_pipe("kg_phrases")
+    >>> doc = nlp("We report the word error rate.")
+    >>> [(s.text, s.label_) for s in doc.spans["kg_phrases"]]
+    [('word error rate', 'Metric')]
+    """
+
+    def __init__(self, nlp: Language, name: str, spans_key: str, max_modifiers: int) -> None:
+        self.name = name
+        self.spans_key = spans_key
+        self.max_modifiers = max_modifiers
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.spans[self.spans_key] = spans_at(doc, find_phrases(doc_text(doc), self.max_modifiers))
+        return doc

@@ -1,0 +1,66 @@
+"""Sentence boundaries from the text alone, for speed.
+
+spaCy's ``sentencizer`` reads every token, which costs as much as tokenising an
+abstract again; ML abstracts end sentences in a regular way (". " before a capital,
+a digit or a bracket), so a regular expression over the text finds the same
+boundaries. ``kg_sentences`` stores them in ``doc._.kg_sentences`` and marks the first
+token of each sentence, so ``doc.sents`` and ``Span.sent`` work as usual.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.extract.extensions import doc_text
+
+# A full stop, question or exclamation mark (and any closing quote or bracket), space,
+# then a capital, digit or opening bracket; not after "e.g.", "i.e.", "et al.", "vs.", "Fig.".
+_BOUNDARY = re.compile(r"[.!?][\"')\]]*\s+(?=[A-Z0-9(\[\"'])")
+_NOT_AN_END = ("e.g.", "i.e.", " al.", " vs.", "Fig.", "Eq.", "Sec.", "etc.")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """The ``(start, end)`` character spans of the sentences of ``text``.
+
+    >>> text = "We use CLIP, i.e. a model. It works (e.g. on COCO). 2 results follow."
+    >>> [text[s:e] for s, e in split_sentences(text)]
+    ['We use CLIP, i.e. a model.', 'It works (e.g. on COCO).', '2 results follow.']
+    """
+    bounds = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        if text.endswith(_NOT_AN_END, 0, match.start() + 1):
+            continue
+        bounds.append((start, match.start() + len(match.group().rstrip())))
+        start = match.end()
+    bounds.append((start, len(text.rstrip())))
+    return bounds
+
+
+@Language.factory("kg_sentences")
+class Sentences:
+    """Set ``doc._.kg_sentences`` and the sentence starts of a doc.
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> _ = nlp.add_pipe("kg_sentences")
+    >>> [s.text for s in nlp("One sentence. And another.").sents]
+    ['One sentence.', 'And another.']
+    """
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        bounds = split_sentences(doc_text(doc))
+        doc._.kg_sentences = bounds
+        if len(doc):
+            doc[0].is_sent_start = True
+            for start, _ in bounds[1:]:
+                span = doc.char_span(start, start + 1, alignment_mode="expand")
+                if span is not None:
+                    doc[span.start].is_sent_start = True
+        return doc

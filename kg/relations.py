@@ -1,0 +1,350 @@
+"""Relations with evidence: what each paper says about entities, and about how they relate.
+
+Paper -> entity, one edge per paper and entity, its strongest role winning
+(``introduces`` > ``evaluated_on`` > ``addresses`` > ``uses`` > ``mentions``):
+
+- ``introduces`` / ``evaluated_on``: the extractor's roles;
+- ``addresses``: a task the paper names;
+- ``uses``: a usage cue ("we use", "using", "based on", "fine-tune" ...) shortly before
+  the mention in its sentence, with no comparison cue ("compared with", "than") after it;
+- ``mentions``: anything else.
+
+Entity -> entity, from the sentence that states it: the extractor's mentions in one
+sentence and the cue phrase between them (X, Y methods or models, D a dataset or
+benchmark, T a task; "A, B and C" lists count as each of their members):
+
+- ``outperforms``: "X outperforms / surpasses / beats / is superior to Y";
+- ``evaluated_on``: "X ... on / across D" (every X of the clause: "X outperforms Y on D");
+- ``based_on``: "X builds on / is based on / extends / is fine-tuned from Y", "Based on Y, ... X";
+- ``applied_to``: "X for T", "X is applied to T", "apply / use X to / for T";
+- ``co_mentioned``: any two entities named in one sentence, stored once, from the smaller
+  node id to the larger;
+- ``variant_of``: a version or size to its family (from the names; its evidence is where
+  the variant is named).
+
+Evidence offsets span the statement: the mention for paper relations, the two
+mentions and what lies between them for entity relations.
+
+>>> from kg.model import Mention, Paper, PaperMentions
+>>> from kg.resolve import resolve
+>>> text = "SimPO outperforms DPO on AlpacaEval."
+>>> mentions = tuple(
+...     Mention(name, kind, "abstract", text.index(name), text.index(name) + len(name), None, (0, len(text)))
+...     for name, kind in [("SimPO", "Method"), ("DPO", "Method"), ("AlpacaEval", "Benchmark")]
+... )
+>>> found = [PaperMentions(Paper("p1", "", text), mentions)]
+>>> typed = [r for r in entity_relations(found, resolve(found)) if r.relation != "co_mentioned"]
+>>> for r in typed:
+...     print(r.source, r.relation, r.target)
+method:simpo outperforms method:dpo
+method:dpo evaluated_on benchmark:alpacaeval
+method:simpo evaluated_on benchmark:alpacaeval
+>>> typed[0].evidence[0].sentence[typed[0].evidence[0].start:typed[0].evidence[0].end]
+'SimPO outperforms DPO'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import combinations, pairwise
+
+from kg.model import Evidence, Field, Mention, PaperMentions, Relation
+from kg.resolve import Resolution
+
+PAPER_RELATIONS = ("introduces", "evaluated_on", "addresses", "uses", "mentions")
+"""Paper -> entity relations, strongest first."""
+
+_SYSTEMS = frozenset({"Method", "Model"})
+_DATA = frozenset({"Dataset", "Benchmark"})
+_TASKS = frozenset({"Task"})
+
+_OUTPERFORMS = re.compile(
+    r"\b(?:outperform\w*|surpass\w*|beat(?:s|ing)?|exceed\w*|better\s+than|superior\s+to"
+    r"|improv\w*\s+(?:up)?on)\b",
+    re.IGNORECASE,
+)
+_USES = re.compile(
+    r"\b(?:us(?:e|es|ed|ing)|utili[sz]\w*|leverag\w*|employ\w*|adopt\w*|built\s+(?:up)?on|based\s+on"
+    r"|build(?:s|ing)?\s+(?:up)?on|fine-?tun\w*|initiali[sz]\w*)\b"
+    rf"|(?P<compared>\b(?:compar\w*|than|unlike|versus|vs\.?|baselines?)\b|{_OUTPERFORMS.pattern})",
+    re.IGNORECASE,
+)
+# "on", but not "trained / fine-tuned on", which says what a model learned from.
+_EVALUATED_ON = re.compile(
+    r"(?<!train)(?<!tuned)(?<!learned)(?<!trained)\s+(?:on|across|over)\b", re.IGNORECASE
+)
+_BASED_ON = re.compile(
+    r"\b(?:built|build(?:s|ing)?|based)\s+(?:up)?on\b|\bon\s+top\s+of\b|\bextend(?:s|ing)?\b"
+    r"|\bfine-?tuned\s+from\b|\binitiali[sz]ed\s+(?:from|with)\b|\bderived\s+from\b",
+    re.IGNORECASE,
+)
+_APPLIED_TO = re.compile(
+    r"\s+(?:(?:is|are|was|were|can\s+be|has\s+been|have\s+been)\s+)?(?:successfully\s+)?"
+    r"(?:applied|adapted|extended)\s+(?:to|for)\s+(?:the\s+)?(?:task\s+of\s+)?"
+    r"|\s+for\s+(?:the\s+)?(?:task\s+of\s+)?",
+    re.IGNORECASE,
+)
+_TO_OR_FOR = re.compile(r"\s+(?:to|for)\s+(?:the\s+)?(?:task\s+of\s+)?", re.IGNORECASE)
+_APPLY_VERB = re.compile(
+    r"\b(?:appl(?:y|ies|ied|ying)|adapt(?:s|ed|ing)?|us(?:e|es|ed|ing)|leverag\w*|employ\w*)\s+"
+    r"(?:the\s+|our\s+)?$",
+    re.IGNORECASE,
+)
+_LIST_GAP = re.compile(r"\s*(?:,|/|&|and|or|as\s+well\s+as|,\s*and|,\s*or)?\s*", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[;:]|\b(?:while|whereas|but|although|though)\b", re.IGNORECASE)
+# What may not lie between a cue and its subject or object: a clause break or another stating cue.
+_BARRIER = re.compile(f"{_CLAUSE_BREAK.pattern}|{_OUTPERFORMS.pattern}|{_BASED_ON.pattern}", re.IGNORECASE)
+_MAX_GAP_WORDS = 12
+
+
+@dataclass(frozen=True)
+class _Named:
+    """A mention in a sentence, with the entity it names."""
+
+    entity: str
+    type: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    paper_id: str
+    field: Field
+    text: str  # the whole field; offsets are into it
+    start: int
+    end: int
+    named: tuple[_Named, ...]  # in text order
+
+    def evidence(self, a: _Named, b: _Named) -> Evidence:
+        start, end = min(a.start, b.start), max(a.end, b.end)
+        return Evidence(self.paper_id, self.field, start, end, self.text[self.start : self.end])
+
+
+def _sentence_span(text: str, mention: Mention) -> tuple[int, int]:
+    start, end = mention.sentence
+    return (start, end) if end > start else (0, len(text))
+
+
+def paper_relations(extractions: Iterable[PaperMentions], resolution: Resolution) -> list[Relation]:
+    """One relation per (paper, entity): the strongest role, with every mention as evidence.
+
+    >>> from kg.model import Mention, Paper
+    >>> from kg.resolve import resolve
+    >>> text = "Using CLIP, we address image captioning."
+    >>> found = [PaperMentions(Paper("p1", "", text), (
+    ...     Mention("CLIP", "Model", "abstract", 6, 10, None, (0, len(text))),
+    ...     Mention("image captioning", "Task", "abstract", 23, 39, None, (0, len(text)))))]
+    >>> [(r.relation, r.target) for r in paper_relations(found, resolve(found))]
+    [('uses', 'model:clip'), ('addresses', 'task:image-captioning')]
+    """
+    strength = {name: -rank for rank, name in enumerate(PAPER_RELATIONS)}
+    relations: dict[tuple[str, str], Relation] = {}
+    for found in extractions:
+        source = f"paper:{found.paper.id}"
+        for mention in found.mentions:
+            target = resolution.entity_id(mention.text, found.paper.id)
+            text = found.paper.text(mention.field)
+            start, end = _sentence_span(text, mention)
+            evidence = Evidence(found.paper.id, mention.field, mention.start, mention.end, text[start:end])
+            relation = _paper_relation(mention, resolution.entities[target].type, text[start : mention.start])
+            current = relations.setdefault((source, target), Relation(source, target, relation))
+            if strength[relation] > strength[current.relation]:
+                current.relation = relation
+            current.evidence.append(evidence)
+    return list(relations.values())
+
+
+def _paper_relation(mention: Mention, entity_type: str, before: str) -> str:
+    if mention.role == "introduced":
+        return "introduces"
+    if mention.role == "evaluated_on":
+        return "evaluated_on"
+    if entity_type in _TASKS:
+        return "addresses"
+    cues = list(_USES.finditer(before[-80:]))
+    if entity_type != "Metric" and cues and not cues[-1]["compared"]:
+        return "uses"
+    return "mentions"
+
+
+def _sentences(found: PaperMentions, resolution: Resolution) -> Iterator[_Sentence]:
+    by_sentence: dict[tuple[Field, tuple[int, int]], list[_Named]] = {}
+    for mention in found.mentions:
+        entity = resolution.entity_id(mention.text, found.paper.id)
+        kind = resolution.entities[entity].type
+        span = _sentence_span(found.paper.text(mention.field), mention)
+        by_sentence.setdefault((mention.field, span), []).append(
+            _Named(entity, kind, mention.start, mention.end)
+        )
+    for (field, (start, end)), named in by_sentence.items():
+        ordered = sorted(set(named), key=lambda n: (n.start, -n.end))
+        # A name inside a longer one ("Llama 2" in "Llama 2 70B") is not a second statement.
+        outermost = [n for i, n in enumerate(ordered) if not any(o.end >= n.end for o in ordered[:i])]
+        yield _Sentence(found.paper.id, field, found.paper.text(field), start, end, tuple(outermost))
+
+
+def entity_relations(extractions: Iterable[PaperMentions], resolution: Resolution) -> list[Relation]:
+    """The entity -> entity relations the papers' sentences state, evidence merged across papers."""
+    relations: dict[tuple[str, str, str], Relation] = {}
+    for found in extractions:
+        for sentence in _sentences(found, resolution):
+            for source, target, relation, evidence in _stated(sentence):
+                if source == target:
+                    continue
+                merged = relations.setdefault((source, target, relation), Relation(source, target, relation))
+                if evidence not in merged.evidence:
+                    merged.evidence.append(evidence)
+    return list(relations.values())
+
+
+def _stated(sentence: _Sentence) -> Iterator[tuple[str, str, str, Evidence]]:
+    yield from _cue_relations(sentence, _OUTPERFORMS, "outperforms", _SYSTEMS, _SYSTEMS, max_words=5)
+    yield from _cue_relations(
+        sentence, _EVALUATED_ON, "evaluated_on", _SYSTEMS, _DATA, max_words=3, every=True
+    )
+    yield from _cue_relations(sentence, _BASED_ON, "based_on", _SYSTEMS, _SYSTEMS, max_words=5, leading=True)
+    yield from _applied_to(sentence)
+    entities = sorted({n.entity: n for n in reversed(sentence.named)}.items())
+    for (a, first), (b, second) in combinations(entities, 2):
+        yield a, b, "co_mentioned", sentence.evidence(first, second)
+
+
+def _cue_relations(
+    sentence: _Sentence,
+    cue: re.Pattern[str],
+    relation: str,
+    subjects: frozenset[str],
+    objects: frozenset[str],
+    *,
+    max_words: int = _MAX_GAP_WORDS,
+    leading: bool = False,
+    every: bool = False,
+) -> Iterator[tuple[str, str, str, Evidence]]:
+    """``subject CUE object[, object and object]``.
+
+    Subject and object are in the cue's clause, with no other stating cue between
+    them and it, and the object of one cue is not the subject of the next
+    ("X beats Y and surpasses Z" does not say Y beats Z). With ``leading``, also
+    ``CUE object, ... subject``; with ``every``, the subjects listed or compared before
+    the cue all state it ("X outperforms Y on D": both ran on D).
+    """
+    text = sentence.text
+    earlier_objects: set[_Named] = set()
+    for match in cue.finditer(text, sentence.start, sentence.end):
+        targets = _objects_after(sentence, match.end(), objects, max_words)
+        if not targets:
+            continue
+        sources = _subjects_before(sentence, match.start(), subjects, every, earlier_objects)
+        earlier_objects.update(targets)
+        opening = text[match.end() : targets[0].start]
+        if (
+            not sources
+            and leading
+            and not text[sentence.start : match.start()].strip()
+            and "," not in opening
+        ):
+            after = [n for n in sentence.named if n.start > targets[-1].end and n.type in subjects]
+            gap = text[targets[-1].end : after[0].start] if after else ""
+            sources = after[:1] if "," in gap and len(gap.split()) <= 4 else []
+        for source in sources:
+            for target in targets:
+                yield source.entity, target.entity, relation, sentence.evidence(source, target)
+
+
+def _subjects_before(
+    sentence: _Sentence,
+    position: int,
+    types: frozenset[str],
+    every: bool,
+    skip: set[_Named],
+) -> list[_Named]:
+    """The nearest entity of ``types`` before ``position`` in its clause, with no cue between.
+
+    An entity in parentheses after a name ("CUT (LLaMA2-13b) beats") gives way to that
+    name. With ``every``, the entities listed with it or compared with it ("X
+    outperforms Y on D") come too.
+    """
+    text = sentence.text
+    found: list[_Named] = []
+    for named in reversed(sentence.named):
+        if named.end > position or named.type not in types or named in skip:
+            continue
+        if text[: named.start].rstrip().endswith("(") and text[named.end :].lstrip().startswith(")"):
+            continue
+        if found:
+            gap = text[named.end : found[-1].start]
+            if not (_LIST_GAP.fullmatch(gap) or (_OUTPERFORMS.search(gap) and len(gap.split()) <= 6)):
+                break
+        else:
+            gap = text[named.end : position]
+            if _BARRIER.search(gap) or len(gap.split()) > _MAX_GAP_WORDS:
+                break
+        found.append(named)
+        if not every:
+            break
+    return found
+
+
+def _objects_after(sentence: _Sentence, position: int, types: frozenset[str], max_words: int) -> list[_Named]:
+    """The first entity after ``position`` if it is of ``types``, with those listed after it."""
+    found: list[_Named] = []
+    for named in sentence.named:
+        if named.start < position:
+            continue
+        gap = sentence.text[position : named.start]
+        if named.type not in types:
+            break
+        if found and not _LIST_GAP.fullmatch(gap):
+            break
+        # A comma ends the cue's phrase ("based on attention, enabling X") unless it opens an example.
+        comma = "," in gap.replace("e.g.,", "").replace("i.e.,", "")
+        if not found and (comma or _BARRIER.search(gap) or len(gap.split()) > max_words):
+            break
+        found.append(named)
+        position = named.end
+    return found
+
+
+def _applied_to(sentence: _Sentence) -> Iterator[tuple[str, str, str, Evidence]]:
+    text = sentence.text
+    for system, task in pairwise(sentence.named):
+        if system.type not in _SYSTEMS or task.type not in _TASKS:
+            continue
+        between = text[system.end : task.start]
+        applied = _APPLIED_TO.fullmatch(between) or (
+            _TO_OR_FOR.fullmatch(between) and _APPLY_VERB.search(text[sentence.start : system.start])
+        )
+        if applied:
+            yield system.entity, task.entity, "applied_to", sentence.evidence(system, task)
+
+
+def variant_relations(extractions: Iterable[PaperMentions], resolution: Resolution) -> list[Relation]:
+    """``variant_of`` from each version or size to its family, evidenced where the variant is named."""
+    relations: dict[str, Relation] = {}
+    for found in extractions:
+        named_here: set[str] = set()
+        for mention in found.mentions:
+            entity = resolution.entity_of(mention.text, found.paper.id)
+            if entity.variant_of is None or entity.id in named_here:
+                continue
+            named_here.add(entity.id)
+            text = found.paper.text(mention.field)
+            start, end = _sentence_span(text, mention)
+            relation = relations.setdefault(entity.id, Relation(entity.id, entity.variant_of, "variant_of"))
+            relation.evidence.append(
+                Evidence(found.paper.id, mention.field, mention.start, mention.end, text[start:end])
+            )
+    return list(relations.values())
+
+
+def relations(extractions: Iterable[PaperMentions], resolution: Resolution) -> list[Relation]:
+    """Every relation of the corpus: paper -> entity, then entity -> entity."""
+    extractions = list(extractions)
+    return [
+        *paper_relations(extractions, resolution),
+        *entity_relations(extractions, resolution),
+        *variant_relations(extractions, resolution),
+    ]

@@ -1,0 +1,355 @@
+#!/usr/bin/env python3
+"""Derive ``kg/data/known_names.tsv.gz`` from the raw public name lists.
+
+Usage::
+
+    python scripts/build_gazetteer.py [RAW_DIR] [OUT]
+
+RAW_DIR defaults to the nearest ``shared/gazetteer_raw`` above the repository; each of its
+folders has a SOURCE.md with the origin and license of its files. OUT defaults to
+``kg/data/known_names.tsv.gz``. The output is a gzipped TSV with the columns
+``name, type, source, id`` (id is the source's URL or id for the entry), sorted, so
+that the same input always gives the same bytes.
+
+Entries that are ordinary English words ("Attention", "Adam", "Dropout" as a
+one-word name with a common English reading) or too generic to be a name are
+dropped: a one-word name is kept only if it does not read as a frequent English
+word (``wordfreq`` Zipf frequency), and a multi-word name only if it is not made of
+generic words alone. Build-time dependencies: ``pyyaml`` and ``wordfreq``
+(``pip install -e '.[data]'``).
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+import re
+import sys
+import tarfile
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+import yaml
+from wordfreq import zipf_frequency
+
+ROOT = Path(__file__).resolve().parent.parent
+# ``shared/`` sits beside the repository (or beside its worktree folder).
+RAW = next(
+    (p / "shared" / "gazetteer_raw" for p in ROOT.parents if (p / "shared" / "gazetteer_raw").is_dir()),
+    ROOT.parent / "shared" / "gazetteer_raw",
+)
+OUT = ROOT / "kg" / "data" / "known_names.tsv.gz"
+
+# Which source wins where one name has two types: the more specific sources first.
+PRIORITY = {"Benchmark": 0, "Model": 1, "Dataset": 2, "Metric": 3, "Method": 4, "Task": 5}
+# PwC method collections whose members are named networks (Model per the guidelines).
+MODEL_COLLECTIONS = re.compile(
+    r"Models$|^Transformers$|^(?:Convolutional|Recurrent) Neural Networks$|^Vision Transformers$"
+    r"|Transformers$|^Generative Adversarial Networks$|^Word Embeddings$"
+)
+# Words that make a name generic when the whole name consists of them.
+GENERIC = set(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "for",
+        "and",
+        "or",
+        "in",
+        "on",
+        "with",
+        "to",
+        "by",
+        "from",
+        "data",
+        "dataset",
+        "datasets",
+        "set",
+        "model",
+        "models",
+        "network",
+        "networks",
+        "method",
+        "methods",
+        "learning",
+        "task",
+        "tasks",
+        "benchmark",
+        "test",
+        "train",
+        "training",
+        "evaluation",
+        "score",
+        "metric",
+        "accuracy",
+        "large",
+        "small",
+        "base",
+        "new",
+        "other",
+        "general",
+        "simple",
+    ]
+)
+# Listed names too broad to name one thing (fields of study, data kinds, qualities).
+TOO_BROAD = frozenset(
+    [
+        "deep learning",
+        "machine learning",
+        "artificial intelligence",
+        "time series",
+        "natural language",
+        "robustness",
+        "helpfulness",
+        "harmlessness",
+        "honesty",
+        "fairness",
+        "efficiency",
+        "error propagation",
+        "point clouds",
+        "world knowledge",
+        "computer vision",
+        "data science",
+        "big data",
+        "neural networks",
+        "neural network",
+        "images",
+        "videos",
+        "text",
+        "speech",
+        "language",
+        "knowledge",
+        "reasoning",
+        "alignment",
+        "generalization",
+        "zero-shot generalization",
+        "cross-modal alignment",
+        "cross-lingual alignment",
+        "instruction following",
+        "word representations",
+        # formats and tools that some lists hold as names
+        "html",
+        "json",
+        "xml",
+        "pdf",
+        "github",
+        "python",
+        "java",
+        "javascript",
+        "latex",
+        "csv",
+        "sql",
+        "retrieval",
+    ]
+)
+METRIC_HEADS = (
+    r"\b(?:accuracy|error|score|rate|precision|recall|distance|divergence|similarity|index|coefficient)$"
+)
+# Zipf frequency at or above which a lower-cased single word counts as ordinary English.
+COMMON_ZIPF = 3.3
+Row = tuple[str, str, str, str]
+
+
+def _clean(name: str) -> str:
+    return re.sub(r"\s+", " ", name).strip().strip(",;:")
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+def _without_brackets(name: str) -> str:
+    """``"Llama 3 (8B)"`` -> ``"Llama 3"``; the display names of HELM and Epoch."""
+    return _clean(re.sub(r"\s*[([][^)\]]*[)\]]", "", name))
+
+
+def is_name(name: str) -> bool:
+    """Whether an entry reads as a name rather than ordinary English or a generic phrase."""
+    if name.count("(") != name.count(")") or name.count("[") != name.count("]"):
+        return False  # a truncated entry
+    if len(name) < 2 or len(name) > 60 or not name[0].isalnum() or ":" in name:
+        return False
+    if not re.search(r"[A-Za-z]", name) or re.search(r"\d{5}", name):
+        return False
+    words = name.split()
+    if name.lower() in TOO_BROAD or all(w.lower() in GENERIC for w in words):
+        return False
+    if len(words) == 1:
+        word = name.strip("-")
+        shaped = re.search(r"[a-z][A-Z]|[A-Z]{2}|\d|[-_.]", word[1:]) is not None
+        if shaped:
+            return len(word) > 1
+        return zipf_frequency(word.lower(), "en") < COMMON_ZIPF
+    return True
+
+
+def pwc_methods(raw: Path) -> Iterator[Row]:
+    with gzip.open(raw / "pwc" / "pwc_methods_2021.json.gz", "rt", encoding="utf-8") as f:
+        for entry in json.load(f):
+            collections = [c["collection"] for c in entry.get("collections") or []]
+            kind = "Model" if any(MODEL_COLLECTIONS.search(c) for c in collections) else "Method"
+            for name in dict.fromkeys([_clean(entry["name"]), _clean(entry.get("full_name") or "")]):
+                if name:
+                    # A long form of a network ("Residual Network") is still the Model.
+                    yield name, kind, "pwc", entry["url"]
+
+
+def pwc_datasets(raw: Path) -> Iterator[Row]:
+    with gzip.open(raw / "pwc" / "pwc_datasets_2022.tsv.gz", "rt", encoding="utf-8") as f:
+        csv.field_size_limit(sys.maxsize)
+        for row in csv.DictReader(f, delimiter="\t"):
+            url = row.get("owner") or ""
+            if "paperswithcode.com/dataset/" not in url:
+                continue
+            for name in dict.fromkeys([_clean(row.get("title") or ""), _clean(row.get("subtitle") or "")]):
+                if name:
+                    kind = "Benchmark" if re.search(r"(?i)bench(?:mark)?\b", name) else "Dataset"
+                    yield _without_brackets(name) or name, kind, "pwc", url
+
+
+def pwc_tasks(raw: Path) -> Iterator[Row]:
+    with tarfile.open(raw / "pwc" / "pwc_tasks_2025_worldsnapshot.tar.gz") as tar:
+        member = tar.extractfile("data/all_tasks.txt")
+        assert member is not None
+        for line in io.TextIOWrapper(member, encoding="utf-8"):
+            name = _clean(line.strip().strip('"'))
+            if name:
+                yield name, "Task", "pwc", f"https://paperswithcode.com/task/{_slug(name)}"
+
+
+def pwc_task_tables(raw: Path) -> Iterator[Row]:
+    """Metrics and datasets named in the task summaries (their id: the task that lists them).
+
+    A metric must be listed for two tasks or more: the columns also hold one-off entries
+    that are model names ("ViT") or descriptions.
+    """
+    rows = list(_task_table_rows(raw))
+    metric_tasks = Counter(name for name, kind, _, _ in rows if kind == "Metric")
+    for row in rows:
+        if row[1] != "Metric" or metric_tasks[row[0]] >= 2:
+            yield row
+
+
+def _task_table_rows(raw: Path) -> Iterator[Row]:
+    with tarfile.open(raw / "pwc" / "pwc_tasks_2025_worldsnapshot.tar.gz") as tar:
+        for member in sorted(tar.getmembers(), key=lambda m: m.name):
+            if not member.name.endswith("_tasks_detailed.csv") or "/all_" in member.name:
+                continue
+            handle = tar.extractfile(member)
+            assert handle is not None
+            for row in csv.DictReader(io.TextIOWrapper(handle, encoding="utf-8")):
+                task = row.get("Task Name") or ""
+                url = f"https://paperswithcode.com/task/{_slug(task)}"
+                columns = (("SOTA Metrics", "Metric"), ("Common Datasets (Top 10)", "Dataset"))
+                for column, kind in columns:
+                    for item in (row.get(column) or "").split("; "):
+                        item = _clean(item)
+                        inner = re.fullmatch(r"(.+?) \(([^()]+)\)", item)
+                        names = [inner.group(1), inner.group(2)] if inner else [item]
+                        for name in names:
+                            if name and (kind != "Metric" or _reads_as_metric(name)):
+                                yield name, kind, "pwc", url
+
+
+def _reads_as_metric(name: str) -> bool:
+    """Metric columns also hold descriptions ("model size", "ablation"); keep measures.
+
+    >>> _reads_as_metric("mAP@0.5"), _reads_as_metric("top-1 accuracy"), _reads_as_metric("model size")
+    (True, True, False)
+    """
+    if re.search(r"[A-Z]{2}|[a-z][A-Z]|@|\d", name[1:]):
+        return True
+    return re.search(METRIC_HEADS, name.lower()) is not None
+
+
+def helm(raw: Path) -> Iterator[Row]:
+    with gzip.open(raw / "helm" / "model_metadata.yaml.gz", "rt", encoding="utf-8") as f:
+        for model in yaml.safe_load(f)["models"]:
+            if model["name"].startswith("simple/"):
+                continue
+            display = _clean(model.get("display_name") or "")
+            for name in dict.fromkeys([display, _without_brackets(display)]):
+                if name:
+                    yield name, "Model", "helm", model["name"]
+    with gzip.open(raw / "helm" / "model_deployments.yaml.gz", "rt", encoding="utf-8") as f:
+        for deployment in yaml.safe_load(f)["model_deployments"]:
+            args = (deployment.get("client_spec") or {}).get("args") or {}
+            repo = args.get("pretrained_model_name_or_path")
+            if isinstance(repo, str) and "/" in repo:
+                yield repo.rsplit("/", 1)[1], "Model", "helm", deployment["model_name"]
+    with tarfile.open(raw / "helm" / "benchmark_schemas.tar.gz") as tar:
+        for member in sorted(tar.getmembers(), key=lambda m: m.name):
+            handle = tar.extractfile(member)
+            if handle is None:
+                continue
+            schema = yaml.safe_load(handle) or {}
+            for metric in schema.get("metrics") or []:
+                for key in ("display_name", "short_display_name"):
+                    name = _without_brackets(str(metric.get(key) or ""))
+                    if name and not name.islower():  # "# tokens", "natural language" are descriptions
+                        yield name, "Metric", "helm", f"metric/{metric['name']}"
+            for group in schema.get("run_groups") or []:
+                if group.get("subgroups"):
+                    continue  # a category of scenarios ("Sentiment analysis"), not a benchmark
+                display = str(group.get("display_name") or "")
+                short = _without_brackets(display)
+                long = re.search(r"\(([^)]+)\)", display)
+                for name in filter(None, dict.fromkeys([short, long and _clean(long.group(1))])):
+                    if name.islower():
+                        continue
+                    yield name, "Benchmark", "helm", f"run_group/{group['name']}"
+
+
+def epoch(raw: Path) -> Iterator[Row]:
+    with gzip.open(raw / "epoch_ai" / "all_ai_models_2025-03.csv.gz", "rt", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            display = _clean(row["Model"])
+            ident = row.get("Link") or f"epoch:{display}"
+            for name in dict.fromkeys([display, _without_brackets(display)]):
+                if name:
+                    yield name, "Model", "epoch", ident.split()[0].rstrip(",")
+
+
+def build(raw: Path) -> list[Row]:
+    """All kept entries, one per (name, type), the first source by priority winning."""
+    best: dict[str, Row] = {}
+    for row in [
+        *helm(raw),
+        *epoch(raw),
+        *pwc_datasets(raw),
+        *pwc_methods(raw),
+        *pwc_tasks(raw),
+        *pwc_task_tables(raw),
+    ]:
+        name = _without_brackets(row[0]) or row[0]
+        kind = row[1]
+        row = (name, kind, row[2], row[3])
+        if not is_name(name):
+            continue
+        key = name.casefold()
+        old = best.get(key)
+        if old is None or PRIORITY[kind] < PRIORITY[old[1]]:
+            best[key] = row
+    return sorted(best.values())
+
+
+def main(argv: list[str]) -> None:
+    raw = Path(argv[1]) if len(argv) > 1 else RAW
+    out = Path(argv[2]) if len(argv) > 2 else OUT
+    rows = build(raw)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter="\t", lineterminator="\n")
+    writer.writerow(["name", "type", "source", "id"])
+    writer.writerows(rows)
+    with open(out, "wb") as f, gzip.GzipFile(fileobj=f, mode="wb", mtime=0) as gz:
+        gz.write(buffer.getvalue().encode("utf-8"))
+    print(f"{len(rows)} names -> {out}")
+
+
+if __name__ == "__main__":
+    main(sys.argv)
