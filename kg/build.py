@@ -23,8 +23,7 @@ from kg.extract import known_names
 from kg.graph import GRAPH_FILE, build_graph, to_json
 from kg.model import KnownName
 from kg.output import staged_output
-from kg.query import RDF_FILE
-from kg.rdf import to_rdf
+from kg.rdf import check_base, write_rdf
 from kg.read import read_corpus, skipped_report
 from kg.resolve import resolve
 from kg.views import ViewOptions, copy_assets, write_views
@@ -74,6 +73,7 @@ def build(
 ) -> BuildSummary:
     """Build the graph of the papers in ``inputs`` into the folder ``output``."""
     output = Path(output)
+    check_base(base)
     clock = _Stopwatch()
     corpus = read_corpus(inputs, format=format, skip_bad=skip_bad)
     papers = corpus.papers
@@ -89,15 +89,14 @@ def build(
     graph = build_graph(extracted, resolution)
     clock.lap("graph")
     with staged_output(output) as staging:
-        rdf = to_rdf(graph, base=base)
-        (staging / RDF_FILE).write_text(rdf.serialize(format="ox-turtle"), encoding="utf-8")
+        rdf = write_rdf(graph, staging, base=base)
         clock.lap("rdf")
         copy_assets(staging)
         pages = write_views(graph, staging, views or ViewOptions())
         clock.lap("views")
         (staging / GRAPH_FILE).write_text(to_json(graph), encoding="utf-8")
         clock.lap("json")
-        outputs = [RDF_FILE, GRAPH_FILE]
+        outputs = [GRAPH_FILE]
         if corpus.skipped:
             (staging / SKIPPED_FILE).write_text(skipped_report(corpus.skipped), encoding="utf-8")
             outputs.append(SKIPPED_FILE)
@@ -106,8 +105,8 @@ def build(
         papers=len(papers),
         entities=_entity_counts(graph),
         edges=graph.number_of_edges(),
-        triples=len(rdf),
-        files=[output / name for name in outputs] + [output / page.name for page in pages],
+        triples=rdf.triples,
+        files=[output / name for name in outputs] + [output / p.name for p in (*rdf.files, *pages)],
         skipped=len(corpus.skipped),
         duplicates=corpus.duplicates,
         cached=cache.hits,

@@ -10,6 +10,8 @@ from pathlib import Path
 
 from kg.errors import KgError
 from kg.read import FORMATS
+from kg.serve import DEFAULT_HOST, DEFAULT_PORT, Limits
+from kg.vocab import DEFAULT_BASE
 
 DEFAULT_INPUT = "seeds"
 DEFAULT_OUTPUT = "graphs"
@@ -22,8 +24,8 @@ def _build(args: argparse.Namespace) -> None:
     views = ViewOptions(cap=args.overview_cap, papers=not args.views_without_papers)
     inputs = args.inputs or [DEFAULT_INPUT]
     summary = build(
-        inputs, args.output, format=args.format, skip_bad=args.skip_bad, progress=True, views=views,
-        jobs=args.jobs, engine=args.engine, scheduler=args.scheduler,
+        inputs, args.output, format=args.format, skip_bad=args.skip_bad, base=args.base, progress=True,
+        views=views, jobs=args.jobs, engine=args.engine, scheduler=args.scheduler,
     )  # fmt: skip
     print(summary)
 
@@ -43,10 +45,25 @@ def _extract(args: argparse.Namespace) -> None:
 
 
 def _query(args: argparse.Namespace) -> None:
-    from kg.query import open_graph, query_text, render, run
+    from kg.query import open_store, query_text, render, run
 
-    result = run(open_graph(args.graph), query_text(args.query))
+    values = dict(_parameter(text) for text in args.bind)
+    result = run(open_store(args.graph), query_text(args.query), values)
     print(render(result, args.format).rstrip("\n"))
+
+
+def _serve(args: argparse.Namespace) -> None:
+    from kg.serve import serve
+
+    limits = Limits(timeout=args.timeout, max_rows=args.max_rows)
+    serve(args.graph, host=args.host, port=args.port, limits=limits)
+
+
+def _parameter(text: str) -> tuple[str, str]:
+    name, equals, value = text.partition("=")
+    if not equals or not name:
+        raise KgError(f"--bind {text!r}: expected NAME=VALUE")
+    return name.lstrip("?"), value
 
 
 def _view(args: argparse.Namespace) -> None:
@@ -88,6 +105,7 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--skip-bad", action="store_true", help="skip bad records, count them and list them in skipped.tsv"
     )
+    build.add_argument("--base", default=DEFAULT_BASE, help="base IRI of the RDF data (default: %(default)s)")
     build.add_argument("--jobs", type=_positive, help="extraction processes (default: every core)")
     build.add_argument("--engine", choices=["local", "dask"], default="local", help="where extraction runs")
     build.add_argument(
@@ -112,7 +130,19 @@ def parser() -> argparse.ArgumentParser:
     query.add_argument("query", help="a .rq file or the query text")
     query.add_argument("--graph", default=DEFAULT_OUTPUT, help="build folder (default: %(default)s/)")
     query.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    query.add_argument(
+        "--bind", action="append", default=[], metavar="NAME=VALUE",
+        help="set the query's parameter ?NAME (its VALUES ?NAME clause) to the string VALUE",
+    )  # fmt: skip
     query.set_defaults(run=_query)
+
+    serve = commands.add_parser("serve", help="serve a build: SPARQL endpoint at /sparql, and its HTML views")
+    serve.add_argument("graph", nargs="?", default=DEFAULT_OUTPUT, help="build folder (%(default)s/)")
+    serve.add_argument("--host", default=DEFAULT_HOST, help="address to listen on (default: %(default)s)")
+    serve.add_argument("--port", type=int, default=DEFAULT_PORT, help="0: any free port (%(default)s)")
+    serve.add_argument("--timeout", type=float, default=Limits.timeout, help="time limit, s (%(default)s)")
+    serve.add_argument("--max-rows", type=int, default=Limits.max_rows, help="rows per answer (%(default)s)")
+    serve.set_defaults(run=_serve)
 
     view = commands.add_parser("view", help="write the HTML view of one entity and its surroundings")
     view.add_argument("name", help="the entity's name, any alias (case does not matter)")

@@ -1,7 +1,11 @@
-"""SPARQL over a built graph, through rdflib with the Oxigraph store.
+"""SPARQL over a built graph, on the Oxigraph store the build keeps in ``DIR/store``.
 
-rdflib's own SPARQL engine is 100-1000x slower on aggregate queries; the same
-rdflib API over ``Graph(store="Oxigraph")`` answers in milliseconds.
+The store is opened read-only, so nothing here can change it and several
+readers (``kg query``, ``kg serve``) can share it; nothing re-parses Turtle.
+The same store is open to rdflib through oxrdflib (see the README).
+
+A query file can have parameters: a ``VALUES ?name { "default" }`` clause, whose
+value :func:`bind` replaces (``kg query FILE --bind name=value``).
 """
 
 from __future__ import annotations
@@ -9,15 +13,16 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import Graph
-from rdflib.term import Node
+import pyoxigraph as ox
 
 from kg.errors import KgError
-
-RDF_FILE = "kg.ttl"
+from kg.rdf import STORE_DIR
+from kg.vocab import PREFIXES
 
 
 @dataclass(frozen=True)
@@ -28,14 +33,15 @@ class Result:
     rows: list[list[str | None]]
 
 
-def open_graph(folder: str | Path) -> Graph:
-    """The RDF of a build folder, in an Oxigraph-backed rdflib ``Graph``."""
-    file = Path(folder) / RDF_FILE
-    if not file.is_file():
-        raise KgError(f"{file}: no built graph here (run `kg build -o {folder}` first)")
-    graph = Graph(store="Oxigraph")
-    graph.parse(file, format="ox-turtle")
-    return graph
+def open_store(folder: str | Path) -> ox.Store:
+    """The build folder's Oxigraph store, opened read-only."""
+    path = Path(folder) / STORE_DIR
+    if not path.is_dir():
+        raise KgError(f"{path}: no built graph here (run `kg build -o {folder}` first)")
+    try:
+        return ox.Store.read_only(str(path))
+    except OSError as error:
+        raise KgError(f"{path}: cannot open the graph store ({error})") from None
 
 
 def query_text(query: str) -> str:
@@ -48,27 +54,53 @@ def query_text(query: str) -> str:
     return query
 
 
-def run(graph: Graph, query: str) -> Result:
-    """Run a SELECT query; a syntax error or a non-SELECT query is a ``KgError``."""
+def bind(query: str, values: Mapping[str, str]) -> str:
+    """``query`` with the ``VALUES ?name { ... }`` clause of each given name set to one string.
+
+    >>> bind('SELECT ?x WHERE { VALUES ?name { "DPO" } ?x ?p ?name }', {"name": 'say "hi"'})
+    'SELECT ?x WHERE { VALUES ?name { "say \\\\"hi\\\\"" } ?x ?p ?name }'
+    >>> bind("SELECT ?x WHERE { ?x ?p ?o }", {"name": "DPO"})
+    Traceback (most recent call last):
+    ...
+    kg.errors.KgError: the query has no parameter ?name (a VALUES ?name { ... } clause)
+    """
+    for name, value in values.items():
+        clause = re.compile(r"VALUES\s+\?" + re.escape(name) + r"\s*\{[^}]*\}", re.IGNORECASE)
+        if not clause.search(query):
+            raise KgError(f"the query has no parameter ?{name} (a VALUES ?{name} {{ ... }} clause)")
+        replacement = f"VALUES ?{name} {{ {ox.Literal(value)} }}"
+        query = clause.sub(lambda _, text=replacement: text, query)
+    return query
+
+
+def run(store: ox.Store, query: str, values: Mapping[str, str] | None = None) -> Result:
+    """Run a SELECT query; a syntax error or a non-SELECT query is a ``KgError``.
+
+    The reused vocabularies' prefixes (``kg:``, ``skos:``, ...) need no declaring.
+
+    >>> store = ox.Store()
+    >>> store.add(ox.Quad(ox.NamedNode("http://example.org/a"), ox.NamedNode(PREFIXES["skos"] + "prefLabel"),
+    ...                   ox.Literal("A")))
+    >>> run(store, "SELECT ?label WHERE { ?x skos:prefLabel ?label }")
+    Result(columns=['label'], rows=[['A']])
+    """
     try:
-        answer = graph.query(query)
-    except Exception as error:  # rdflib and pyoxigraph raise several unrelated types
+        answer = store.query(bind(query, values or {}), prefixes=PREFIXES)
+    except (SyntaxError, ValueError, OSError, RuntimeError) as error:
         raise KgError(f"SPARQL error: {error}") from None
-    if answer.type != "SELECT":
-        raise KgError(f"only SELECT queries are supported here, not {answer.type}")
-    columns = [str(v) for v in answer.vars]
-    rows = [[_text(row[i]) for i in range(len(columns))] for row in answer]
+    if not isinstance(answer, ox.QuerySolutions):
+        raise KgError(f"only SELECT queries are supported here, not {type(answer).__name__}")
+    columns = [variable.value for variable in answer.variables]
+    rows = [[None if term is None else term.value for term in solution] for solution in answer]
     return Result(columns, rows)
-
-
-def _text(value: Node | None) -> str | None:
-    return None if value is None else str(value)
 
 
 def render(result: Result, format: str) -> str:
     """``result`` as an aligned ``table``, ``csv`` or ``json`` (SPARQL-style bindings)."""
     if format == "json":
-        bindings = [{c: v for c, v in zip(result.columns, row) if v is not None} for row in result.rows]
+        bindings = [
+            {c: v for c, v in zip(result.columns, row, strict=True) if v is not None} for row in result.rows
+        ]
         return json.dumps({"columns": result.columns, "rows": bindings}, ensure_ascii=False, indent=1)
     if format == "csv":
         out = io.StringIO()
@@ -78,7 +110,7 @@ def render(result: Result, format: str) -> str:
         return out.getvalue()
     cells = [result.columns] + [["" if v is None else v for v in row] for row in result.rows]
     widths = [max(len(row[i]) for row in cells) for i in range(len(result.columns))]
-    lines = ["  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip() for row in cells]
+    lines = ["  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip() for row in cells]
     lines.insert(1, "  ".join("-" * w for w in widths))
     lines.append(f"({len(result.rows)} rows)")
     return "\n".join(lines)

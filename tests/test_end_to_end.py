@@ -1,7 +1,5 @@
 """`kg build` on the seed page, checked with parsers independent of the code that wrote it."""
 
-import csv
-import io
 import json
 import re
 import subprocess
@@ -13,7 +11,6 @@ import pyoxigraph
 import pytest
 
 ROOT = Path(__file__).parent.parent
-QUERIES = sorted((ROOT / "queries").glob("*.rq"))
 
 
 def kg(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
@@ -52,15 +49,6 @@ def test_summary_counts_match_the_outputs(built, tmp_path):
     result = kg("build", "seeds", "-o", str(tmp_path))
     graph = nx.node_link_graph(json.loads((tmp_path / "kg.json").read_text()), edges="edges")
     assert f"edges            {graph.number_of_edges()}" in result.stdout
-
-
-@pytest.mark.parametrize("query", QUERIES, ids=[q.stem for q in QUERIES])
-def test_every_shipped_query_returns_rows(built, query):
-    assert query.read_text().startswith("#"), "each query opens with a comment saying what it answers"
-    result = kg("query", str(query), "--graph", str(built), "--format", "csv")
-    assert result.returncode == 0, result.stderr
-    rows = [row for row in csv.reader(io.StringIO(result.stdout)) if row]
-    assert len(rows) > 1, f"{query.name} returned no rows"
 
 
 def test_query_formats(built):

@@ -1,0 +1,119 @@
+"""How fast the shipped queries answer: Oxigraph on a large graph, and against rdflib on a small one.
+
+    python benchmarks/sparql_speed.py                 # 100,000 papers; rdflib comparison on 1,000
+    python benchmarks/sparql_speed.py --papers 20000 --small 500 --repeat 5
+
+Builds a synthetic graph in the graph contract's shape (``synthetic_graph.py``:
+Zipf-distributed entities, every relation), writes its RDF with the build's own
+code into an Oxigraph store on disk (as ``kg build`` does), and runs every
+``queries/*.rq`` ``--repeat`` times after one warm-up, printing the median
+latency. Parameters (``VALUES ?name``) are set to the most-named entity of the
+right type: the slowest realistic case. Then the same queries run on a small
+graph in rdflib's in-memory store and in Oxigraph, and the ratio is printed.
+Times include reading every row of the answer.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import networkx as nx
+import pyoxigraph as ox
+import rdflib
+
+ROOT = Path(__file__).parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).parent))
+
+from synthetic_graph import synthetic_graph  # noqa: E402
+
+from kg.query import bind  # noqa: E402
+from kg.rdf import triples  # noqa: E402
+
+QUERIES = sorted((ROOT / "queries").glob("*.rq"))
+# The entity types a parameter names, by parameter name.
+PARAMETER_TYPES = {"benchmark": ("Benchmark", "Dataset"), "dataset": ("Benchmark", "Dataset")}
+
+
+def parameters(graph: nx.MultiDiGraph, query: str) -> dict[str, str]:
+    """Each ``VALUES ?name`` parameter of ``query`` set to the most-named entity of its type."""
+    values = {}
+    for name in re.findall(r"VALUES\s+\?(\w+)\s*\{\s*\"", query):
+        kinds = PARAMETER_TYPES.get(name, ("Method",))
+        entities = [(data["papers"], node) for node, data in graph.nodes(data=True) if data["type"] in kinds]
+        values[name] = graph.nodes[max(entities)[1]]["label"]
+    return values
+
+
+def timed(run, repeat: int) -> tuple[float, int]:
+    """Median seconds of ``repeat`` runs after a warm-up, and the number of rows."""
+    rows = run()
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        rows = run()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), rows
+
+
+def oxigraph_runner(store: ox.Store, query: str):
+    return lambda: sum(1 for _ in store.query(query))
+
+
+def rdflib_runner(graph: rdflib.Graph, query: str):
+    return lambda: sum(1 for _ in graph.query(query))
+
+
+def main() -> None:
+    options = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    options.add_argument("--papers", type=int, default=100_000, help="papers in the large graph")
+    options.add_argument("--small", type=int, default=1_000, help="papers in the graph rdflib is compared on")
+    options.add_argument("--repeat", type=int, default=7, help="timed runs per query")
+    args = options.parse_args()
+
+    start = time.perf_counter()
+    graph = synthetic_graph(args.papers)
+    print(f"graph: {args.papers} papers, {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges "
+          f"({time.perf_counter() - start:.1f} s)")  # fmt: skip
+    with tempfile.TemporaryDirectory() as folder:
+        start = time.perf_counter()
+        store = ox.Store(folder)
+        store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object) for t in triples(graph))
+        store.optimize()
+        print(f"store: {len(store)} triples ({time.perf_counter() - start:.1f} s to generate and load)\n")
+        print(f"{'query':<36} {'median ms':>10} {'rows':>7}")
+        slowest = 0.0
+        for path in QUERIES:
+            text = path.read_text()
+            query = bind(text, parameters(graph, text))
+            seconds, rows = timed(oxigraph_runner(store, query), args.repeat)
+            slowest = max(slowest, seconds)
+            print(f"{path.stem:<36} {seconds * 1000:>10.1f} {rows:>7}")
+        print(f"{'slowest':<36} {slowest * 1000:>10.1f}\n")
+        del store
+
+    small = synthetic_graph(args.small)
+    data = list(triples(small))
+    oxigraph = ox.Store()
+    oxigraph.extend(ox.Quad(t.subject, t.predicate, t.object) for t in data)
+    in_memory = rdflib.Graph()
+    in_memory.parse(data=ox.serialize(data, format=ox.RdfFormat.N_TRIPLES).decode(), format="nt")
+    print(f"rdflib in-memory vs Oxigraph, {args.small} papers, {len(data)} triples")
+    print(f"{'query':<36} {'rdflib ms':>10} {'oxigraph ms':>12} {'ratio':>8}")
+    for path in QUERIES:
+        text = path.read_text()
+        query = bind(text, parameters(small, text))
+        slow, slow_rows = timed(rdflib_runner(in_memory, query), max(1, args.repeat // 3))
+        fast, fast_rows = timed(oxigraph_runner(oxigraph, query), args.repeat)
+        assert slow_rows == fast_rows, f"{path.stem}: rdflib {slow_rows} rows, Oxigraph {fast_rows}"
+        print(f"{path.stem:<36} {slow * 1000:>10.1f} {fast * 1000:>12.2f} {slow / fast:>7.0f}x")
+
+
+if __name__ == "__main__":
+    main()
