@@ -169,6 +169,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KgError as error:
         print(f"kg: error: {error}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # the reader (`kg query ... | head`) has what it wanted
+        sys.stderr.close()
+        return 0
     return 0
 
 
