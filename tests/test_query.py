@@ -17,7 +17,6 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-import kg
 from kg.errors import KgError
 from kg.query import Result, bind, open_store, query_text, render, run
 from kg.rdf import node_iri, write_rdf
@@ -51,10 +50,8 @@ class Built:
 
 
 @pytest.fixture(scope="module")
-def seed(tmp_path_factory) -> Built:
-    out = tmp_path_factory.mktemp("seed")
-    kg.build([ROOT / "seeds"], out)
-    return Built(out)
+def seed(seed_build) -> Built:
+    return Built(seed_build)
 
 
 @pytest.fixture(scope="module")

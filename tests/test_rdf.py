@@ -35,10 +35,8 @@ from synthetic_graph import synthetic_graph  # noqa: E402
 
 
 @pytest.fixture(scope="module")
-def seed(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("seed")
-    kg.build([ROOT / "seeds"], out)
-    return out
+def seed(seed_build) -> Path:
+    return seed_build
 
 
 @pytest.fixture(scope="module")

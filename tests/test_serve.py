@@ -26,10 +26,8 @@ ENDLESS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 
 
 @pytest.fixture(scope="module")
-def build(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("served")
-    kg.build([ROOT / "seeds"], out)
-    return out
+def build(seed_build) -> Path:
+    return seed_build
 
 
 @pytest.fixture(scope="module")
