@@ -2,6 +2,7 @@
 
     python benchmarks/sparql_speed.py                 # 100,000 papers; rdflib comparison on 1,000
     python benchmarks/sparql_speed.py --papers 20000 --small 500 --repeat 5
+    python benchmarks/sparql_speed.py --papers 10000 --only co-mentioned-with models-on-benchmark
 
 Builds a synthetic graph in the graph contract's shape (``synthetic_graph.py``:
 Zipf-distributed entities, every relation), writes its RDF with the build's own
@@ -75,7 +76,9 @@ def main() -> None:
     options.add_argument("--papers", type=int, default=100_000, help="papers in the large graph")
     options.add_argument("--small", type=int, default=1_000, help="papers in the graph rdflib is compared on")
     options.add_argument("--repeat", type=int, default=7, help="timed runs per query")
+    options.add_argument("--only", nargs="+", metavar="QUERY", help="queries to run (no .rq)")
     args = options.parse_args()
+    queries = [path for path in QUERIES if not args.only or path.stem in args.only]
 
     start = time.perf_counter()
     graph = synthetic_graph(args.papers)
@@ -89,7 +92,7 @@ def main() -> None:
         print(f"store: {len(store)} triples ({time.perf_counter() - start:.1f} s to generate and load)\n")
         print(f"{'query':<36} {'median ms':>10} {'rows':>7}")
         slowest = 0.0
-        for path in QUERIES:
+        for path in queries:
             text = path.read_text()
             query = bind(text, parameters(graph, text))
             seconds, rows = timed(oxigraph_runner(store, query), args.repeat)
@@ -106,7 +109,7 @@ def main() -> None:
     in_memory.parse(data=ox.serialize(data, format=ox.RdfFormat.N_TRIPLES).decode(), format="nt")
     print(f"rdflib in-memory vs Oxigraph, {args.small} papers, {len(data)} triples")
     print(f"{'query':<36} {'rdflib ms':>10} {'oxigraph ms':>12} {'ratio':>8}")
-    for path in QUERIES:
+    for path in queries:
         text = path.read_text()
         query = bind(text, parameters(small, text))
         slow, slow_rows = timed(rdflib_runner(in_memory, query), max(1, args.repeat // 3))
