@@ -73,10 +73,11 @@ def build_graph(extractions: Iterable[PaperMentions], resolution: Resolution) ->
             papers=len(entity.papers), external=dict(entity.external),
         )  # fmt: skip
     for relation in relations(extractions, resolution):
-        weight = {"weight": relation.support} if relation.relation == "co_mentioned" else {}
+        support = relation.support
+        weight = {"weight": support} if relation.relation == "co_mentioned" else {}
         graph.add_edge(
             relation.source, relation.target, key=relation.relation, relation=relation.relation,
-            evidence=[_evidence_record(e) for e in relation.evidence], support=relation.support, **weight,
+            evidence=[_evidence_record(e) for e in relation.evidence], support=support, **weight,
         )  # fmt: skip
         relation.evidence.clear()  # now held as records: free the copies as we go, not at the end
     return graph

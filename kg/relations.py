@@ -201,16 +201,15 @@ def _sentences(found: PaperMentions, resolution: Resolution) -> Iterator[_Senten
 
 def entity_relations(extractions: Iterable[PaperMentions], resolution: Resolution) -> list[Relation]:
     """The entity -> entity relations the papers' sentences state, evidence merged across papers."""
-    relations: dict[tuple[str, str, str], Relation] = {}
+    # Evidence as dict keys: each statement once, in order, without a scan per statement
+    # (a pair of popular entities is co-mentioned in thousands of sentences).
+    evidence_of: dict[tuple[str, str, str], dict[Evidence, None]] = {}
     for found in extractions:
         for sentence in _sentences(found, resolution):
             for source, target, relation, evidence in _stated(sentence):
-                if source == target:
-                    continue
-                merged = relations.setdefault((source, target, relation), Relation(source, target, relation))
-                if evidence not in merged.evidence:
-                    merged.evidence.append(evidence)
-    return list(relations.values())
+                if source != target:
+                    evidence_of.setdefault((source, target, relation), {})[evidence] = None
+    return [Relation(*stated, list(evidence)) for stated, evidence in evidence_of.items()]
 
 
 def _stated(sentence: _Sentence) -> Iterator[tuple[str, str, str, Evidence]]:
