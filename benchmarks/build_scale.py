@@ -8,6 +8,11 @@ adds 1% new papers and rebuilds into the same folder, which finds its cache.
 
     python benchmarks/build_scale.py                      # 1k, 10k, 100k, with rebuilds
     python benchmarks/build_scale.py --sizes 1000 --jobs 2 --profile /tmp/prof
+    python benchmarks/build_scale.py --sizes 100000 --warm  # the stages after extraction
+
+``--warm`` keeps the extraction cache a previous run left in each output folder
+(and nothing else), so the "from scratch" build re-extracts nothing: it measures
+the stages after extraction without waiting for it.
 
 ``--profile DIR`` writes a cProfile of each build process (extraction workers
 excluded) to ``DIR/build-N.prof``, for ``python -m pstats``. Needs ``psutil``
@@ -31,6 +36,7 @@ from pathlib import Path
 import psutil
 
 from kg.build import build
+from kg.cache import cache_file
 from kg.synthetic import NameList, load_names, write_corpus
 
 KNOWN_NAMES = Path(__file__).resolve().parent.parent / "kg" / "data" / "known_names.tsv.gz"
@@ -104,6 +110,14 @@ def measure(corpus: Path, output: Path, args: argparse.Namespace, label: str) ->
     return json.loads(done.stdout.splitlines()[-1])
 
 
+def clear(output: Path, keep_cache: bool) -> None:
+    """Delete a previous run's outputs from ``output``, and its extraction cache unless ``keep_cache``."""
+    cache = cache_file(output).parent
+    for path in output.iterdir() if output.is_dir() else ():
+        if path != cache or not keep_cache:
+            shutil.rmtree(path) if path.is_dir() and not path.is_symlink() else path.unlink()
+
+
 def corpus_file(work: Path, n: int, seed: int, names: NameList | None, label: str) -> Path:
     path = work / f"corpus-{label}-{seed}-{n}.jsonl"
     if not path.exists():
@@ -141,6 +155,7 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=Path("/tmp/kg-build-scale"), help="corpora and outputs")
     parser.add_argument("--no-rebuild", dest="rebuild", action="store_false", help="skip the +1%% rebuilds")
     parser.add_argument("--profile", type=Path, help="write a cProfile of each build into this folder")
+    parser.add_argument("--warm", action="store_true", help="keep the extraction cache of a previous run")
     parser.add_argument("--run-one", nargs=2, type=Path, metavar=("CORPUS", "OUTPUT"), help=argparse.SUPPRESS)
     args = parser.parse_args()
 
@@ -157,9 +172,9 @@ def main() -> None:
     rows: list[tuple[str, dict]] = []
     for n in args.sizes:
         output = args.work / f"graph-{n}"
-        shutil.rmtree(output, ignore_errors=True)
+        clear(output, keep_cache=args.warm)
         full = measure(corpus_file(args.work, n, args.seed, names, label), output, args, f"{n}")
-        rows.append((f"{n:,} from scratch", full))
+        rows.append((f"{n:,} {'warm cache' if args.warm else 'from scratch'}", full))
         print(table(rows[-1:]).split("\n\n")[0].splitlines()[-1], flush=True)
         if args.rebuild:
             bigger = corpus_file(args.work, n + max(1, n // 100), args.seed, names, label)

@@ -8,6 +8,7 @@ as they were.
 
 from __future__ import annotations
 
+import gc
 import time
 from collections import Counter
 from collections.abc import Iterable
@@ -20,7 +21,7 @@ from tqdm import tqdm
 from kg.cache import ExtractionCache, cache_file
 from kg.engine import Engine, extract_all
 from kg.extract import known_names
-from kg.graph import GRAPH_FILE, build_graph, to_json
+from kg.graph import GRAPH_FILE, build_graph, write_json
 from kg.model import KnownName
 from kg.output import staged_output
 from kg.rdf import check_base, write_rdf
@@ -84,23 +85,27 @@ def build(
             tqdm(found, total=len(papers), desc="extracting", unit="paper", disable=not progress)
         )
     clock.lap("extract")
+    # What each stage made lives to the end of the build: collections need not walk it again.
+    gc.freeze()
     resolution = resolve(extracted, known=listed_entry)
     clock.lap("resolve")
     graph = build_graph(extracted, resolution)
     clock.lap("graph")
+    gc.freeze()
     with staged_output(output) as staging:
         rdf = write_rdf(graph, staging, base=base)
         clock.lap("rdf")
         copy_assets(staging)
         pages = write_views(graph, staging, views or ViewOptions())
         clock.lap("views")
-        (staging / GRAPH_FILE).write_text(to_json(graph), encoding="utf-8")
+        write_json(graph, staging / GRAPH_FILE)
         clock.lap("json")
         outputs = [GRAPH_FILE]
         if corpus.skipped:
             (staging / SKIPPED_FILE).write_text(skipped_report(corpus.skipped), encoding="utf-8")
             outputs.append(SKIPPED_FILE)
     clock.lap("write")
+    gc.unfreeze()
     return BuildSummary(
         papers=len(papers),
         entities=_entity_counts(graph),

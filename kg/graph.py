@@ -34,8 +34,7 @@ Edges
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
-from dataclasses import asdict
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Literal
 
@@ -74,23 +73,70 @@ def build_graph(extractions: Iterable[PaperMentions], resolution: Resolution) ->
             papers=len(entity.papers), external=dict(entity.external),
         )  # fmt: skip
     for relation in relations(extractions, resolution):
-        weight = {"weight": relation.support} if relation.relation == "co_mentioned" else {}
+        support = relation.support
+        weight = {"weight": support} if relation.relation == "co_mentioned" else {}
         graph.add_edge(
             relation.source, relation.target, key=relation.relation, relation=relation.relation,
-            evidence=[_evidence_record(e) for e in relation.evidence], support=relation.support, **weight,
+            evidence=[_evidence_record(e) for e in relation.evidence], support=support, **weight,
         )  # fmt: skip
+        relation.evidence.clear()  # now held as records: free the copies as we go, not at the end
     return graph
 
 
 def _evidence_record(evidence: Evidence) -> dict[str, object]:
-    record = asdict(evidence)
-    record["paper"] = record.pop("paper_id")
-    return record
+    return {
+        "paper": evidence.paper_id, "field": evidence.field, "start": evidence.start,
+        "end": evidence.end, "sentence": evidence.sentence,
+    }  # fmt: skip
 
 
 def to_json(graph: nx.MultiDiGraph) -> str:
-    """The node-link JSON of ``graph``, keys sorted so equal graphs give equal text."""
-    return json.dumps(nx.node_link_data(graph, edges="edges"), ensure_ascii=False, sort_keys=True, indent=1)
+    """The node-link JSON of ``graph``, keys sorted so equal graphs give equal text.
+
+    One node or edge a line, compact within it; ``nx.node_link_graph`` reads it back.
+
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("method:dpo", type="Method", label="DPO")
+    >>> _ = g.add_edge("paper:p1", "method:dpo", key="uses", relation="uses", support=1)
+    >>> print(to_json(g))
+    {"directed":true,"edges":[
+    {"key":"uses","relation":"uses","source":"paper:p1","support":1,"target":"method:dpo"}
+    ],"graph":{},"multigraph":true,"nodes":[
+    {"id":"method:dpo","label":"DPO","type":"Method"},
+    {"id":"paper:p1"}
+    ]}
+    """
+    return "".join(_json_chunks(graph))
+
+
+def write_json(graph: nx.MultiDiGraph, path: Path) -> None:
+    """Write :func:`to_json` of ``graph`` to ``path``, a node or edge at a time, never whole in memory."""
+    with path.open("w", encoding="utf-8") as out:
+        out.writelines(_json_chunks(graph))
+
+
+def _json_chunks(graph: nx.MultiDiGraph) -> Iterator[str]:
+    # Each record goes through json's C encoder, which it takes only without ``indent``;
+    # the records are written as nx.node_link_data would give them, without copying the graph.
+    def dumps(value: object) -> str:
+        return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+    edges = graph.edges(keys=True, data=True)
+    edge_records = ({**data, "source": u, "target": v, "key": k} for u, v, k, data in edges)
+    yield '{"directed":' + dumps(graph.is_directed()) + ',"edges":['
+    yield from _json_lines(map(dumps, edge_records))
+    yield '],"graph":' + dumps(graph.graph) + ',"multigraph":' + dumps(graph.is_multigraph()) + ',"nodes":['
+    yield from _json_lines(dumps({**data, "id": node}) for node, data in graph.nodes(data=True))
+    yield "]}"
+
+
+def _json_lines(records: Iterator[str]) -> Iterator[str]:
+    separator = "\n"
+    for record in records:
+        yield separator + record
+        separator = ",\n"
+    if separator != "\n":
+        yield "\n"
 
 
 def load(path: str | Path, kind: Literal["graph", "entities"] = "graph") -> nx.MultiDiGraph | nx.Graph:

@@ -46,6 +46,7 @@ method:simpo evaluated_on benchmark:alpacaeval
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import combinations, pairwise
@@ -120,12 +121,23 @@ class _Sentence:
 
     def evidence(self, a: _Named, b: _Named) -> Evidence:
         start, end = min(a.start, b.start), max(a.end, b.end)
-        return Evidence(self.paper_id, self.field, start, end, self.text[self.start : self.end])
+        return Evidence(self.paper_id, self.field, start, end, _shared(self.text[self.start : self.end]))
 
 
 def _sentence_span(text: str, mention: Mention) -> tuple[int, int]:
     start, end = mention.sentence
     return (start, end) if end > start else (0, len(text))
+
+
+def _sentence_of(text: str, mention: Mention) -> str:
+    start, end = _sentence_span(text, mention)
+    return _shared(text[start:end])
+
+
+def _shared(sentence: str) -> str:
+    """One string object for every copy of ``sentence``: a sentence is the evidence of
+    every mention and pair in it, and a large corpus holds millions of these."""
+    return sys.intern(sentence)
 
 
 def paper_relations(extractions: Iterable[PaperMentions], resolution: Resolution) -> list[Relation]:
@@ -147,8 +159,9 @@ def paper_relations(extractions: Iterable[PaperMentions], resolution: Resolution
         for mention in found.mentions:
             target = resolution.entity_id(mention.text, found.paper.id)
             text = found.paper.text(mention.field)
-            start, end = _sentence_span(text, mention)
-            evidence = Evidence(found.paper.id, mention.field, mention.start, mention.end, text[start:end])
+            start, _ = _sentence_span(text, mention)
+            sentence = _sentence_of(text, mention)
+            evidence = Evidence(found.paper.id, mention.field, mention.start, mention.end, sentence)
             relation = _paper_relation(mention, resolution.entities[target].type, text[start : mention.start])
             current = relations.setdefault((source, target), Relation(source, target, relation))
             if strength[relation] > strength[current.relation]:
@@ -188,16 +201,15 @@ def _sentences(found: PaperMentions, resolution: Resolution) -> Iterator[_Senten
 
 def entity_relations(extractions: Iterable[PaperMentions], resolution: Resolution) -> list[Relation]:
     """The entity -> entity relations the papers' sentences state, evidence merged across papers."""
-    relations: dict[tuple[str, str, str], Relation] = {}
+    # Evidence as dict keys: each statement once, in order, without a scan per statement
+    # (a pair of popular entities is co-mentioned in thousands of sentences).
+    evidence_of: dict[tuple[str, str, str], dict[Evidence, None]] = {}
     for found in extractions:
         for sentence in _sentences(found, resolution):
             for source, target, relation, evidence in _stated(sentence):
-                if source == target:
-                    continue
-                merged = relations.setdefault((source, target, relation), Relation(source, target, relation))
-                if evidence not in merged.evidence:
-                    merged.evidence.append(evidence)
-    return list(relations.values())
+                if source != target:
+                    evidence_of.setdefault((source, target, relation), {})[evidence] = None
+    return [Relation(*stated, list(evidence)) for stated, evidence in evidence_of.items()]
 
 
 def _stated(sentence: _Sentence) -> Iterator[tuple[str, str, str, Evidence]]:
@@ -331,12 +343,10 @@ def variant_relations(extractions: Iterable[PaperMentions], resolution: Resoluti
             if entity.variant_of is None or entity.id in named_here:
                 continue
             named_here.add(entity.id)
-            text = found.paper.text(mention.field)
-            start, end = _sentence_span(text, mention)
+            sentence = _sentence_of(found.paper.text(mention.field), mention)
             relation = relations.setdefault(entity.id, Relation(entity.id, entity.variant_of, "variant_of"))
-            relation.evidence.append(
-                Evidence(found.paper.id, mention.field, mention.start, mention.end, text[start:end])
-            )
+            evidence = Evidence(found.paper.id, mention.field, mention.start, mention.end, sentence)
+            relation.evidence.append(evidence)
     return list(relations.values())
 
 

@@ -42,6 +42,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kg.model import Entity, EntityType, KnownName, PaperMentions
 from kg.read.slug import slugify
@@ -52,6 +53,11 @@ KnownLookup = Callable[[str], KnownName | None]
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
 _GENERIC_SUFFIX = re.compile(r"[\s-]+(?:data\s?sets?|benchmarks?|models?)$", re.IGNORECASE)
 _SEPARATORS = re.compile(r"[\s\-_]+")
+_SPACES = re.compile(r"\s+")
+_ACRONYM_PLURAL = re.compile(r".*[A-Z0-9]s")
+_IES_PLURAL = re.compile(r"[a-z][a-z\-]*[a-z]{2,}ies", re.IGNORECASE)
+_ES_PLURAL = re.compile(r".*[a-z](?:ss|x|ch|sh)es", re.IGNORECASE)
+_S_PLURAL = re.compile(r".*[a-z]{3,}(?<![sui])s")
 # A trailing version or size tag, and the separator before it: "-7B", " v1.5", " XL", "-Instruct".
 _VARIANT_TAG = re.compile(
     r"[\s\-_](?:\d+(?:\.\d+)?[BMKT]|\d+x\d+B|v\d+(?:\.\d+)*|\d+\.\d+(?:\.\d+)*"
@@ -60,6 +66,8 @@ _VARIANT_TAG = re.compile(
 )
 
 
+# Every stage asks for the key of every mention, and a corpus repeats its names many times.
+@lru_cache(maxsize=1 << 20)
 def name_key(name: str) -> str:
     """The form under which surface variants of one name compare equal.
 
@@ -73,7 +81,7 @@ def name_key(name: str) -> str:
     False
     """
     text = unicodedata.normalize("NFKC", name).translate(_DASHES)
-    text = re.sub(r"\s+", " ", text).strip()
+    text = _SPACES.sub(" ", text).strip()
     text = _GENERIC_SUFFIX.sub("", text) or text
     return _SEPARATORS.sub("", _singular(text).casefold())
 
@@ -85,13 +93,13 @@ def _singular(name: str) -> str:
     ['LLM', 'loss', 'strategy', 'embedding', 'MMLU', 'GLUES', 'bias']
     """
     head, _, word = name.rpartition(" ")
-    if re.fullmatch(r".*[A-Z0-9]s", word):  # an acronym's plural: LLMs, LDMs, GANs
+    if _ACRONYM_PLURAL.fullmatch(word):  # an acronym's plural: LLMs, LDMs, GANs
         word = word[:-1]
-    elif re.fullmatch(r"[a-z][a-z\-]*[a-z]{2,}ies", word, re.IGNORECASE):
+    elif _IES_PLURAL.fullmatch(word):
         word = word[:-3] + "y"
-    elif re.fullmatch(r".*[a-z](?:ss|x|ch|sh)es", word, re.IGNORECASE):
+    elif _ES_PLURAL.fullmatch(word):
         word = word[:-2]
-    elif re.fullmatch(r".*[a-z]{3,}(?<![sui])s", word) and not word.endswith("as"):
+    elif _S_PLURAL.fullmatch(word) and not word.endswith("as"):
         word = word[:-1]
     return f"{head} {word}" if head else word
 

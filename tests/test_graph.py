@@ -1,10 +1,12 @@
+import json
+
 import networkx as nx
 import pytest
 from markup import marked
 
 import kg
 from kg.errors import KgError
-from kg.graph import build_graph, to_json
+from kg.graph import build_graph, to_json, write_json
 from kg.model import Mention, Paper, PaperMentions
 from kg.resolve import resolve
 
@@ -44,6 +46,16 @@ def test_json_round_trip_through_load(tmp_path):
     loaded = kg.load(tmp_path)
     assert isinstance(loaded, nx.MultiDiGraph)
     assert nx.utils.graphs_equal(loaded, graph)
+
+
+def test_written_json_is_node_link_data_with_sorted_keys_one_record_a_line(tmp_path):
+    graph = sample_graph()
+    write_json(graph, tmp_path / "kg.json")
+    text = (tmp_path / "kg.json").read_text(encoding="utf-8")
+    assert text == to_json(graph)
+    assert json.loads(text) == json.loads(json.dumps(nx.node_link_data(graph, edges="edges")))
+    assert len(text.splitlines()) == 3 + graph.number_of_nodes() + graph.number_of_edges()
+    assert nx.utils.graphs_equal(kg.load(tmp_path), graph)
 
 
 def test_entity_relations_carry_evidence_support_and_co_mention_weight():

@@ -42,7 +42,7 @@ from kg.analysis import find
 from kg.views.communities import COMMUNITIES_FILE, community_view
 from kg.views.ego import ego_view
 from kg.views.overview import INDEX_FILE, overview, type_views
-from kg.views.page import VIS_LIB, render_page
+from kg.views.page import MAX_EDGES, VIS_LIB, render_page
 from kg.views.papers import PAPERS_FILE, papers_view
 
 __all__ = ["ViewOptions", "copy_assets", "write_ego_view", "write_views"]
@@ -54,12 +54,16 @@ class ViewOptions:
 
     ``cap``: entities on the overview; ``papers``: whether the overview, type and
     community pages show papers; ``max_nodes``: nodes on any other page;
+    ``max_edges``: edges on any page, the strongest kept;
     ``physics_limit``: pages with more nodes open with physics off, laid out in Python.
+    Raise the caps for larger pages; the defaults keep a page browser-sized however
+    large the graph.
     """
 
     cap: int = 150
     papers: bool = True
-    max_nodes: int = 2000
+    max_nodes: int = 1000
+    max_edges: int = MAX_EDGES
     physics_limit: int = 300
 
 
@@ -79,7 +83,10 @@ def write_views(graph: nx.MultiDiGraph, folder: Path, options: ViewOptions = Vie
     heading = _heading(graph)
     written = []
     for view in views:
-        html = render_page(graph, view, links, heading=heading, physics_limit=options.physics_limit)
+        html = render_page(
+            graph, view, links, heading=heading, physics_limit=options.physics_limit,
+            max_edges=options.max_edges,
+        )  # fmt: skip
         (folder / view.file).write_text(html, encoding="utf-8")
         written.append(folder / view.file)
     return written
@@ -97,7 +104,10 @@ def write_ego_view(
     view = ego_view(graph, find(graph, name), depth, cap)
     links = [("Overview", INDEX_FILE), ("Papers", PAPERS_FILE), ("Communities", COMMUNITIES_FILE)]
     links.append((view.name, view.file))
-    html = render_page(graph, view, links, heading=_heading(graph), physics_limit=options.physics_limit)
+    html = render_page(
+        graph, view, links, heading=_heading(graph), physics_limit=options.physics_limit,
+        max_edges=options.max_edges,
+    )  # fmt: skip
     copy_assets(folder)
     path = folder / view.file
     # Renamed into place whole, so a page is never seen half-written.

@@ -30,6 +30,7 @@ from kg.views.style import NODE_STYLES, UNDIRECTED_RELATIONS, UNKNOWN_TYPE
 
 VIS_LIB = "vis-9.1.2"  # the vis-network build that Pyvis ships, copied to lib/ beside the pages
 TOP_PAPERS = 5
+MAX_EDGES = 6000
 _PAPER_LABEL = 32
 # A paper's strongest link to an entity comes first when choosing its top papers.
 _RELATION_RANK = {"introduces": 0, "evaluated_on": 1, "uses": 2, "addresses": 3, "mentions": 4}
@@ -64,13 +65,19 @@ class View:
 
 
 def render_page(
-    graph: nx.MultiDiGraph, view: View, links: list[tuple[str, str]], *, heading: str, physics_limit: int
+    graph: nx.MultiDiGraph,
+    view: View,
+    links: list[tuple[str, str]],
+    *,
+    heading: str,
+    physics_limit: int,
+    max_edges: int = MAX_EDGES,
 ) -> str:
     """The standalone HTML page of ``view``, linking the other pages in ``links`` (name, file).
 
     Views of up to ``physics_limit`` nodes settle with vis-network's physics, from
     positions computed here, and then freeze; larger ones are drawn at those
-    positions with physics off.
+    positions with physics off. A page shows its ``max_edges`` strongest edges at most.
 
     >>> g = nx.MultiDiGraph()
     >>> g.add_node("paper:x", type="Paper", label="<img src=x onerror=alert(1)>", title="<img src=x>")
@@ -85,6 +92,10 @@ def render_page(
         for _, target, key, data in graph.out_edges(source, keys=True, data=True)
         if target in shown and data.get("relation", key) not in view.hidden_relations
     ]
+    if len(edges) > max_edges:
+        # Edges, not nodes, are what make a large page heavy: thousands of papers' links.
+        kept = sorted(range(len(edges)), key=lambda i: -edges[i]["value"])[:max_edges]
+        edges = [edges[i] for i in sorted(kept)]
     positions = force_layout(list(shown), [(edge["from"], edge["to"]) for edge in edges])
     papers: dict[str, dict[str, object]] = {}
     nodes = [_node_record(graph, node, view, papers) | _xy(positions[node]) for node in shown]

@@ -158,3 +158,17 @@ def test_kg_view_writes_beside_the_graph_or_fails_in_one_line(graph, tmp_path):
     failed = kg("view", "nothing like it", "--graph", str(tmp_path))
     assert failed.returncode == 2 and failed.stderr.count("\n") == 1
     assert "no entity named 'nothing like it'" in failed.stderr
+
+
+def test_pages_keep_only_their_strongest_edges_up_to_the_cap(tmp_path):
+    g = nx.MultiDiGraph()
+    for i in range(4):
+        entity(g, f"method:m{i}", "Method", f"M{i}", 1)
+    link(g, "method:m0", "method:m1", "based_on", support=5)
+    link(g, "method:m1", "method:m2", "based_on", support=1)
+    link(g, "method:m2", "method:m3", "based_on", support=3)
+    index = write_views(g, tmp_path, ViewOptions(max_edges=2))[0]
+    assert [(edge["from"], edge["to"]) for edge in page_data(index)["edges"]] == [
+        ("method:m0", "method:m1"), ("method:m2", "method:m3"),
+    ]  # fmt: skip
+    assert len(page_data(write_views(g, tmp_path, ViewOptions())[0])["edges"]) == 3, "the cap can be raised"
