@@ -11,7 +11,7 @@ case-insensitive for names of several words ("image captioning" matches the task
 "Image Captioning").
 
 >>> lookup("image captioning")
-KnownName(name='Image Captioning', type='Task', source='pwc', id='https://paperswithcode.com/task/image-captioning')
+ListedName(name='Image Captioning', type='Task', source='pwc', id='https://paperswithcode.com/task/image-captioning')
 >>> lookup("no such thing") is None
 True
 """
@@ -35,7 +35,7 @@ from kg.model import EntityType
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "known_names.tsv.gz"
 
 
-class KnownName(NamedTuple):
+class ListedName(NamedTuple):
     """One entry of the shipped list: its name, type, source (pwc, helm, epoch) and id or URL there."""
 
     name: str
@@ -45,14 +45,14 @@ class KnownName(NamedTuple):
 
 
 @cache
-def known_names(path: Path = DEFAULT_PATH) -> dict[str, KnownName]:
+def known_names(path: Path = DEFAULT_PATH) -> dict[str, ListedName]:
     """The shipped names, keyed by their case-folded form."""
     with gzip.open(path, "rb") as f:
         rows = csv.DictReader(io.TextIOWrapper(f, encoding="utf-8"), delimiter="\t")
-        return {row["name"].casefold(): KnownName(**row) for row in rows}  # type: ignore[arg-type]
+        return {row["name"].casefold(): ListedName(**row) for row in rows}  # type: ignore[arg-type]
 
 
-def lookup(name: str) -> KnownName | None:
+def lookup(name: str) -> ListedName | None:
     """The listed entry for ``name`` (case-insensitive), or None.
 
     >>> lookup("BERT").source, lookup("BERT").type
