@@ -45,7 +45,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kg.model import Entity, EntityType, KnownName, PaperMentions
-from kg.read.slug import slugify
+from kg.slug import slugify
 
 KnownLookup = Callable[[str], KnownName | None]
 """Finds the known-name entry a surface form names, or ``None``."""

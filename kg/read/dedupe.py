@@ -26,7 +26,7 @@ from dataclasses import dataclass, field, fields, replace
 
 from kg.model import Paper
 from kg.read.records import BadRecord
-from kg.read.slug import slugify
+from kg.slug import slugify
 
 _IDS = ("arxiv_id", "doi")
 

@@ -24,7 +24,7 @@ from email.utils import parsedate_to_datetime
 
 from kg.errors import KgError
 from kg.model import Paper
-from kg.read.slug import slugify
+from kg.slug import slugify
 
 MAX_TITLE_CHARS = 2_000
 MAX_ABSTRACT_CHARS = 100_000
