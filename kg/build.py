@@ -87,25 +87,27 @@ def build(
     clock.lap("extract")
     # What each stage made lives to the end of the build: collections need not walk it again.
     gc.freeze()
-    resolution = resolve(extracted, known=listed_entry)
-    clock.lap("resolve")
-    graph = build_graph(extracted, resolution)
-    clock.lap("graph")
-    gc.freeze()
-    with staged_output(output) as staging:
-        rdf = write_rdf(graph, staging, base=base)
-        clock.lap("rdf")
-        copy_assets(staging)
-        pages = write_views(graph, staging, views or ViewOptions())
-        clock.lap("views")
-        write_json(graph, staging / GRAPH_FILE)
-        clock.lap("json")
-        outputs = [GRAPH_FILE]
-        if corpus.skipped:
-            (staging / SKIPPED_FILE).write_text(skipped_report(corpus.skipped), encoding="utf-8")
-            outputs.append(SKIPPED_FILE)
-    clock.lap("write")
-    gc.unfreeze()
+    try:
+        resolution = resolve(extracted, known=listed_entry)
+        clock.lap("resolve")
+        graph = build_graph(extracted, resolution)
+        clock.lap("graph")
+        gc.freeze()
+        with staged_output(output) as staging:
+            rdf = write_rdf(graph, staging, base=base)
+            clock.lap("rdf")
+            copy_assets(staging)
+            pages = write_views(graph, staging, views or ViewOptions())
+            clock.lap("views")
+            write_json(graph, staging / GRAPH_FILE)
+            clock.lap("json")
+            outputs = [GRAPH_FILE]
+            if corpus.skipped:
+                (staging / SKIPPED_FILE).write_text(skipped_report(corpus.skipped), encoding="utf-8")
+                outputs.append(SKIPPED_FILE)
+        clock.lap("write")
+    finally:
+        gc.unfreeze()  # a failed build must not leave a library caller's heap frozen
     return BuildSummary(
         papers=len(papers),
         entities=_entity_counts(graph),
