@@ -76,6 +76,7 @@ CLASS_NOUNS: dict[str, EntityType] = {
 }
 _CLASS = "|".join(sorted(CLASS_NOUNS, key=len, reverse=True))
 _ANY_CLASS = re.compile(rf"(?i)\b(?:{_CLASS})\b")
+_WORD_RUN = re.compile(r"\w+")
 _ITEM = r"[^\s,;.()]+(?:\s[A-Z0-9][^\s,;.()]*){0,2}"
 # After a name: an optional list of further names, then the class noun ("X, Y and Z datasets").
 _AFTER = re.compile(
@@ -98,6 +99,20 @@ _APPOSITION = re.compile(
 )
 
 
+def has_class_noun(text: str) -> bool:
+    """Whether ``_ANY_CLASS`` matches in ``text``: some whole word of it is a class noun.
+
+    On ASCII text that is a set look-up of its lower-cased words, an order of magnitude
+    faster than the regular expression's alternation (tried word by word at each position).
+
+    >>> has_class_noun("on the COCO Dataset."), has_class_noun("a modeling trick")
+    (True, False)
+    """
+    if not text.isascii():
+        return _ANY_CLASS.search(text) is not None
+    return not CLASS_NOUNS.keys().isdisjoint(_WORD_RUN.findall(text.lower()))
+
+
 def context_type(before: str, after: str) -> EntityType | None:
     """The type the sentence text ``before`` and ``after`` a name gives it, if any.
 
@@ -111,13 +126,13 @@ def context_type(before: str, after: str) -> EntityType | None:
     True
     """
     after = after[:120]
-    if _ANY_CLASS.search(after):  # the full patterns are slow; most windows hold no class noun
+    if has_class_noun(after):  # the full patterns are slow; most windows hold no class noun
         match = None if _AFTER_BLOCKERS.match(after) else _AFTER.match(after)
         match = match or _APPOSITION.match(after[:80])
         if match:
             return CLASS_NOUNS[match.group(1).lower()]
     window = before[-160:]
-    if _ANY_CLASS.search(window):
+    if has_class_noun(window):
         match = _BEFORE.search(window) or _BEFORE_NOUN.search(window)
         if match:
             return CLASS_NOUNS[match.group(1).lower()]

@@ -154,13 +154,43 @@ def pair_type(long: Span, short: Span, proposed: Iterable[Span]) -> EntityType:
     return shape_type(short.text, listed=False) or "Method"
 
 
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char in "_-"  # what ``[\w-]`` matches
+
+
+def standalone_uses(text: str, names: Iterable[str]) -> list[tuple[int, int, str]]:
+    r"""The non-overlapping uses of ``names`` in ``text`` with no letter, digit, "_" or "-" either side.
+
+    What ``re.finditer`` finds for ``(?<![\w-])(?:name1|name2|...)(?![\w-])``, left to right,
+    an earlier name first where two start at one place; without compiling a pattern per
+    doc, which costs more than the search (every paper defines names of its own).
+
+    >>> standalone_uses("DPO, DPO-2 and xDPO; SD v1 (SD)", ["SD", "DPO"])
+    [(0, 3, 'DPO'), (21, 23, 'SD'), (28, 30, 'SD')]
+    """
+    candidates = []
+    for rank, name in enumerate(names):
+        start = text.find(name)
+        while start >= 0:
+            end = start + len(name)
+            if not (start and _is_word_char(text[start - 1])) and not (
+                end < len(text) and _is_word_char(text[end])
+            ):
+                candidates.append((start, rank, end, name))
+            start = text.find(name, start + 1)
+    found = []
+    position = 0
+    for start, _, end, name in sorted(candidates):
+        if start >= position:
+            found.append((start, end, name))
+            position = end
+    return found
+
+
 def _bare_uses(doc: Doc, short_forms: dict[str, str]) -> list[Span]:
-    if not short_forms:
-        return []
-    uses = re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, short_forms))})(?![\w-])")
     spans = []
-    for match in uses.finditer(doc_text(doc)):
-        span = doc.char_span(match.start(), match.end(), label=short_forms[match.group()])
+    for start, end, name in standalone_uses(doc_text(doc), short_forms):
+        span = doc.char_span(start, end, label=short_forms[name])
         if span is not None:
             spans.append(span)
     return spans

@@ -86,19 +86,17 @@ _VERSIONED = re.compile(rf"\b([A-Za-z][\w.-]*)((?: {_VERSION_WORD})+)(?!\w|\.\d)
 
 
 @cache
-def _model_names_pattern() -> re.Pattern[str]:
-    """Listed model names (shaped, four characters or more) at the start or end of a word."""
-    names = sorted(
-        (
-            e.name
-            for e in known_names().values()
-            if e.type == "Model" and _SHAPED.search(e.name) and len(e.name) > 3
-        ),
-        key=len,
-        reverse=True,
+def _shaped_model_names() -> frozenset[str]:
+    """Listed model names that are shaped and four characters or more: those a longer name may hold."""
+    return frozenset(
+        e.name
+        for e in known_names().values()
+        if e.type == "Model" and _SHAPED.search(e.name) and len(e.name) > 3
     )
-    alternatives = "|".join(map(re.escape, names))
-    return re.compile(rf"^(?:{alternatives})(?=[a-z0-9])|(?<=[A-Za-z0-9])(?:{alternatives})$")
+
+
+_ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+_ASCII_LOWER_OR_DIGIT = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 
 
 @cache
@@ -160,11 +158,23 @@ def shape_type(name: str, listed: bool = True) -> EntityType | None:
 
 
 def _known_model_inside(name: str) -> bool:
-    """Whether a listed model's name starts ``name`` or ends it ("BARTpho", "PLBART", "Swin2SR")."""
+    """Whether a listed model's name starts ``name`` or ends it ("BARTpho", "PLBART", "Swin2SR").
+
+    The listed name must be followed by a lower-case letter or digit, or follow a letter or digit.
+
+    >>> _known_model_inside("BARTpho"), _known_model_inside("PLBART"), _known_model_inside("SoftREPA")
+    (True, True, False)
+    """
     head = re.split(r"[-_ ]", name, maxsplit=1)[0]
     if head != name and shape_type(head) == "Model":
         return True
-    return _model_names_pattern().search(name) is not None
+    listed = _shaped_model_names()
+    if any(name[:i] in listed and name[i] in _ASCII_LOWER_OR_DIGIT for i in range(4, len(name))):
+        return True
+    for end in (len(name), len(name) - 1) if name.endswith("\n") else (len(name),):  # where "$" matches
+        if any(name[i:end] in listed and name[i - 1] in _ASCII_ALNUM for i in range(1, end - 3)):
+            return True
+    return False
 
 
 @cache
