@@ -31,7 +31,7 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 # Importing the component modules registers their factories.
 from kg.extract import abbreviations, known_names, phrases, roles, sentences, shapes  # noqa: F401
@@ -56,9 +56,10 @@ def nlp() -> Language:
     return pipeline
 
 
-def _mentions(doc: Doc, paper: Paper, field: Field) -> Iterator[Mention]:
-    text = paper.text(field)  # the doc's text has spaces for newlines; offsets are the same
-    ents = doc.ents
+def _mentions(doc: Doc, ents: tuple[Span, ...], text: str, field: Field) -> Iterator[Mention]:
+    """The mentions of ``ents``, the doc's entities; ``text`` is the field's text (the doc's has
+    spaces for newlines; offsets are the same)."""
+    role_of = doc._.kg_roles or {}
     for ent, sentence in zip(ents, sentences_of(doc, [e.start_char for e in ents]), strict=True):
         # The tokenizer keeps a full stop on some names ("SECLA-B."); the name ends before it.
         end = ent.end_char - 1 if text[ent.end_char - 1] in ".,;:" else ent.end_char
@@ -68,16 +69,18 @@ def _mentions(doc: Doc, paper: Paper, field: Field) -> Iterator[Mention]:
             field=field,
             start=ent.start_char,
             end=end,
-            role=ent._.kg_role,
+            role=role_of.get((ent.start, ent.end)),
             sentence=sentence,
         )
 
 
-def _abbreviations(doc: Doc, paper: Paper, field: Field) -> Iterator[Abbreviation]:
+def _abbreviations(doc: Doc, ents: tuple[Span, ...], text: str) -> Iterator[Abbreviation]:
     """The defined pairs both of whose forms are entities (generic ones, "LLMs", are not)."""
-    text = paper.text(field)
-    entities = {(e.start, e.end) for e in doc.ents}
-    for long, short in doc._.kg_abbreviations:
+    pairs = doc._.kg_abbreviations
+    if not pairs:
+        return
+    entities = {(e.start, e.end) for e in ents}
+    for long, short in pairs:
         if (long.start, long.end) in entities and (short.start, short.end) in entities:
             yield Abbreviation(text[long.start_char : long.end_char], text[short.start_char : short.end_char])
 
@@ -106,8 +109,9 @@ def extract(papers: Iterable[Paper], batch_size: int = 256) -> Iterator[PaperMen
             if current is not None:
                 yield PaperMentions(current, tuple(harmonise(found, pairs)), tuple(pairs))
             current, found, pairs = paper, [], {}
-        found.extend(_mentions(doc, paper, field))
-        pairs.update(dict.fromkeys(_abbreviations(doc, paper, field)))
+        text, ents = paper.text(field), doc.ents
+        found.extend(_mentions(doc, ents, text, field))
+        pairs.update(dict.fromkeys(_abbreviations(doc, ents, text)))
     if current is not None:
         yield PaperMentions(current, tuple(harmonise(found, pairs)), tuple(pairs))
 

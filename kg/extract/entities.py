@@ -407,5 +407,5 @@ def harmonise(mentions: list[Mention], pairs: Iterable[Abbreviation] = ()) -> li
         key = m.text.casefold()
         role = "introduced" if key in introduced or _variant_of(key, introduced) else m.role
         kind = votes[key].most_common(1)[0][0]
-        harmonised.append(replace(m, type=kind, role=role))
+        harmonised.append(m if (kind, role) == (m.type, m.role) else replace(m, type=kind, role=role))
     return harmonised

@@ -4,7 +4,10 @@
   (set by ``kg.extract.extract``; components that treat titles differently read it).
 - ``doc._.kg_abbreviations``: the ``(long, short)`` span pairs defined in the doc
   (written by ``kg_abbreviations``).
-- ``span._.kg_role``: ``"introduced"``, ``"evaluated_on"`` or None (written by ``kg_roles``).
+- ``doc._.kg_roles``: the role, ``"introduced"`` or ``"evaluated_on"``, of each entity that has
+  one, keyed by its token bounds ``(start, end)`` (written by ``kg_roles``, in one assignment:
+  each ``._.`` access costs microseconds, more than a dict look-up per entity).
+- ``span._.kg_role``: the span's role in ``doc._.kg_roles``, or None.
 - ``doc._.kg_sentences``: the character spans of the doc's sentences (written by
   ``kg_sentences``; ``Span.sent`` walks the doc's tokens each time it is read).
 - ``doc._.kg_title``: on an abstract's doc, the paper's title (set by ``kg.extract.extract``;
@@ -25,14 +28,30 @@ from spacy.tokens import Doc, Span
 for _name, _default in (
     ("kg_field", "abstract"),
     ("kg_abbreviations", []),
+    ("kg_roles", None),
     ("kg_sentences", None),
     ("kg_text", None),
     ("kg_title", None),
 ):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
+
+
+def _role(span: Span) -> str | None:
+    roles = span.doc._.kg_roles
+    return roles.get((span.start, span.end)) if roles else None
+
+
+def _set_role(span: Span, role: str | None) -> None:
+    roles = dict(span.doc._.kg_roles or {})
+    roles.pop((span.start, span.end), None)
+    if role is not None:
+        roles[(span.start, span.end)] = role
+    span.doc._.kg_roles = roles
+
+
 if not Span.has_extension("kg_role"):
-    Span.set_extension("kg_role", default=None)
+    Span.set_extension("kg_role", getter=_role, setter=_set_role)
 
 
 def doc_text(doc: Doc) -> str:

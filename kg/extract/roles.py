@@ -63,7 +63,7 @@ _EVALUATE = re.compile(
 
 @Language.factory("kg_roles")
 class Roles:
-    """Set ``span._.kg_role`` on the entities of ``doc.ents``.
+    """Set ``doc._.kg_roles`` (read per span as ``span._.kg_role``) for the entities of ``doc.ents``.
 
     >>> import spacy
     >>> from kg.extract import nlp
@@ -76,23 +76,30 @@ class Roles:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        if doc._.kg_field == "title":
-            text = doc_text(doc)
-            head = text.split(":", 1)[0] if ":" in text else None
-            for ent in doc.ents:
-                if head is not None and ent.end_char <= len(head) and ent.text == head.strip():
-                    ent._.kg_role = "introduced"
-            return doc
-        by_sentence: dict[tuple[int, int], list[Span]] = {}
+        text = doc_text(doc)
         ents = doc.ents
-        for ent, sentence in zip(ents, sentences_of(doc, [e.start_char for e in ents]), strict=True):
-            by_sentence.setdefault(sentence, []).append(ent)
-        for (start, end), ents in by_sentence.items():
-            self._sentence(doc, start, end, ents)
+        roles: dict[tuple[int, int], str] = {}
+        if doc._.kg_field == "title":
+            head = text.split(":", 1)[0] if ":" in text else None
+            for ent in ents:
+                if (
+                    head is not None
+                    and ent.end_char <= len(head)
+                    and text[ent.start_char : ent.end_char] == head.strip()
+                ):
+                    roles[(ent.start, ent.end)] = "introduced"
+        else:
+            by_sentence: dict[tuple[int, int], list[Span]] = {}
+            for ent, sentence in zip(ents, sentences_of(doc, [e.start_char for e in ents]), strict=True):
+                by_sentence.setdefault(sentence, []).append(ent)
+            for (start, end), sentence_ents in by_sentence.items():
+                self._sentence(text, start, end, sentence_ents, roles)
+        doc._.kg_roles = roles
         return doc
 
-    def _sentence(self, doc: Doc, start: int, end: int, ents: list[Span]) -> None:
-        text = doc_text(doc)
+    def _sentence(
+        self, text: str, start: int, end: int, ents: list[Span], roles: dict[tuple[int, int], str]
+    ) -> None:
         verbs = list(_INTRODUCE.finditer(text, start, end))
         subject = _SUBJECT.search(text, start, end)
         if subject is not None:
@@ -111,7 +118,8 @@ class Roles:
             named = _NAMED.search(before[-80:]) is not None
             if named and introduced and introduced[-1] is ents[i - 1] and first_after_verb is False:
                 # "a contrastive fine tuning strategy called X": X is the name, not the description.
-                introduced.pop()._.kg_role = None
+                popped = introduced.pop()
+                del roles[(popped.start, popped.end)]
             right_after_verb = (
                 first_after_verb and _ARTICLES.match(text, verb.end(), ent.start_char) is not None
             )
@@ -129,9 +137,9 @@ class Roles:
                 )
             ):
                 introduced.append(ent)
-                ent._.kg_role = "introduced"
+                roles[(ent.start, ent.end)] = "introduced"
             elif ent.label_ in ("Dataset", "Benchmark") and _EVALUATE.search(before):
-                ent._.kg_role = "evaluated_on"
+                roles[(ent.start, ent.end)] = "evaluated_on"
 
 
 def _may_be_new(ent: Span, text: str) -> bool:
