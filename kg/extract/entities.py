@@ -21,6 +21,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
 from functools import cache
+from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -123,7 +124,7 @@ def is_generic(text: str) -> bool:
     )
 
 
-def pair_type(long: Span, short: Span, proposed: Iterable[Span]) -> EntityType:
+def pair_type(long: Span, short: Span, proposed: Iterable[Candidate]) -> EntityType:
     """The one type of a long form and its short form.
 
     The long form's last word decides where it is a class noun or head word ("... Model",
@@ -187,13 +188,13 @@ def standalone_uses(text: str, names: Iterable[str]) -> list[tuple[int, int, str
     return found
 
 
-def _bare_uses(doc: Doc, short_forms: dict[str, str]) -> list[Span]:
-    spans = []
+def _bare_uses(doc: Doc, short_forms: dict[str, str]) -> list[Candidate]:
+    found = []
     for start, end, name in standalone_uses(doc_text(doc), short_forms):
-        span = doc.char_span(start, end, label=short_forms[name])
+        span = doc.char_span(start, end)
         if span is not None:
-            spans.append(span)
-    return spans
+            found.append(_candidate(span, short_forms[name]))
+    return found
 
 
 def title_head(title: str) -> tuple[int, int] | None:
@@ -223,7 +224,7 @@ def _title_head(doc: Doc) -> Span | None:
     return Span(doc, head.start, head.end, label=name_type(head.text))
 
 
-def _title_head_uses(doc: Doc) -> list[Span]:
+def _title_head_uses(doc: Doc) -> list[Candidate]:
     """The abstract's uses of the name its paper's title heads ("Marten" for "Marten: ...")."""
     title = doc._.kg_title
     bounds = title_head(title) if title else None
@@ -231,6 +232,20 @@ def _title_head_uses(doc: Doc) -> list[Span]:
         return []
     name = title[bounds[0] : bounds[1]]
     return _bare_uses(doc, {name: name_type(name)})
+
+
+class Candidate(NamedTuple):
+    """A proposed entity, with the bounds and label a ``Span`` has, read once from it."""
+
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+    label_: str
+
+
+def _candidate(span: Span, label: str | None = None) -> Candidate:
+    return Candidate(span.start, span.end, span.start_char, span.end_char, label or span.label_)
 
 
 @Language.factory(
@@ -253,15 +268,20 @@ class Entities:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)  # slicing it is much cheaper than Span.text, which walks the tokens
-        proposed = [
-            s
-            for key in self.spans_keys
-            for s in doc.spans.get(key, [])
-            if not is_generic(text[s.start_char : s.end_char])
-        ]
-        by_head = {(s.start, s.end): s.label_ for s in doc.spans.get(self.typed_by_head, [])}
+        # Each span is read once, into a tuple: a SpanGroup makes a new Span at every access.
+        proposed = []
+        by_head: dict[tuple[int, int], str] = {}
+        for key in self.spans_keys:
+            for span in doc.spans.get(key, []):
+                candidate = _candidate(span)
+                if key == self.typed_by_head:
+                    by_head[(candidate.start, candidate.end)] = candidate.label_
+                if not is_generic(text[candidate.start_char : candidate.end_char]):
+                    proposed.append(candidate)
+        if self.typed_by_head not in self.spans_keys:
+            by_head = {(s.start, s.end): s.label_ for s in doc.spans.get(self.typed_by_head, [])}
         fixed: dict[str, str] = {}
-        pairs: list[Span] = []
+        pairs: list[Candidate] = []
         generic_long_forms = set()
         for long, short in doc._.kg_abbreviations:
             if is_generic(long.text) or is_generic(short.text):
@@ -269,35 +289,39 @@ class Entities:
                 continue
             label = pair_type(long, short, proposed)
             fixed[long.text.casefold()] = fixed[short.text.casefold()] = label
-            pairs += [
-                Span(doc, long.start, long.end, label=label),
-                Span(doc, short.start, short.end, label=label),
-            ]
-        short_forms = {s.text: s.label_ for s in pairs[1::2]}
+            pairs += [_candidate(long, label), _candidate(short, label)]
+        short_forms = {text[s.start_char : s.end_char]: s.label_ for s in pairs[1::2]}
         if generic_long_forms:
             proposed = [
                 s for s in proposed if text[s.start_char : s.end_char].casefold() not in generic_long_forms
             ]
         if doc._.kg_field == "title":
-            title = [head for head in [_title_head(doc)] if head is not None]
+            title = [_candidate(head) for head in [_title_head(doc)] if head is not None]
         else:
             title = _title_head_uses(doc)
         ents = filter_spans(pairs + title + proposed + _bare_uses(doc, short_forms))
         called = _called(text, ents, by_head)
         for long, short in zip(pairs[::2], pairs[1::2], strict=True):
-            keys = (long.text.casefold(), short.text.casefold())
+            keys = (
+                text[long.start_char : long.end_char].casefold(),
+                text[short.start_char : short.end_char].casefold(),
+            )
             label = called.get(keys[0]) or called.get(keys[1])
             if label is not None and (fixed[keys[0]], label) in _CALLED_CHANGES:
                 fixed[keys[0]] = fixed[keys[1]] = label
         fixed = {**called, **fixed}
-        doc.ents = self._typed(doc, ents, fixed, by_head)
+        doc.set_ents(self._typed(doc, text, ents, fixed, by_head))
         return doc
 
     def _typed(
-        self, doc: Doc, ents: list[Span], fixed: dict[str, str], by_head: dict[tuple[int, int], str]
+        self,
+        doc: Doc,
+        text: str,
+        ents: list[Candidate],
+        fixed: dict[str, str],
+        by_head: dict[tuple[int, int], str],
     ) -> list[Span]:
         votes: dict[str, Counter[str]] = defaultdict(Counter)
-        text = doc_text(doc)
         names = [text[ent.start_char : ent.end_char] for ent in ents]
         weak: set[int] = set()  # names whose type is only the Method default
         sentences = sentences_of(doc, [ent.start_char for ent in ents])
@@ -319,7 +343,8 @@ class Entities:
                 elif cue is None and ent.label_ == "Dataset" and _BENCHMARK_WORD.search(text, start, end):
                     cue = "Benchmark"  # "a name the text calls a benchmark is Benchmark"
             votes[key][cue or ent.label_] += 3 if cue else 1
-        labels = [votes[name.casefold()].most_common(1)[0][0] for name in names]
+        winners = {key: counts.most_common(1)[0][0] for key, counts in votes.items()}
+        labels = [winners[name.casefold()] for name in names]
         for group in _coordinated(text, ents):
             strong = Counter(labels[i] for i in group if i not in weak)
             if strong:
@@ -329,7 +354,7 @@ class Entities:
         return [Span(doc, ent.start, ent.end, label=label) for ent, label in zip(ents, labels, strict=True)]
 
 
-def _called(text: str, ents: list[Span], by_head: dict[tuple[int, int], str]) -> dict[str, str]:
+def _called(text: str, ents: list[Candidate], by_head: dict[tuple[int, int], str]) -> dict[str, str]:
     """Names the text calls a model or a benchmark right after them ("the HuBERT model").
 
     What the paper calls a thing decides between Model and Method, and between Benchmark
@@ -349,7 +374,7 @@ def _called(text: str, ents: list[Span], by_head: dict[tuple[int, int], str]) ->
     return called
 
 
-def _coordinated(text: str, ents: list[Span]) -> list[list[int]]:
+def _coordinated(text: str, ents: list[Candidate]) -> list[list[int]]:
     """Runs of names joined by commas, "and", "or" or slashes ("MSVD, DiDeMo and LSMDC")."""
     groups: list[list[int]] = []
     for i, ent in enumerate(ents):
