@@ -427,10 +427,12 @@ def harmonise(mentions: list[Mention], pairs: Iterable[Abbreviation] = ()) -> li
         votes[key][mention.type] += 2 if mention.field == "abstract" else 1
         if mention.role == "introduced":
             introduced.update({key, partner.get(key, key)})
+    winners = {key: counts.most_common(1)[0][0] for key, counts in votes.items()}
+    is_introduced = {key: key in introduced or _variant_of(key, introduced) for key in votes}
     harmonised = []
     for m in mentions:
         key = m.text.casefold()
-        role = "introduced" if key in introduced or _variant_of(key, introduced) else m.role
-        kind = votes[key].most_common(1)[0][0]
+        role = "introduced" if is_introduced[key] else m.role
+        kind = winners[key]
         harmonised.append(m if (kind, role) == (m.type, m.role) else replace(m, type=kind, role=role))
     return harmonised

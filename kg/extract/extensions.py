@@ -56,9 +56,10 @@ if not Span.has_extension("kg_role"):
 
 def doc_text(doc: Doc) -> str:
     """``doc.text``, read once per doc: spaCy joins the tokens anew on each access."""
-    if doc._.kg_text is None:
-        doc._.kg_text = doc.text
-    return doc._.kg_text
+    text = doc._.kg_text
+    if text is None:
+        text = doc._.kg_text = doc.text
+    return text
 
 
 def sentence_of(doc: Doc, char: int) -> tuple[int, int]:

@@ -106,15 +106,24 @@ class Roles:
             seconds = _AND_INTRODUCE.finditer(text, subject.end(), end)
             verbs = sorted({m.span(): m for m in [*verbs, *seconds]}.values(), key=re.Match.end)
         introduced: list[Span] = []
+        may_be_new = [_may_be_new(ent, text) for ent in ents]
         for i, ent in enumerate(ents):
             before = text[start : ent.start_char]
             verb = _last_before(verbs, ent.start_char)
             first_after_verb = verb is not None and (
                 _BRIDGE.match(text, verb.end(), ent.start_char) is not None
-                and all(e.end_char <= verb.end() or not _may_be_new(e, text) for e in ents[:i])
+                and all(
+                    e.end_char <= verb.end() or not new
+                    for e, new in zip(ents[:i], may_be_new[:i], strict=True)
+                )
             )
-            between = re.sub(r"[()]", "", text[ents[i - 1].end_char : ent.start_char]).strip() if i else ""
-            coordinated = bool(introduced) and introduced[-1] is ents[i - 1] and _COORDINATION.match(between)
+            coordinated = (
+                bool(introduced)
+                and introduced[-1] is ents[i - 1]
+                and _COORDINATION.match(
+                    re.sub(r"[()]", "", text[ents[i - 1].end_char : ent.start_char]).strip()
+                )
+            )
             named = _NAMED.search(before[-80:]) is not None
             if named and introduced and introduced[-1] is ents[i - 1] and first_after_verb is False:
                 # "a contrastive fine tuning strategy called X": X is the name, not the description.
@@ -127,7 +136,7 @@ class Roles:
                 named
                 or right_after_verb
                 or (
-                    _may_be_new(ent, text)
+                    may_be_new[i]
                     and (
                         first_after_verb
                         or coordinated
