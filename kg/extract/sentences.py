@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -58,9 +59,17 @@ class Sentences:
         bounds = split_sentences(doc_text(doc))
         doc._.kg_sentences = bounds
         if len(doc):
-            doc[0].is_sent_start = True
-            for start, _ in bounds[1:]:
-                span = doc.char_span(start, start + 1, alignment_mode="expand")
-                if span is not None:
-                    doc[span.start].is_sent_start = True
+            doc[0].is_sent_start = True  # raises on a parsed doc, as spaCy does
+            starts = [
+                span.start
+                for span in (
+                    doc.char_span(start, start + 1, alignment_mode="expand") for start, _ in bounds[1:]
+                )
+                if span is not None
+            ]
+            if starts:
+                # One array for all: each Token.is_sent_start assignment scans the doc for a parse.
+                values = doc.to_array(SENT_START)
+                values[starts] = 1
+                doc.from_array([SENT_START], values)
         return doc
