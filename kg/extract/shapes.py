@@ -75,14 +75,18 @@ _TITLED = re.compile(rf"(?<![\w-]){_CAPITALISED}(?:\s(?:(?:of|for|in|in the)\s)?
 _PLAIN_CAPITALISED = re.compile(r"^[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*$")
 _URL = re.compile(r"\W*(?:https?://|www\.|\S+\.(?:com|org|io|net|ai)(?:/|$))")
 # White-space delimited chunks that may hold a name: those with a capital, digit, caret or Greek letter.
-_CHUNK = re.compile(r"(?<!\S)(?=\S*[A-Z0-9^\u0370-\u03ff])\S+")
+# (The look-ahead is lazy: it only asks whether such a character comes, and a greedy one
+# runs to the chunk's end and back.)
+_CHUNK = re.compile(r"(?<!\S)(?=\S*?[A-Z0-9^\u0370-\u03ff])\S+")
 _SHAPED = re.compile(r"[a-z][A-Z]|[A-Z]{2}|[A-Za-z]\d|\d[A-Za-z]")
 # A version: "v2.2", "2", "3.5" (one decimal: "FID 14.84" is a score), a size, an edition.
 _VERSION_WORD = (
     r"(?:v\d+(?:\.\d+)*[A-Za-z]?|\d+(?:\.\d)?[A-Za-z]?|\d+(?:\.\d+)?[BM]|"
     r"Instruct|Chat|Base|Turbo|XL|XXL|Pro|Ultra|Mini|Hard|Auto)"
 )
-_VERSIONED = re.compile(rf"\b([A-Za-z][\w.-]*)((?: {_VERSION_WORD})+)(?!\w|\.\d)")
+# (The head's characters are taken possessively: none of them is a space, so giving some
+# back never lets the version match, and trying costs a second pass over every word.)
+_VERSIONED = re.compile(rf"\b([A-Za-z][\w.-]*+)((?: {_VERSION_WORD})+)(?!\w|\.\d)")
 
 
 @cache

@@ -1,12 +1,14 @@
-"""``kg.extract.shapes``: listed models inside longer names, found without a regular expression."""
+"""``kg.extract.shapes``: the faster forms of its searches find what the plain forms find."""
 
 from __future__ import annotations
 
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from kg.extract.shapes import _known_model_inside, _shaped_model_names, shape_type
+from kg.extract.shapes import _CHUNK, _VERSIONED, _known_model_inside, _shaped_model_names, shape_type
 
 
 def _by_pattern(name: str) -> bool:
@@ -23,3 +25,17 @@ def _by_pattern(name: str) -> bool:
 )
 def test_known_model_inside_is_the_pattern(name: str) -> None:
     assert _known_model_inside(name) == _by_pattern(name)
+
+
+pieces = st.sampled_from(["Llama", "v2", "2", " ", "-", ".", "7B", "Chat", "x", "é", "A", "^", ",", "\u03b1"])
+
+
+@given(st.lists(pieces, max_size=12).map("".join))
+def test_chunk_and_version_patterns_match_as_their_backtracking_forms(text: str) -> None:
+    """The lazy look-ahead of ``_CHUNK`` and the possessive head of ``_VERSIONED`` only save work."""
+    greedy_chunk = re.compile(_CHUNK.pattern.replace(r"\S*?[", r"\S*[", 1))
+    backtracking_version = re.compile(_VERSIONED.pattern.replace(r"[\w.-]*+", r"[\w.-]*", 1))
+    assert [m.span() for m in _CHUNK.finditer(text)] == [m.span() for m in greedy_chunk.finditer(text)]
+    assert [m.groups() for m in _VERSIONED.finditer(text)] == [
+        m.groups() for m in backtracking_version.finditer(text)
+    ]
