@@ -17,7 +17,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.extract.cues import CLASS_NOUNS
+from kg.extract.cues import CLASS_NOUNS, word_alternation
 from kg.extract.extensions import doc_text, sentences_of
 from kg.extract.known_names import lookup
 
@@ -34,7 +34,7 @@ _SUBJECT = re.compile(r"(?i)\b(?:we|this (?:paper|work|study)|our (?:work|paper)
 # A second verb of the same subject: "we propose X ... and introduce Y", "we rely on ... and propose X".
 _AND_INTRODUCE = re.compile(rf"(?i)\b(?:and|then|also)\s+(?:then\s+|also\s+|further\s+)?{_VERB}")
 # "a new benchmark, X", "a novel approach called X": a name set in apposition to a class noun.
-_CLASS = "|".join(sorted(CLASS_NOUNS, key=len, reverse=True))
+_CLASS = word_alternation(CLASS_NOUNS)
 _NAMED = re.compile(
     rf"(?i)(?:\b(?:a|an|our)\s+(?:[\w-]+\s+){{0,3}}(?:{_CLASS})"
     r"\s*,\s*(?:the\s+|namely\s+)?|\b(?:called|named|dubbed|termed|coined)\s+)$"

@@ -1,12 +1,14 @@
-"""``kg.extract.cues``: the class-noun pre-check agrees with the pattern it stands for."""
+"""``kg.extract.cues``: the faster forms of its patterns match what the plain forms match."""
 
 from __future__ import annotations
+
+import re
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kg.extract.cues import _ANY_CLASS, CLASS_NOUNS, has_class_noun
+from kg.extract.cues import _ANY_CLASS, CLASS_NOUNS, has_class_noun, word_alternation
 
 
 @pytest.mark.parametrize("noun", sorted(CLASS_NOUNS))
@@ -21,3 +23,17 @@ pieces = st.sampled_from(["model", "Data", "set", "s", " ", "-", "_", "1", "é",
 @given(st.lists(pieces).map("".join))
 def test_has_class_noun_is_the_pattern(text: str) -> None:
     assert has_class_noun(text) == bool(_ANY_CLASS.search(text))
+
+
+words = st.lists(st.text(alphabet="abs", min_size=1, max_size=4), min_size=1, max_size=6, unique=True)
+
+
+@given(words, st.lists(st.sampled_from(["a", "b", "s", "S", " ", ",", "x"]), max_size=14).map("".join))
+def test_word_alternation_matches_as_the_plain_alternation(found: list[str], text: str) -> None:
+    plain = "|".join(sorted(found, key=len, reverse=True))
+    for shape in (r"(?i)\b({})\b", r"({})s?,", r"({})(?:b|\s)"):
+        expected = re.compile(shape.format(plain))
+        trie = re.compile(shape.format(word_alternation(found)))
+        assert [(m.span(), m.groups()) for m in trie.finditer(text)] == [
+            (m.span(), m.groups()) for m in expected.finditer(text)
+        ]
