@@ -149,7 +149,7 @@ def test_every_edge_is_a_statement_with_its_evidence_sentences(synthetic):
         PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
         SELECT ?s ?p ?o ?support ?sentence WHERE {
           ?st a kg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kg:support ?support .
-          OPTIONAL { ?st kg:evidence/kg:sentence ?sentence }
+          OPTIONAL { ?st kg:evidence/kg:inSentence/kg:text ?sentence }
         }""")
     found: dict[tuple[str, str, str], set[str]] = {}
     for row in rows:
