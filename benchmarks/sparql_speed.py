@@ -6,7 +6,8 @@
 
 Builds a synthetic graph in the graph contract's shape (``synthetic_graph.py``:
 Zipf-distributed entities, every relation), writes its RDF with the build's own
-code into an Oxigraph store on disk (as ``kg build`` does), and runs every
+``write_rdf`` (Turtle, N-Triples, JSON-LD and the Oxigraph store, as ``kg build``
+does; its wall and CPU time are printed), and runs every
 ``queries/*.rq`` ``--repeat`` times after one warm-up, printing the median
 latency. Parameters (``VALUES ?name``) are set to the most-named entity of the
 right type: the slowest realistic case. Then the same queries run on a small
@@ -34,8 +35,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from synthetic_graph import synthetic_graph  # noqa: E402
 
-from kg.query import bind  # noqa: E402
-from kg.rdf import triples  # noqa: E402
+from kg.query import bind, open_store  # noqa: E402
+from kg.rdf import triples, write_rdf  # noqa: E402
 
 QUERIES = sorted((ROOT / "queries").glob("*.rq"))
 # The entity types a parameter names, by parameter name.
@@ -63,6 +64,12 @@ def timed(run, repeat: int) -> tuple[float, int]:
     return statistics.median(times), rows
 
 
+def size(path: Path) -> int:
+    """Bytes in a file, or in all the files under a folder."""
+    files = [p for p in path.rglob("*") if p.is_file()] if path.is_dir() else [path]
+    return sum(p.stat().st_size for p in files)
+
+
 def oxigraph_runner(store: ox.Store, query: str):
     return lambda: sum(1 for _ in store.query(query))
 
@@ -85,11 +92,12 @@ def main() -> None:
     print(f"graph: {args.papers} papers, {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges "
           f"({time.perf_counter() - start:.1f} s)")  # fmt: skip
     with tempfile.TemporaryDirectory() as folder:
-        start = time.perf_counter()
-        store = ox.Store(folder)
-        store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object) for t in triples(graph))
-        store.optimize()
-        print(f"store: {len(store)} triples ({time.perf_counter() - start:.1f} s to generate and load)\n")
+        wall, cpu = time.perf_counter(), time.process_time()
+        written = write_rdf(graph, folder)
+        wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+        sizes = ", ".join(f"{path.name} {size(path) / 1e6:.0f} MB" for path in written.files)
+        print(f"rdf: {written.triples} triples in {wall:.1f} s ({cpu:.1f} s CPU): {sizes}\n")
+        store = open_store(folder)
         print(f"{'query':<36} {'median ms':>10} {'rows':>7}")
         slowest = 0.0
         for path in queries:
@@ -104,7 +112,7 @@ def main() -> None:
     small = synthetic_graph(args.small)
     data = list(triples(small))
     oxigraph = ox.Store()
-    oxigraph.extend(ox.Quad(t.subject, t.predicate, t.object) for t in data)
+    oxigraph.extend(data)
     in_memory = rdflib.Graph()
     in_memory.parse(data=ox.serialize(data, format=ox.RdfFormat.N_TRIPLES).decode(), format="nt")
     print(f"rdflib in-memory vs Oxigraph, {args.small} papers, {len(data)} triples")

@@ -242,3 +242,20 @@ def test_cli_rejects_a_bad_base_before_reading(tmp_path):
         result.stderr.startswith("kg: error: base IRI 'not-an-iri'") and len(result.stderr.splitlines()) == 1
     )
     assert not (tmp_path / "kg.ttl").exists()
+
+
+def test_each_evidence_sentence_is_written_once(synthetic):
+    graph, folder = synthetic
+    evidence = [item for *_, items in graph.edges(data="evidence") for item in items]
+    sentences = {(e["paper"], e["field"], e["sentence"]) for e in evidence}
+    texts = [t for t in parse(folder / "kg.ttl") if t.predicate.value == str(KG.text)]
+    assert len(texts) == len(sentences)
+    assert {t.object.value for t in texts} == {sentence for *_, sentence in sentences}
+
+
+def test_shapes_catch_a_co_mention_that_one_end_cannot_find(synthetic):
+    data = rdflib.Graph().parse(synthetic[1] / "kg.ttl")
+    data.remove(next(data.triples((None, KG.between, None))))
+    shapes, ontology = rdflib.Graph().parse(SHAPES), rdflib.Graph().parse(ONTOLOGY)
+    conforms, _, text = pyshacl.validate(data, shacl_graph=shapes, ont_graph=ontology, allow_warnings=True)
+    assert not conforms and "kg:between" in text
