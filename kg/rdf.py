@@ -13,8 +13,12 @@ What the data says (``kg/ontology.ttl`` defines every ``kg:`` term):
 - every edge of the graph is a direct triple (``paper kg:introduces method``), the
   LPWC triple that means the same where there is one (asserted, since SPARQL users
   run no reasoner), and a ``kg:Statement`` (an ``rdf:Statement``) that reifies it
-  with its ``kg:support`` (``kg:weight`` too for co-mentions, whose statement names
-  both entities with ``kg:between`` so that either end finds it) and ``kg:evidence``;
+  with its ``kg:support`` (and ``kg:weight`` for co-mentions) and ``kg:evidence``;
+- ranking queries read precomputed numbers and links: ``kg:methodCount`` on
+  tasks, a ``kg:Evaluation`` per method and dataset evaluated together (with the
+  papers that do so), and from each entity its strongest co-mentions
+  (``kg:topCoMention``) and from each dataset its best-supported evaluations
+  (``kg:topEvaluation``), :data:`TOP_LINKS` of each;
 - each piece of evidence is a ``kg:Mention``, a character span (``kg:start``,
   ``kg:end``) of a ``kg:Sentence``; the sentence, written once however many
   mentions it holds, has the paper it comes from (``prov:wasDerivedFrom``), its
@@ -29,6 +33,7 @@ pass to pyoxigraph's Turtle, N-Triples and JSON-LD serialisers and its bulk load
 
 from __future__ import annotations
 
+import heapq
 import json
 import os
 import re
@@ -117,6 +122,8 @@ _DATE_TYPES = [
     (re.compile(r"\d{4}-\d{2}"), XSD.gYearMonth),
     (re.compile(r"\d{4}"), XSD.gYear),
 ]
+TOP_LINKS = 100
+"""How many strongest co-mentions an entity links to, and how many best-supported evaluations a dataset."""
 _CHUNK_TRIPLES = 100_000
 """Triples serialised at a time: large enough for pyoxigraph to do the work, small enough to hold."""
 
@@ -135,7 +142,8 @@ _IDENTIFIER, _TITLE, _ABSTRACT, _CREATOR, _ISSUED = map(
 _VENUE, _ARXIV_ID, _DOI, _URL = map(_ox, (KG.venue, KG.arxivId, BIBO.doi, SCHEMA.url))
 _PAPER_COUNT, _MENTION_COUNT, _METHOD_COUNT = map(_ox, (KG.paperCount, KG.mentionCount, KG.methodCount))
 _SUBJECT, _PREDICATE, _OBJECT = map(_ox, (RDF.subject, RDF.predicate, RDF.object))
-_SUPPORT, _WEIGHT, _BETWEEN, _EVIDENCE = map(_ox, (KG.support, KG.weight, KG.between, KG.evidence))
+_SUPPORT, _WEIGHT, _EVIDENCE = map(_ox, (KG.support, KG.weight, KG.evidence))
+_TOP_CO_MENTION, _TOP_EVALUATION = map(_ox, (KG.topCoMention, KG.topEvaluation))
 _DERIVED_FROM, _INTRODUCED_BY = map(_ox, (PROV.wasDerivedFrom, LPWC_PROPERTY.introducedBy))
 _START, _END, _IN_SENTENCE, _FIELD, _TEXT = map(_ox, (KG.start, KG.end, KG.inSentence, KG.field, KG.text))
 _PAPER_CLASSES = tuple(map(_ox, (KG.Paper, SCHEMA.ScholarlyArticle, LPWC.paper)))
@@ -285,7 +293,7 @@ def _paper_pairs(node: str, data: dict[str, Any]) -> Iterator[Pair]:
         yield _URL, _iri_or_literal(data["url"])
 
 
-def _entity_pairs(data: dict[str, Any], method_count: int | None) -> Iterator[Pair]:
+def _entity_pairs(data: dict[str, Any]) -> Iterator[Pair]:
     kind = data.get("type", "Entity")
     yield _A, _ox(_OPEN_KG[_segment(kind)])
     if kind in _LPWC_CLASS:
@@ -299,8 +307,6 @@ def _entity_pairs(data: dict[str, Any], method_count: int | None) -> Iterator[Pa
             yield _ALT_LABEL, ox.Literal(alias)
     yield _PAPER_COUNT, ox.Literal(int(data.get("papers", 0)))
     yield _MENTION_COUNT, ox.Literal(sum(aliases.values()))
-    if method_count is not None:
-        yield _METHOD_COUNT, ox.Literal(method_count)
     for source, identifier in (data.get("external") or {}).items():
         link = _iri_or_literal(str(identifier))
         if isinstance(link, ox.NamedNode):
@@ -393,11 +399,11 @@ def _evaluation_block(method: str, data: str, papers: int, terms: _Terms) -> Blo
     return ox.NamedNode(evaluation_iri(method, data, terms.base)), pairs
 
 
-def _node_block(graph: nx.MultiDiGraph, node: str, terms: _Terms, method_count: int | None) -> Block:
-    """A node's own triples and those its edges give it: direct, LPWC, inverse and symmetric."""
+def _node_block(graph: nx.MultiDiGraph, node: str, terms: _Terms, derived: list[Pair]) -> Block:
+    """A node's own triples, the precomputed ones, and its edges' direct, LPWC, inverse and symmetric ones."""
     data = graph.nodes[node]
     is_paper = data.get("type") == "Paper"
-    pairs = list(_paper_pairs(node, data) if is_paper else _entity_pairs(data, method_count))
+    pairs = [*(_paper_pairs(node, data) if is_paper else _entity_pairs(data)), *derived]
     for _, target, key, relation in sorted(graph.out_edges(node, keys=True, data="relation")):
         relation = relation or key
         pairs.append((_ox(relation_property(relation)), terms.node(target)))
@@ -428,8 +434,6 @@ def _statement_block(source: str, target: str, data: dict[str, Any], terms: _Ter
     ]  # fmt: skip
     if "weight" in data:
         pairs.append((_WEIGHT, ox.Literal(data["weight"])))
-    if relation in SYMMETRIC_RELATIONS:
-        pairs += [(_BETWEEN, subject), (_BETWEEN, obj)]
     for item in evidence:
         if _is_span(item):
             iri = mention_iri(str(item["paper"]), str(item["field"]), item["start"], item["end"], terms.base)
@@ -485,6 +489,40 @@ def _evidence_blocks(
         yield ox.NamedNode(iri), pairs
 
 
+def _derived_pairs(
+    graph: nx.MultiDiGraph, evaluations: dict[tuple[str, str], int], terms: _Terms
+) -> dict[str, list[Pair]]:
+    """Per node, the precomputed triples: its method count, top co-mentions and top evaluations.
+
+    The top links are cut in the order the queries that read them rank by, so that
+    a query's first :data:`TOP_LINKS` rows are the links: co-mentions by weight,
+    then the other entity's IRI; evaluations by papers, then the method's label.
+    """
+    derived: dict[str, list[Pair]] = defaultdict(list)
+    for task, count in method_counts(graph).items():
+        derived[task].append((_METHOD_COUNT, ox.Literal(count)))
+    co_mentions: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
+    for a, b, key, data in graph.edges(keys=True, data=True):
+        relation = data.get("relation", key)
+        if relation in SYMMETRIC_RELATIONS:
+            weight = int(data.get("weight", data.get("support", 0)))
+            statement = statement_iri(a, relation, b, terms.base)
+            co_mentions[a].append((-weight, terms.node(b).value, statement))
+            co_mentions[b].append((-weight, terms.node(a).value, statement))
+    for entity, found in co_mentions.items():
+        derived[entity] += [
+            (_TOP_CO_MENTION, ox.NamedNode(iri)) for *_, iri in heapq.nsmallest(TOP_LINKS, found)
+        ]
+    by_data: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
+    for (method, data), papers in evaluations.items():
+        by_data[data].append((-papers, graph.nodes[method].get("label", ""), method))
+    for data, found in by_data.items():
+        top = heapq.nsmallest(TOP_LINKS, found)
+        iris = [evaluation_iri(method, data, terms.base) for *_, method in top]
+        derived[data] += [(_TOP_EVALUATION, ox.NamedNode(iri)) for iri in iris]
+    return derived
+
+
 def _blocks(graph: nx.MultiDiGraph, base: str) -> Iterator[Block]:
     """The RDF of ``graph``, subject by subject: nodes with their edges' statements, evaluations, evidence.
 
@@ -493,16 +531,17 @@ def _blocks(graph: nx.MultiDiGraph, base: str) -> Iterator[Block]:
     """
     check_base(base)
     terms = _Terms(base)
-    counts = method_counts(graph)
+    evaluations = evaluation_counts(graph)
+    derived = _derived_pairs(graph, evaluations, terms)
     for node in sorted(graph.nodes):
-        yield _node_block(graph, node, terms, counts.get(node))
+        yield _node_block(graph, node, terms, derived.pop(node, []))
         seen = set()
         for _, target, key, data in sorted(graph.out_edges(node, keys=True, data=True), key=_edge_order):
             relation = data.get("relation", key)
             if (relation, target) not in seen:
                 seen.add((relation, target))
                 yield _statement_block(node, target, {"relation": relation, **data}, terms)
-    for (method, data), papers in sorted(evaluation_counts(graph).items()):
+    for (method, data), papers in sorted(evaluations.items()):
         yield _evaluation_block(method, data, papers, terms)
     spans = _spans_by_paper(graph)
     for paper in sorted(spans):

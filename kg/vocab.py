@@ -83,7 +83,8 @@ class KG(DefinedNamespace):
     methodCount: URIRef
     support: URIRef
     weight: URIRef
-    between: URIRef
+    topCoMention: URIRef
+    topEvaluation: URIRef
     system: URIRef
     onData: URIRef
     evidence: URIRef

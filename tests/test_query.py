@@ -148,7 +148,8 @@ def models_on_benchmark(g, values):
         for m, _, r in g.in_edges(data, keys=True):
             if r == "evaluated_on" and kind(g, m) in METHODS:
                 papers.setdefault((label(g, m), KG + kind(g, m)), set())
-    return {(name, t, str(len(ps))) for (name, t), ps in papers.items()}, (0, 1, 2)
+    top = sorted(papers, key=lambda key: (-len(papers[key]), key[0]))[:100]
+    return {(name, t, str(len(papers[name, t]))) for name, t in top}, (0, 1, 2)
 
 
 def co_mentioned_with(g, values):
