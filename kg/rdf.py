@@ -128,6 +128,7 @@ _CHUNK_TRIPLES = 100_000
 """Triples serialised at a time: large enough for pyoxigraph to do the work, small enough to hold."""
 
 
+@lru_cache(maxsize=1024)
 def _ox(term: URIRef) -> ox.NamedNode:
     return ox.NamedNode(str(term))
 
@@ -327,9 +328,9 @@ def method_counts(graph: nx.MultiDiGraph) -> dict[str, int]:
     >>> method_counts(g)
     {'task:t': 2}
     """
-    kinds = graph.nodes(data="type")
-    methods: dict[str, set[str]] = {node: set() for node, kind in kinds if kind == "Task"}
-    for paper, kind in kinds:
+    kinds = dict(graph.nodes(data="type"))
+    methods: dict[str, set[str]] = {node: set() for node, kind in kinds.items() if kind == "Task"}
+    for paper, kind in kinds.items():
         if kind != "Paper":
             continue
         tasks, named = [], set()
@@ -363,9 +364,9 @@ def evaluation_counts(graph: nx.MultiDiGraph) -> dict[tuple[str, str], int]:
     >>> evaluation_counts(g)
     {('method:m', 'benchmark:b'): 1, ('model:n', 'benchmark:b'): 0}
     """
-    kinds = graph.nodes(data="type")
+    kinds = dict(graph.nodes(data="type"))
     counts: Counter[tuple[str, str]] = Counter()
-    for paper, kind in kinds:
+    for paper, kind in kinds.items():
         if kind != "Paper":
             continue
         evaluated, named = [], []
