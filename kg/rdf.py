@@ -646,7 +646,9 @@ class _Writer:
     """Serialises chunks of whole subjects to Turtle, N-Triples and JSON-LD as they pass to the store.
 
     pyoxigraph serialises each chunk; Turtle's prefixes and JSON-LD's enclosing
-    array and context are written once, here, around the chunks.
+    array and context are written once, here, around the chunks. pyoxigraph writes
+    JSON-LD with full IRIs; the context's prefixes then shorten every property and
+    ``@id``/``@type`` IRI (never a literal, whose strings follow ``"@value":``).
     """
 
     def __init__(self, turtle: IO[bytes], ntriples: IO[bytes], jsonld: IO[bytes], prefixes: dict[str, str]):
@@ -654,6 +656,10 @@ class _Writer:
         self._prefixes = prefixes
         self._chunk: list[ox.Quad] = []
         self._first = True
+        namespaces = sorted(prefixes.items(), key=lambda item: -len(item[1]))
+        self._prefix = {iri.encode(): f"{prefix}:".encode() for prefix, iri in namespaces}
+        alternatives = b"|".join(re.escape(iri.encode()) for _, iri in namespaces)
+        self._iri = re.compile(b'((?:[{,]|"@id":|"@type":)")(' + alternatives + b")(?!/)")
         turtle.write("".join(f"@prefix {p}: <{iri}> .\n" for p, iri in prefixes.items()).encode())
         context = json.dumps({"@context": prefixes}, ensure_ascii=False)[:-1]
         jsonld.write(context.encode() + b', "@graph": [\n')
@@ -674,7 +680,8 @@ class _Writer:
         self._turtle.write(turtle.split(b"\n", len(self._prefixes))[-1])
         ox.serialize(chunk, self._ntriples, ox.RdfFormat.N_TRIPLES)
         nodes = ox.serialize(chunk, format=ox.RdfFormat.JSON_LD)  # a JSON array of node objects
-        self._jsonld.write((b"" if self._first else b",\n") + nodes[1:-1])
+        nodes = self._iri.sub(lambda found: found[1] + self._prefix[found[2]], nodes[1:-1])
+        self._jsonld.write((b"" if self._first else b",\n") + nodes)
         self._first = False
         return chunk
 
