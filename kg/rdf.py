@@ -8,30 +8,41 @@ What the data says (``kg/ontology.ttl`` defines every ``kg:`` term):
   ``kg:arxivId``, ``schema:url`` and ``kg:venue``;
 - an entity is its ``kg:`` class (plus LPWC's class, or ``mls:EvaluationMeasure``
   for metrics), with ``skos:prefLabel``, one ``skos:altLabel`` per other surface
-  form, ``kg:paperCount`` and ``skos:exactMatch`` links to outside ids;
+  form, ``kg:paperCount`` and ``skos:exactMatch`` links to outside ids; a task
+  also has ``kg:methodCount``, precomputed so that ranking tasks reads one number;
 - every edge of the graph is a direct triple (``paper kg:introduces method``), the
   LPWC triple that means the same where there is one (asserted, since SPARQL users
   run no reasoner), and a ``kg:Statement`` (an ``rdf:Statement``) that reifies it
-  with its ``kg:support`` and ``prov:wasDerivedFrom`` the papers that state it;
-- each piece of evidence is a ``kg:Mention``: a span of a paper's field with
-  ``kg:start``/``kg:end`` and the ``kg:sentence`` that contains it.
+  with its ``kg:support`` (and ``kg:weight`` for co-mentions) and ``kg:evidence``;
+- ranking queries read precomputed numbers and links: ``kg:methodCount`` on
+  tasks, a ``kg:Evaluation`` per method and dataset evaluated together (with the
+  papers that do so), and from each entity its strongest co-mentions
+  (``kg:topCoMention``) and from each dataset its best-supported evaluations
+  (``kg:topEvaluation``), :data:`TOP_LINKS` of each;
+- each piece of evidence is a ``kg:Mention``, a character span (``kg:start``,
+  ``kg:end``) of a ``kg:Sentence``; the sentence, written once however many
+  mentions it holds, has the paper it comes from (``prov:wasDerivedFrom``), its
+  ``kg:field`` and its ``kg:text``.
 
 IRIs are ``<base><kind>/<slug>``, percent-encoded so that any name is safe, and
-stable across runs. Turtle is the master copy, written in sorted order so that
-the same graph gives the same bytes; the other files are derived from it by
-pyoxigraph, and the store (``store/``) is bulk-loaded from it.
+stable across runs. The triples are made once, subject by subject in an order that
+depends only on the graph (so the same graph gives the same bytes), and go in one
+pass to pyoxigraph's Turtle, N-Triples and JSON-LD serialisers and its bulk loader
+(the store, ``store/``): nothing is parsed back.
 """
 
 from __future__ import annotations
 
+import heapq
 import json
 import os
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 from typing import IO, Any
 from urllib.parse import quote
@@ -85,14 +96,18 @@ RELATION_PROPERTY: dict[str, URIRef] = {
 SYMMETRIC_RELATIONS = frozenset({"co_mentioned"})
 """Stored once per pair in the graph, asserted both ways in RDF so queries need no UNION."""
 
+NAMING_RELATIONS = frozenset({"introduces", "uses", "mentions", "evaluated_on"})
+"""The roles in which a paper names a method or model that ``kg:methodCount`` counts for its tasks."""
+
 _OPEN_KG = Namespace(str(KG._NS))
 _LPWC_CLASS = {
     "Paper": LPWC.paper, "Method": LPWC.method, "Model": LPWC.model, "Dataset": LPWC.dataset,
     "Benchmark": LPWC.dataset, "Task": LPWC.task, "Metric": MLS.EvaluationMeasure,
 }  # fmt: skip
-_DATA_TYPES = {"Dataset", "Benchmark"}
-# (relation, target type) -> the LPWC property from paper to target, or None for "target introducedBy paper".
-_LPWC_EDGE: dict[tuple[str, str], URIRef | None] = {
+_METHOD_TYPES = frozenset({"Method", "Model"})
+_SYSTEM_RELATIONS = frozenset({"introduces", "uses", "mentions"})
+# (relation, target type) -> the LPWC property from paper to target.
+_LPWC_EDGE: dict[tuple[str, str], URIRef] = {
     ("introduces", "Method"): LPWC_PROPERTY.hasMethod,
     ("uses", "Method"): LPWC_PROPERTY.hasMethod,
     ("uses", "Dataset"): LPWC_PROPERTY.usesDataset,
@@ -107,6 +122,34 @@ _DATE_TYPES = [
     (re.compile(r"\d{4}-\d{2}"), XSD.gYearMonth),
     (re.compile(r"\d{4}"), XSD.gYear),
 ]
+TOP_LINKS = 100
+"""How many strongest co-mentions an entity links to, and how many best-supported evaluations a dataset."""
+_CHUNK_TRIPLES = 100_000
+"""Triples serialised at a time: large enough for pyoxigraph to do the work, small enough to hold."""
+
+
+@lru_cache(maxsize=1024)
+def _ox(term: URIRef) -> ox.NamedNode:
+    return ox.NamedNode(str(term))
+
+
+# pyoxigraph terms for the vocabulary, made once: a large build writes millions of triples of few terms.
+_A, _LABEL, _PREF_LABEL, _ALT_LABEL, _EXACT_MATCH = map(
+    _ox, (RDF.type, RDFS.label, SKOS.prefLabel, SKOS.altLabel, SKOS.exactMatch)
+)
+_IDENTIFIER, _TITLE, _ABSTRACT, _CREATOR, _ISSUED = map(
+    _ox, (DCTERMS.identifier, DCTERMS.title, DCTERMS.abstract, DCTERMS.creator, DCTERMS.issued)
+)
+_VENUE, _ARXIV_ID, _DOI, _URL = map(_ox, (KG.venue, KG.arxivId, BIBO.doi, SCHEMA.url))
+_PAPER_COUNT, _MENTION_COUNT, _METHOD_COUNT = map(_ox, (KG.paperCount, KG.mentionCount, KG.methodCount))
+_SUBJECT, _PREDICATE, _OBJECT = map(_ox, (RDF.subject, RDF.predicate, RDF.object))
+_SUPPORT, _WEIGHT, _EVIDENCE = map(_ox, (KG.support, KG.weight, KG.evidence))
+_TOP_CO_MENTION, _TOP_EVALUATION = map(_ox, (KG.topCoMention, KG.topEvaluation))
+_DERIVED_FROM, _INTRODUCED_BY = map(_ox, (PROV.wasDerivedFrom, LPWC_PROPERTY.introducedBy))
+_START, _END, _IN_SENTENCE, _FIELD, _TEXT = map(_ox, (KG.start, KG.end, KG.inSentence, KG.field, KG.text))
+_PAPER_CLASSES = tuple(map(_ox, (KG.Paper, SCHEMA.ScholarlyArticle, LPWC.paper)))
+_STATEMENT, _MENTION, _SENTENCE = map(_ox, (KG.Statement, KG.Mention, KG.Sentence))
+_EVALUATION, _SYSTEM, _ON_DATA = map(_ox, (KG.Evaluation, KG.system, KG.onData))
 
 
 @dataclass(frozen=True)
@@ -178,76 +221,48 @@ def statement_iri(source: str, relation: str, target: str, base: str = DEFAULT_B
     return f"{base}statement/" + ":".join(_segment(part) for part in parts)
 
 
-def mention_iri(evidence: dict[str, Any], base: str = DEFAULT_BASE) -> str:
+def mention_iri(paper: str, text_field: str, start: int, end: int, base: str = DEFAULT_BASE) -> str:
     """The IRI of a piece of evidence: the paper, field and character span it quotes.
 
-    >>> mention_iri({"paper": "p1", "field": "abstract", "start": 3, "end": 6}, "http://example.org/")
+    >>> mention_iri("p1", "abstract", 3, 6, "http://example.org/")
     'http://example.org/mention/p1:abstract:3-6'
     """
-    paper, text_field = _segment(str(evidence["paper"])), _segment(str(evidence["field"]))
-    return f"{base}mention/{paper}:{text_field}:{evidence['start']}-{evidence['end']}"
+    return f"{base}mention/{_segment(paper)}:{_segment(text_field)}:{start}-{end}"
 
 
-def _is_mention(evidence: dict[str, Any]) -> bool:
-    return all(key in evidence for key in ("paper", "field", "start", "end"))
+def sentence_iri(paper: str, text_field: str, offset: int, base: str = DEFAULT_BASE) -> str:
+    """The IRI of a sentence of evidence: the paper, field and offset where the sentence starts.
+
+    >>> sentence_iri("p1", "abstract", 120, "http://example.org/")
+    'http://example.org/sentence/p1:abstract:120'
+    """
+    return f"{base}sentence/{_segment(paper)}:{_segment(text_field)}:{offset}"
 
 
 class _Terms:
-    """pyoxigraph terms made once, by IRI or node id: a large build makes millions of triples of few terms.
-
-    Node ids hold a ``:`` and absolute IRIs ``://``, so the two kinds of key cannot clash.
-    """
+    """The pyoxigraph term of each node id, made once."""
 
     def __init__(self, base: str) -> None:
         self.base = base
-        self._named: dict[str, ox.NamedNode] = {}
-
-    def __getitem__(self, iri: str) -> ox.NamedNode:
-        node = self._named.get(iri)
-        if node is None:
-            node = self._named[iri] = ox.NamedNode(iri)
-        return node
+        self._nodes: dict[str, ox.NamedNode] = {}
 
     def node(self, node_id: str) -> ox.NamedNode:
-        node = self._named.get(node_id)
+        node = self._nodes.get(node_id)
         if node is None:
-            node = self._named[node_id] = ox.NamedNode(str(node_iri(node_id, self.base)))
+            node = self._nodes[node_id] = ox.NamedNode(str(node_iri(node_id, self.base)))
         return node
 
 
 Pair = tuple[ox.NamedNode, ox.NamedNode | ox.Literal]
+Block = tuple[ox.NamedNode, list[Pair]]
+"""A subject and its (predicate, object) pairs: the unit the writers cut the triples at."""
 
 
 def _date(text: str) -> ox.Literal:
     for pattern, datatype in _DATE_TYPES:
         if pattern.fullmatch(text):
-            return ox.Literal(text, datatype=ox.NamedNode(str(datatype)))
+            return ox.Literal(text, datatype=_ox(datatype))
     return ox.Literal(text)
-
-
-def _paper_pairs(node: str, data: dict[str, Any], terms: _Terms) -> Iterator[Pair]:
-    for cls in (KG.Paper, SCHEMA.ScholarlyArticle, LPWC.paper):
-        yield terms[RDF.type], terms[cls]
-    yield terms[DCTERMS.identifier], ox.Literal(node.partition(":")[2])
-    yield terms[RDFS.label], ox.Literal(data.get("label") or data.get("title") or node)
-    for key, predicate in (("title", DCTERMS.title), ("abstract", DCTERMS.abstract), ("venue", KG.venue)):
-        if data.get(key):
-            yield terms[predicate], ox.Literal(data[key])
-    for author in data.get("authors") or ():
-        yield terms[DCTERMS.creator], ox.Literal(author)
-    if data.get("date"):
-        yield terms[DCTERMS.issued], _date(str(data["date"]))
-    if data.get("arxiv_id"):
-        yield terms[KG.arxivId], ox.Literal(data["arxiv_id"])
-        yield (
-            terms[SKOS.exactMatch],
-            ox.NamedNode(f"https://arxiv.org/abs/{quote(data['arxiv_id'], safe='/.')}"),
-        )
-    if data.get("doi"):
-        yield terms[BIBO.doi], ox.Literal(data["doi"])
-        yield terms[SKOS.exactMatch], ox.NamedNode(f"https://doi.org/{quote(data['doi'], safe='/.()-_;')}")
-    if data.get("url"):
-        yield terms[SCHEMA.url], _iri_or_literal(data["url"])
 
 
 def _iri_or_literal(text: str) -> ox.NamedNode | ox.Literal:
@@ -257,83 +272,289 @@ def _iri_or_literal(text: str) -> ox.NamedNode | ox.Literal:
         return ox.Literal(text)
 
 
-def _entity_pairs(data: dict[str, Any], terms: _Terms) -> Iterator[Pair]:
+def _paper_pairs(node: str, data: dict[str, Any]) -> Iterator[Pair]:
+    for cls in _PAPER_CLASSES:
+        yield _A, cls
+    yield _IDENTIFIER, ox.Literal(node.partition(":")[2])
+    yield _LABEL, ox.Literal(data.get("label") or data.get("title") or node)
+    for key, predicate in (("title", _TITLE), ("abstract", _ABSTRACT), ("venue", _VENUE)):
+        if data.get(key):
+            yield predicate, ox.Literal(data[key])
+    for author in data.get("authors") or ():
+        yield _CREATOR, ox.Literal(author)
+    if data.get("date"):
+        yield _ISSUED, _date(str(data["date"]))
+    if data.get("arxiv_id"):
+        yield _ARXIV_ID, ox.Literal(data["arxiv_id"])
+        yield _EXACT_MATCH, ox.NamedNode(f"https://arxiv.org/abs/{quote(data['arxiv_id'], safe='/.')}")
+    if data.get("doi"):
+        yield _DOI, ox.Literal(data["doi"])
+        yield _EXACT_MATCH, ox.NamedNode(f"https://doi.org/{quote(data['doi'], safe='/.()-_;')}")
+    if data.get("url"):
+        yield _URL, _iri_or_literal(data["url"])
+
+
+def _entity_pairs(data: dict[str, Any]) -> Iterator[Pair]:
     kind = data.get("type", "Entity")
-    yield terms[RDF.type], terms[_OPEN_KG[_segment(kind)]]
+    yield _A, _ox(_OPEN_KG[_segment(kind)])
     if kind in _LPWC_CLASS:
-        yield terms[RDF.type], terms[_LPWC_CLASS[kind]]
+        yield _A, _ox(_LPWC_CLASS[kind])
     label = ox.Literal(data.get("label", ""))
-    yield terms[SKOS.prefLabel], label
-    yield terms[RDFS.label], label
+    yield _PREF_LABEL, label
+    yield _LABEL, label
     aliases = data.get("aliases") or {}
     for alias in aliases:
         if alias != data.get("label"):
-            yield terms[SKOS.altLabel], ox.Literal(alias)
-    yield terms[KG.paperCount], ox.Literal(int(data.get("papers", 0)))
-    yield terms[KG.mentionCount], ox.Literal(sum(aliases.values()))
+            yield _ALT_LABEL, ox.Literal(alias)
+    yield _PAPER_COUNT, ox.Literal(int(data.get("papers", 0)))
+    yield _MENTION_COUNT, ox.Literal(sum(aliases.values()))
     for source, identifier in (data.get("external") or {}).items():
         link = _iri_or_literal(str(identifier))
         if isinstance(link, ox.NamedNode):
-            yield terms[SKOS.exactMatch], link
+            yield _EXACT_MATCH, link
         else:
-            yield terms[DCTERMS.identifier], ox.Literal(f"{source}:{identifier}")
+            yield _IDENTIFIER, ox.Literal(f"{source}:{identifier}")
 
 
-def _edge_pairs(
-    graph: nx.MultiDiGraph, source: str, target: str, data: dict[str, Any], terms: _Terms
-) -> Iterator[tuple[str, Pair]]:
-    """The triples an edge adds to its source (and target): direct, LPWC, and inverse/symmetric."""
+def method_counts(graph: nx.MultiDiGraph) -> dict[str, int]:
+    """Per task, the number of distinct methods and models that papers addressing it name, or applied to it.
+
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_nodes_from([("paper:a", {"type": "Paper"}), ("task:t", {"type": "Task"}),
+    ...                   ("method:m", {"type": "Method"}), ("model:n", {"type": "Model"})])
+    >>> for source, target, relation in [("paper:a", "task:t", "addresses"), ("paper:a", "method:m", "uses"),
+    ...                                  ("model:n", "task:t", "applied_to")]:
+    ...     _ = g.add_edge(source, target, key=relation, relation=relation)
+    >>> method_counts(g)
+    {'task:t': 2}
+    """
+    kinds = dict(graph.nodes(data="type"))
+    methods: dict[str, set[str]] = {node: set() for node, kind in kinds.items() if kind == "Task"}
+    for paper, kind in kinds.items():
+        if kind != "Paper":
+            continue
+        tasks, named = [], set()
+        for _, target, relation in graph.out_edges(paper, data="relation"):
+            if relation == "addresses" and kinds[target] == "Task":
+                tasks.append(target)
+            elif relation in NAMING_RELATIONS and kinds[target] in _METHOD_TYPES:
+                named.add(target)
+        for task in tasks:
+            methods[task] |= named
+    for method, task, relation in graph.edges(data="relation"):
+        if relation == "applied_to" and kinds[task] == "Task" and kinds[method] in _METHOD_TYPES:
+            methods[task].add(method)
+    return {task: len(found) for task, found in methods.items()}
+
+
+def evaluation_counts(graph: nx.MultiDiGraph) -> dict[tuple[str, str], int]:
+    """Per (method or model, dataset or benchmark): the papers that evaluate on the one and name the other.
+
+    A paper names the method or model as it introduces, uses or mentions it; a
+    method evaluated on the dataset directly (an entity-to-entity edge) is there
+    too, with the papers that name it so (possibly none).
+
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_nodes_from([("paper:a", {"type": "Paper"}), ("benchmark:b", {"type": "Benchmark"}),
+    ...                   ("method:m", {"type": "Method"}), ("model:n", {"type": "Model"})])
+    >>> edges = [("paper:a", "benchmark:b", "evaluated_on"), ("paper:a", "method:m", "uses"),
+    ...          ("model:n", "benchmark:b", "evaluated_on")]
+    >>> for source, target, relation in edges:
+    ...     _ = g.add_edge(source, target, key=relation, relation=relation)
+    >>> evaluation_counts(g)
+    {('method:m', 'benchmark:b'): 1, ('model:n', 'benchmark:b'): 0}
+    """
+    kinds = dict(graph.nodes(data="type"))
+    counts: Counter[tuple[str, str]] = Counter()
+    for paper, kind in kinds.items():
+        if kind != "Paper":
+            continue
+        evaluated, named = [], []
+        for _, target, relation in graph.out_edges(paper, data="relation"):
+            if relation == "evaluated_on":
+                evaluated.append(target)
+            elif relation in _SYSTEM_RELATIONS and kinds[target] in _METHOD_TYPES:
+                named.append(target)
+        for data in evaluated:
+            for method in named:
+                counts[method, data] += 1
+    for method, data, relation in graph.edges(data="relation"):
+        if relation == "evaluated_on" and kinds[method] in _METHOD_TYPES:
+            counts.setdefault((method, data), 0)
+    return dict(counts)
+
+
+def evaluation_iri(method: str, data: str, base: str = DEFAULT_BASE) -> str:
+    """The IRI of the precomputed evaluation of a method or model on a dataset or benchmark.
+
+    >>> evaluation_iri("model:mistral-7b", "benchmark:mt-bench", "http://example.org/")
+    'http://example.org/evaluation/model:mistral-7b:benchmark:mt-bench'
+    """
+    parts = [*method.partition(":")[::2], *data.partition(":")[::2]]
+    return f"{base}evaluation/" + ":".join(_segment(part) for part in parts)
+
+
+def _evaluation_block(method: str, data: str, papers: int, terms: _Terms) -> Block:
+    pairs: list[Pair] = [(_A, _EVALUATION), (_SYSTEM, terms.node(method)), (_ON_DATA, terms.node(data)),
+                         (_SUPPORT, ox.Literal(papers))]  # fmt: skip
+    return ox.NamedNode(evaluation_iri(method, data, terms.base)), pairs
+
+
+def _node_block(graph: nx.MultiDiGraph, node: str, terms: _Terms, derived: list[Pair]) -> Block:
+    """A node's own triples, the precomputed ones, and its edges' direct, LPWC, inverse and symmetric ones."""
+    data = graph.nodes[node]
+    is_paper = data.get("type") == "Paper"
+    pairs = [*(_paper_pairs(node, data) if is_paper else _entity_pairs(data)), *derived]
+    for _, target, key, relation in sorted(graph.out_edges(node, keys=True, data="relation")):
+        relation = relation or key
+        pairs.append((_ox(relation_property(relation)), terms.node(target)))
+        lpwc = _LPWC_EDGE.get((relation, graph.nodes[target].get("type", ""))) if is_paper else None
+        if lpwc is not None:
+            pairs.append((_ox(lpwc), terms.node(target)))
+    for source, _, key, relation in sorted(graph.in_edges(node, keys=True, data="relation")):
+        relation = relation or key
+        if relation in SYMMETRIC_RELATIONS:
+            pairs.append((_ox(relation_property(relation)), terms.node(source)))
+        elif relation == "introduces" and graph.nodes[source].get("type") == "Paper":
+            pairs.append((_INTRODUCED_BY, terms.node(source)))
+    return terms.node(node), list(dict.fromkeys(pairs))
+
+
+def _is_span(evidence: dict[str, Any]) -> bool:
+    return "start" in evidence and "end" in evidence and "field" in evidence and "paper" in evidence
+
+
+def _statement_block(source: str, target: str, data: dict[str, Any], terms: _Terms) -> Block:
     relation = data.get("relation", "related")
-    source_iri, target_iri = terms.node(source), terms.node(target)
-    yield source, (terms[relation_property(relation)], target_iri)
-    if relation in SYMMETRIC_RELATIONS:
-        yield target, (terms[relation_property(relation)], source_iri)
-    if graph.nodes[source].get("type") != "Paper":
-        return
-    if relation == "introduces":
-        yield target, (terms[LPWC_PROPERTY.introducedBy], source_iri)
-    lpwc = _LPWC_EDGE.get((relation, graph.nodes[target].get("type", "")))
-    if lpwc is not None:
-        yield source, (terms[lpwc], target_iri)
-
-
-def _statement_pairs(source: str, target: str, data: dict[str, Any], terms: _Terms) -> Iterator[Pair]:
-    relation = data.get("relation", "related")
-    yield terms[RDF.type], terms[KG.Statement]
-    yield terms[RDF.subject], terms.node(source)
-    yield terms[RDF.predicate], terms[relation_property(relation)]
-    yield terms[RDF.object], terms.node(target)
+    subject, obj = terms.node(source), terms.node(target)
     evidence = data.get("evidence") or []
     support = data.get("support", len({e.get("paper") for e in evidence}))
-    yield terms[KG.support], ox.Literal(int(support))
+    pairs: list[Pair] = [
+        (_A, _STATEMENT), (_SUBJECT, subject), (_PREDICATE, _ox(relation_property(relation))),
+        (_OBJECT, obj), (_SUPPORT, ox.Literal(int(support))),
+    ]  # fmt: skip
     if "weight" in data:
-        yield terms[KG.weight], ox.Literal(data["weight"])
-    for paper in {e["paper"] for e in evidence if "paper" in e}:
-        yield terms[PROV.wasDerivedFrom], terms.node(paper_node(paper))
+        pairs.append((_WEIGHT, ox.Literal(data["weight"])))
     for item in evidence:
-        if _is_mention(item):
-            yield terms[KG.evidence], terms[mention_iri(item, terms.base)]
+        if _is_span(item):
+            iri = mention_iri(str(item["paper"]), str(item["field"]), item["start"], item["end"], terms.base)
+            pairs.append((_EVIDENCE, ox.NamedNode(iri)))
+        elif "paper" in item:  # evidence without a span can still name its paper
+            pairs.append((_DERIVED_FROM, terms.node(paper_node(item["paper"]))))
+    subject_iri = statement_iri(source, relation, target, terms.base)
+    return ox.NamedNode(subject_iri), list(dict.fromkeys(pairs))
 
 
-def _mention_pairs(evidence: dict[str, Any], terms: _Terms) -> Iterator[Pair]:
-    yield terms[RDF.type], terms[KG.Mention]
-    yield terms[PROV.wasDerivedFrom], terms.node(paper_node(evidence["paper"]))
-    yield terms[KG.field], ox.Literal(evidence["field"])
-    yield terms[KG.start], ox.Literal(int(evidence["start"]))
-    yield terms[KG.end], ox.Literal(int(evidence["end"]))
-    if evidence.get("sentence") is not None:
-        yield terms[KG.sentence], ox.Literal(evidence["sentence"])
+def _spans_by_paper(graph: nx.MultiDiGraph) -> dict[str, dict[tuple[str, int, int], str | None]]:
+    """Every evidence span of the graph, by paper: (field, start, end) -> the sentence around it."""
+    spans: dict[str, dict[tuple[str, int, int], str | None]] = defaultdict(dict)
+    for *_, evidence in graph.edges(data="evidence"):
+        for item in evidence or ():
+            if _is_span(item):
+                key = (str(item["field"]), int(item["start"]), int(item["end"]))
+                spans[str(item["paper"])].setdefault(key, item.get("sentence"))
+    return spans
 
 
-def _order(pair: Pair) -> tuple[str, str]:
-    return pair[0].value, str(pair[1])
+def _evidence_blocks(
+    graph: nx.MultiDiGraph, paper: str, spans: dict[tuple[str, int, int], str | None], terms: _Terms
+) -> Iterator[Block]:
+    """A paper's sentences of evidence, each once, then its mentions (spans of those sentences)."""
+    node = paper_node(paper)
+    texts = graph.nodes[node] if node in graph else {}
+    sentences: dict[tuple[str, str | None], list[tuple[int, int]]] = defaultdict(list)
+    for (text_field, start, end), sentence in spans.items():
+        sentences[text_field, sentence].append((start, end))
+    sentence_of: dict[tuple[str, str | None], ox.NamedNode] = {}
+    blocks = []
+    for (text_field, sentence), found in sentences.items():
+        text = texts.get(text_field) or ""
+        # Where the sentence starts in its field names it; a sentence not found there, by its first span.
+        offset = text.find(sentence) if sentence else -1
+        offset = offset if offset >= 0 else min(found)[0]
+        iri = ox.NamedNode(sentence_iri(paper, text_field, offset, terms.base))
+        sentence_of[text_field, sentence] = iri
+        pairs: list[Pair] = [
+            (_A, _SENTENCE),
+            (_DERIVED_FROM, terms.node(node)),
+            (_FIELD, ox.Literal(text_field)),
+        ]
+        if sentence is not None:
+            pairs.append((_TEXT, ox.Literal(sentence)))
+        blocks.append((iri, pairs))
+    yield from sorted(blocks, key=lambda block: block[0].value)
+    for (text_field, start, end), sentence in sorted(spans.items()):
+        iri = mention_iri(paper, text_field, start, end, terms.base)
+        pairs = [(_A, _MENTION), (_START, ox.Literal(start)), (_END, ox.Literal(end)),
+                 (_IN_SENTENCE, sentence_of[text_field, sentence])]  # fmt: skip
+        yield ox.NamedNode(iri), pairs
 
 
-def triples(graph: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> Iterator[ox.Triple]:
-    """The RDF of ``graph``, subject by subject in IRI order, each subject's triples sorted.
+def _derived_pairs(
+    graph: nx.MultiDiGraph, evaluations: dict[tuple[str, str], int], terms: _Terms
+) -> dict[str, list[Pair]]:
+    """Per node, the precomputed triples: its method count, top co-mentions and top evaluations.
 
-    The order makes the output of one graph the same bytes on every run; only one
-    subject's triples are held at a time.
+    The top links are cut in the order the queries that read them rank by, so that
+    a query's first :data:`TOP_LINKS` rows are the links: co-mentions by weight,
+    then the other entity's IRI; evaluations by papers, then the method's label.
+    """
+    derived: dict[str, list[Pair]] = defaultdict(list)
+    for task, count in method_counts(graph).items():
+        derived[task].append((_METHOD_COUNT, ox.Literal(count)))
+    co_mentions: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
+    for a, b, key, data in graph.edges(keys=True, data=True):
+        relation = data.get("relation", key)
+        if relation in SYMMETRIC_RELATIONS:
+            weight = int(data.get("weight", data.get("support", 0)))
+            statement = statement_iri(a, relation, b, terms.base)
+            co_mentions[a].append((-weight, terms.node(b).value, statement))
+            co_mentions[b].append((-weight, terms.node(a).value, statement))
+    for entity, found in co_mentions.items():
+        derived[entity] += [
+            (_TOP_CO_MENTION, ox.NamedNode(iri)) for *_, iri in heapq.nsmallest(TOP_LINKS, found)
+        ]
+    by_data: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
+    for (method, data), papers in evaluations.items():
+        by_data[data].append((-papers, graph.nodes[method].get("label", ""), method))
+    for data, found in by_data.items():
+        top = heapq.nsmallest(TOP_LINKS, found)
+        iris = [evaluation_iri(method, data, terms.base) for *_, method in top]
+        derived[data] += [(_TOP_EVALUATION, ox.NamedNode(iri)) for iri in iris]
+    return derived
+
+
+def _blocks(graph: nx.MultiDiGraph, base: str) -> Iterator[Block]:
+    """The RDF of ``graph``, subject by subject: nodes with their edges' statements, evaluations, evidence.
+
+    The order depends only on the graph, not on the order it was built in, and
+    only one subject's triples are made at a time.
+    """
+    check_base(base)
+    terms = _Terms(base)
+    evaluations = evaluation_counts(graph)
+    derived = _derived_pairs(graph, evaluations, terms)
+    for node in sorted(graph.nodes):
+        yield _node_block(graph, node, terms, derived.pop(node, []))
+        seen = set()
+        for _, target, key, data in sorted(graph.out_edges(node, keys=True, data=True), key=_edge_order):
+            relation = data.get("relation", key)
+            if (relation, target) not in seen:
+                seen.add((relation, target))
+                yield _statement_block(node, target, {"relation": relation, **data}, terms)
+    for (method, data), papers in sorted(evaluations.items()):
+        yield _evaluation_block(method, data, papers, terms)
+    spans = _spans_by_paper(graph)
+    for paper in sorted(spans):
+        yield from _evidence_blocks(graph, paper, spans.pop(paper), terms)
+
+
+def _edge_order(edge: tuple[str, str, str, dict[str, Any]]) -> tuple[str, str]:
+    return edge[2], edge[1]
+
+
+def triples(graph: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> Iterator[ox.Quad]:
+    """The RDF of ``graph``, as pyoxigraph quads in the default graph, subject by subject.
 
     >>> g = nx.MultiDiGraph()
     >>> g.add_node("paper:p1", type="Paper", label="T", title="T", abstract="We use DPO.")
@@ -342,41 +563,14 @@ def triples(graph: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> Iterator[ox.Tri
     >>> g.add_edge("paper:p1", "method:dpo", key="uses", relation="uses", support=1, evidence=[evidence])
     'uses'
     >>> rdf = list(triples(g, "http://example.org/"))
-    >>> [str(t) for t in rdf if t.predicate.value.endswith("hasMethod")]
+    >>> [str(t.triple) for t in rdf if t.predicate.value.endswith("hasMethod")]
     ['<http://example.org/paper/p1> <https://linkedpaperswithcode.com/property/hasMethod> <http://example.org/method/dpo>']
-    >>> [t.object.value for t in rdf if t.predicate.value.endswith("#sentence")]
-    ['We use DPO.']
+    >>> [(t.subject.value, t.object.value) for t in rdf if t.predicate.value.endswith("#text")]
+    [('http://example.org/sentence/p1:abstract:0', 'We use DPO.')]
     """
-    check_base(base)
-    terms = _Terms(base)
-    extra: dict[str, list[Pair]] = {}
-    subjects: dict[str, tuple[str, Any]] = {}
-    for node in graph.nodes:
-        subjects[str(node_iri(node, base))] = ("node", node)
-    for source, target, key, data in graph.edges(keys=True, data=True):
-        for owner, pair in _edge_pairs(graph, source, target, data, terms):
-            extra.setdefault(owner, []).append(pair)
-        relation = data.get("relation", key)
-        subjects[statement_iri(source, relation, target, base)] = ("edge", (source, target, key))
-        for item in data.get("evidence") or []:
-            if _is_mention(item):
-                subjects.setdefault(mention_iri(item, base), ("mention", item))
-    for subject in sorted(subjects):
-        kind, what = subjects[subject]
-        if kind == "node":
-            data = graph.nodes[what]
-            own = (
-                _paper_pairs(what, data, terms) if data.get("type") == "Paper" else _entity_pairs(data, terms)
-            )
-            pairs = [*own, *extra.get(what, [])]
-        elif kind == "edge":
-            source, target, key = what
-            pairs = list(_statement_pairs(source, target, graph.edges[source, target, key], terms))
-        else:
-            pairs = list(_mention_pairs(what, terms))
-        subject_node = terms[subject]
-        for predicate, value in sorted(set(pairs), key=_order):
-            yield ox.Triple(subject_node, predicate, value)
+    for subject, pairs in _blocks(graph, base):
+        for predicate, value in pairs:
+            yield ox.Quad(subject, predicate, value)
 
 
 def data_prefixes(graph: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> dict[str, str]:
@@ -386,7 +580,8 @@ def data_prefixes(graph: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> dict[str,
     >>> data_prefixes(g, "http://example.org/")["method"]
     'http://example.org/method/'
     """
-    kinds = {node.partition(":")[0] for node in graph.nodes} | {"statement", "mention", "void"}
+    kinds = {node.partition(":")[0] for node in graph.nodes}
+    kinds |= {"statement", "evaluation", "mention", "sentence", "void"}
     data = {
         kind: f"{base}{_segment(kind)}/" for kind in sorted(kinds) if re.fullmatch(r"[a-z][a-z0-9]*", kind)
     }
@@ -398,59 +593,100 @@ def write_rdf(
 ) -> RdfSummary:
     """Write the RDF of ``graph`` into ``folder``: Turtle, N-Triples, JSON-LD, VoID and the store.
 
-    ``folder`` is the build's staging folder; the build moves everything into
-    place once every output is complete.
+    One pass: each chunk of triples is serialised to the three files and handed on
+    to the store's bulk loader. ``folder`` is the build's staging folder; the build
+    moves everything into place once every output is complete.
     """
     folder = Path(folder)
     prefixes = data_prefixes(graph, base)
-    counted = _Counted(triples(graph, base))
-    with _durable(folder / RDF_FILE) as out:
-        ox.serialize(counted, out, ox.RdfFormat.TURTLE, prefixes=prefixes)
-    with _durable(folder / NTRIPLES_FILE) as out:
-        ox.serialize(_read_turtle(folder / RDF_FILE), out, ox.RdfFormat.N_TRIPLES)
-    with _durable(folder / JSONLD_FILE) as out:
-        write_jsonld(_read_turtle(folder / RDF_FILE), out, prefixes)
-    with _durable(folder / VOID_FILE) as out:
-        ox.serialize(
-            sorted(void_triples(counted, base, endpoint), key=str),
-            out,
-            ox.RdfFormat.TURTLE,
-            prefixes=prefixes,
-        )
+    counts = _Counts()
     store = ox.Store(str(folder / STORE_DIR))
-    store.bulk_load(path=str(folder / RDF_FILE), format=ox.RdfFormat.TURTLE)
+    with ExitStack() as files:
+        turtle, ntriples, jsonld = (
+            files.enter_context(_durable(folder / name)) for name in (RDF_FILE, NTRIPLES_FILE, JSONLD_FILE)
+        )
+        writer = _Writer(turtle, ntriples, jsonld, prefixes)
+        store.bulk_extend(chain.from_iterable(writer.chunks(counts.through(_blocks(graph, base)))))
+        writer.close()
     store.optimize()
     del store  # closes the database before the build moves its folder into place
+    with _durable(folder / VOID_FILE) as out:
+        ox.serialize(
+            sorted(void_triples(counts, base, endpoint), key=str), out, ox.RdfFormat.TURTLE, prefixes=prefixes
+        )
     names = [RDF_FILE, NTRIPLES_FILE, JSONLD_FILE, VOID_FILE, STORE_DIR]
-    return RdfSummary(triples=counted.triples, files=[folder / name for name in names])
+    return RdfSummary(triples=counts.triples, files=[folder / name for name in names])
 
 
-class _Counted:
-    """Passes triples through, counting them and the instances of each class."""
+class _Counts:
+    """Counts what passes through: triples, subjects, the instances of each class, the properties."""
 
-    def __init__(self, source: Iterable[ox.Triple]) -> None:
-        self._source = source
+    def __init__(self) -> None:
         self.triples = 0
-        self.classes: Counter[str] = Counter()
-        self.properties: set[str] = set()
         self.subjects = 0
-        self._last_subject: ox.NamedNode | None = None
+        self.classes: Counter[str] = Counter()
+        self._properties: set[ox.NamedNode] = set()
 
-    def __iter__(self) -> Iterator[ox.Triple]:
-        rdf_type = ox.NamedNode(str(RDF.type))
-        for triple in self._source:
-            self.triples += 1
-            self.properties.add(triple.predicate.value)
-            if triple.subject != self._last_subject:
-                self.subjects += 1
-                self._last_subject = triple.subject
-            if triple.predicate == rdf_type:
-                self.classes[triple.object.value] += 1
-            yield triple
+    @property
+    def properties(self) -> int:
+        return len(self._properties)
+
+    def through(self, blocks: Iterable[Block]) -> Iterator[Block]:
+        for subject, pairs in blocks:
+            self.triples += len(pairs)
+            self.subjects += 1
+            for predicate, value in pairs:
+                self._properties.add(predicate)
+                if predicate is _A:
+                    self.classes[value.value] += 1
+            yield subject, pairs
 
 
-def _read_turtle(path: Path) -> Iterator[ox.Triple]:
-    return (quad.triple for quad in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE))
+class _Writer:
+    """Serialises chunks of whole subjects to Turtle, N-Triples and JSON-LD as they pass to the store.
+
+    pyoxigraph serialises each chunk; Turtle's prefixes and JSON-LD's enclosing
+    array and context are written once, here, around the chunks. pyoxigraph writes
+    JSON-LD with full IRIs; the context's prefixes then shorten every property and
+    ``@id``/``@type`` IRI (never a literal, whose strings follow ``"@value":``).
+    """
+
+    def __init__(self, turtle: IO[bytes], ntriples: IO[bytes], jsonld: IO[bytes], prefixes: dict[str, str]):
+        self._turtle, self._ntriples, self._jsonld = turtle, ntriples, jsonld
+        self._prefixes = prefixes
+        self._chunk: list[ox.Quad] = []
+        self._first = True
+        namespaces = sorted(prefixes.items(), key=lambda item: -len(item[1]))
+        self._prefix = {iri.encode(): f"{prefix}:".encode() for prefix, iri in namespaces}
+        alternatives = b"|".join(re.escape(iri.encode()) for _, iri in namespaces)
+        self._iri = re.compile(b'((?:[{,]|"@id":|"@type":)")(' + alternatives + b")(?!/)")
+        turtle.write("".join(f"@prefix {p}: <{iri}> .\n" for p, iri in prefixes.items()).encode())
+        context = json.dumps({"@context": prefixes}, ensure_ascii=False)[:-1]
+        jsonld.write(context.encode() + b', "@graph": [\n')
+
+    def chunks(self, blocks: Iterable[Block]) -> Iterator[list[ox.Quad]]:
+        """The quads of ``blocks``, a chunk at a time, each chunk written out before it is passed on."""
+        for subject, pairs in blocks:
+            self._chunk += [ox.Quad(subject, predicate, value) for predicate, value in pairs]
+            if len(self._chunk) >= _CHUNK_TRIPLES:
+                yield self._flush()
+        yield self._flush()
+
+    def _flush(self) -> list[ox.Quad]:
+        chunk, self._chunk = self._chunk, []
+        if not chunk:
+            return chunk
+        turtle = ox.serialize(chunk, format=ox.RdfFormat.TURTLE, prefixes=self._prefixes)
+        self._turtle.write(turtle.split(b"\n", len(self._prefixes))[-1])
+        ox.serialize(chunk, self._ntriples, ox.RdfFormat.N_TRIPLES)
+        nodes = ox.serialize(chunk, format=ox.RdfFormat.JSON_LD)  # a JSON array of node objects
+        nodes = self._iri.sub(lambda found: found[1] + self._prefix[found[2]], nodes[1:-1])
+        self._jsonld.write((b"" if self._first else b",\n") + nodes)
+        self._first = False
+        return chunk
+
+    def close(self) -> None:
+        self._jsonld.write(b"\n]}\n")
 
 
 @contextmanager
@@ -462,7 +698,7 @@ def _durable(path: Path) -> Iterator[IO[bytes]]:
         os.fsync(out.fileno())
 
 
-def void_triples(counts: _Counted, base: str, endpoint: str) -> Iterator[ox.Triple]:
+def void_triples(counts: _Counts, base: str, endpoint: str) -> Iterator[ox.Triple]:
     """A VoID description of the written data: size, classes, vocabularies, dumps and endpoint."""
     dataset = ox.NamedNode(f"{base}void")
     names = {namespace: prefix for prefix, namespace in PREFIXES.items()}
@@ -478,7 +714,7 @@ def void_triples(counts: _Counted, base: str, endpoint: str) -> Iterator[ox.Trip
     yield triple(dataset, VOID.triples, ox.Literal(counts.triples))
     yield triple(dataset, VOID.entities, ox.Literal(counts.subjects))
     yield triple(dataset, VOID.classes, ox.Literal(len(counts.classes)))
-    yield triple(dataset, VOID.properties, ox.Literal(len(counts.properties)))
+    yield triple(dataset, VOID.properties, ox.Literal(counts.properties))
     yield triple(dataset, VOID.uriSpace, ox.Literal(base))
     yield triple(dataset, VOID.sparqlEndpoint, ox.NamedNode(endpoint))
     for name in (RDF_FILE, NTRIPLES_FILE, JSONLD_FILE):
@@ -491,54 +727,3 @@ def void_triples(counts: _Counted, base: str, endpoint: str) -> Iterator[ox.Trip
         yield triple(dataset, VOID.classPartition, partition)
         yield triple(partition, VOID["class"], ox.NamedNode(cls))
         yield triple(partition, VOID.entities, ox.Literal(count))
-
-
-def write_jsonld(triples: Iterable[ox.Triple], out: IO[bytes], prefixes: dict[str, str]) -> None:
-    """Write ``triples`` (grouped by subject) as compacted JSON-LD: one node object per subject.
-
-    >>> import io
-    >>> label = ox.NamedNode(str(SKOS.prefLabel))
-    >>> t = ox.Triple(ox.NamedNode("http://example.org/m/a"), label, ox.Literal("A"))
-    >>> out = io.BytesIO(); write_jsonld([t], out, {"skos": str(SKOS._NS), "m": "http://example.org/m/"})
-    >>> json.loads(out.getvalue())["@graph"]
-    [{'@id': 'm:a', 'skos:prefLabel': 'A'}]
-    """
-    namespaces = sorted(prefixes.items(), key=lambda item: -len(item[1]))
-    rdf_type, xsd_string = str(RDF.type), str(XSD.string)
-
-    def compact(iri: str) -> str:
-        for prefix, namespace in namespaces:
-            if iri.startswith(namespace) and not iri[len(namespace) :].startswith("//"):
-                return f"{prefix}:{iri[len(namespace) :]}"
-        return iri
-
-    def value(term: ox.NamedNode | ox.Literal) -> object:
-        if isinstance(term, ox.NamedNode):
-            return {"@id": compact(term.value)}
-        if term.language:
-            return {"@value": term.value, "@language": term.language}
-        if term.datatype.value == xsd_string:
-            return term.value
-        return {"@value": term.value, "@type": compact(term.datatype.value)}
-
-    out.write(b'{"@context": ' + json.dumps(prefixes, indent=1).encode() + b',\n"@graph": [')
-
-    def text(node: dict[str, Any]) -> bytes:
-        node = {key: values[0] if len(values) == 1 else values for key, values in node.items()}
-        return json.dumps(node, ensure_ascii=False).encode()
-
-    node: dict[str, Any] = {}
-    for triple in triples:
-        subject = compact(triple.subject.value)
-        if node.get("@id") != [subject]:
-            if node:
-                out.write(text(node) + b",")
-            node = {"@id": [subject]}
-            out.write(b"\n")
-        if triple.predicate.value == rdf_type:
-            node.setdefault("@type", []).append(compact(triple.object.value))
-        else:
-            node.setdefault(compact(triple.predicate.value), []).append(value(triple.object))
-    if node:
-        out.write(text(node))
-    out.write(b"\n]}\n")

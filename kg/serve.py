@@ -4,8 +4,9 @@
 ``query=`` or an ``application/sparql-query`` body), in JSON, XML, CSV or TSV
 for SELECT and ASK and in Turtle, N-Triples, JSON-LD or RDF/XML for CONSTRUCT
 and DESCRIBE, chosen by the ``Accept`` header. Every other path is a file of
-the build folder (``/`` is ``index.html``; ``/.well-known/void`` is the VoID
-description).
+the build folder (``/`` is ``index.html``), except the VoID description
+(``/void.ttl``, also at ``/.well-known/void``), which is served naming this
+server's own endpoint rather than the one the build wrote.
 
 It is read-only three times over: an update request gets ``403 Forbidden``,
 the query parser accepts no update, and the store is opened read-only. Queries
@@ -34,7 +35,7 @@ import pyoxigraph as ox
 
 from kg.errors import KgError
 from kg.rdf import DEFAULT_ENDPOINT, SPARQL_PATH, STORE_DIR, VOID_FILE
-from kg.vocab import PREFIXES
+from kg.vocab import PREFIXES, VOID
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = urlsplit(DEFAULT_ENDPOINT).port
@@ -133,6 +134,23 @@ def _capped(solutions: ox.QuerySolutions, max_rows: int) -> tuple[ox.QuerySoluti
     return ox.parse_query_results("\n".join(lines) + "\n", ox.QueryResultsFormat.TSV), True
 
 
+def served_void(void: Path, endpoint: str) -> bytes:
+    """The VoID description in ``void``, as Turtle, with ``endpoint`` as its SPARQL endpoint.
+
+    >>> import tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "void.ttl"
+    >>> _ = path.write_text("<http://e.org/v> <http://rdfs.org/ns/void#sparqlEndpoint> <http://a:1/sparql> .")
+    >>> served_void(path, "http://127.0.0.1:5000/sparql").decode().split()[-2]
+    '<http://127.0.0.1:5000/sparql>'
+    """
+    predicate = ox.NamedNode(str(VOID.sparqlEndpoint))
+    triples = [
+        ox.Triple(t.subject, t.predicate, ox.NamedNode(endpoint)) if t.predicate == predicate else t
+        for t in (quad.triple for quad in ox.parse(path=str(void), format=ox.RdfFormat.TURTLE))
+    ]
+    return ox.serialize(sorted(triples, key=str), format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+
+
 def _work(store_path: str, connection: multiprocessing.connection.Connection) -> None:
     """A worker process: open the store read-only, then answer each (query, accept, max_rows) sent."""
     try:
@@ -218,8 +236,9 @@ class Handler(SimpleHTTPRequestHandler):
 
     def do_GET(self) -> None:
         url = urlsplit(self.path)
-        if url.path == "/.well-known/void":
-            self.path = "/" + VOID_FILE
+        if url.path in ("/.well-known/void", f"/{VOID_FILE}"):
+            self._void()
+            return
         if url.path == f"/{STORE_DIR}" or url.path.startswith(f"/{STORE_DIR}/"):
             self.send_error(HTTPStatus.NOT_FOUND)
             return
@@ -254,6 +273,19 @@ class Handler(SimpleHTTPRequestHandler):
             )
             return
         self._send(self.endpoint.ask(queries[0], self.headers.get("Accept") or "*/*"))
+
+    def _void(self) -> None:
+        void = Path(self.directory) / VOID_FILE
+        if not void.is_file():
+            self.send_error(HTTPStatus.NOT_FOUND)
+            return
+        host, port = self.server.server_address[:2]
+        endpoint = f"http://{self.headers.get('Host') or f'{host}:{port}'}{SPARQL_PATH}"
+        try:
+            body = served_void(void, endpoint)
+        except ValueError:  # a Host header that makes no IRI
+            body = served_void(void, f"http://{host}:{port}{SPARQL_PATH}")
+        self._send(Answer(HTTPStatus.OK, "text/turtle", body))
 
     def _refuse_update(self) -> None:
         self._send(

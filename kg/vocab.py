@@ -60,6 +60,8 @@ class KG(DefinedNamespace):
     Metric: URIRef
     Statement: URIRef
     Mention: URIRef
+    Sentence: URIRef
+    Evaluation: URIRef
 
     # Paper -> entity relations
     introduces: URIRef
@@ -78,13 +80,19 @@ class KG(DefinedNamespace):
     # Datatype properties
     paperCount: URIRef
     mentionCount: URIRef
+    methodCount: URIRef
     support: URIRef
     weight: URIRef
+    topCoMention: URIRef
+    topEvaluation: URIRef
+    system: URIRef
+    onData: URIRef
     evidence: URIRef
+    inSentence: URIRef
     field: URIRef
     start: URIRef
     end: URIRef
-    sentence: URIRef
+    text: URIRef
     arxivId: URIRef
     venue: URIRef
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from pathlib import Path
 
@@ -148,20 +148,21 @@ def models_on_benchmark(g, values):
         for m, _, r in g.in_edges(data, keys=True):
             if r == "evaluated_on" and kind(g, m) in METHODS:
                 papers.setdefault((label(g, m), KG + kind(g, m)), set())
-    return {(name, t, str(len(ps))) for (name, t), ps in papers.items()}, (0, 1, 2)
+    top = sorted(papers, key=lambda key: (-len(papers[key]), key[0]))[:100]
+    return {(name, t, str(len(papers[name, t]))) for name, t in top}, (0, 1, 2)
 
 
 def co_mentioned_with(g, values):
     entities = set(named(g, values["name"]))
-    papers = defaultdict(set)
-    for p, e, _r in paper_edges(g, PAPER_RELATIONS):
-        if e in entities:
-            for _, other, r in g.out_edges(p, keys=True):
-                if r in PAPER_RELATIONS and other != e:
-                    papers[other].add(p)
-    top = sorted(papers, key=lambda o: (-len(papers[o]), str(node_iri(o))))[:100]
-    shown = sorted(top, key=lambda o: (-len(papers[o]), label(g, o)))
-    return [(label(g, o), str(len(papers[o]))) for o in shown], (1, 3)
+    papers = defaultdict(int)
+    for a, b, r, data in g.edges(keys=True, data=True):
+        if r == "co_mentioned" and {a, b} & entities:
+            for entity, other in ((a, b), (b, a)):
+                if entity in entities and other != entity:
+                    papers[other] = max(papers[other], data["weight"])
+    top = sorted(papers, key=lambda o: (-papers[o], str(node_iri(o))))[:100]
+    shown = sorted(top, key=lambda o: (-papers[o], label(g, o)))
+    return [(label(g, o), str(papers[o])) for o in shown], (1, 3)
 
 
 def papers_introducing(kinds):
@@ -273,7 +274,10 @@ def parameters(g: nx.MultiDiGraph, query: str) -> dict[str, str]:
     if query == "evidence-for-entity":  # an awkward name where there is one, to test the binding's escaping
         awkward = [n for n in g if kind(g, n) != "Paper" and '"' in label(g, n) and g.nodes[n]["papers"]]
         return {"name": label(g, awkward[0] if awkward else ranked(g, METHODS)[0])}
-    if query in {"co-mentioned-with", "papers-naming"}:
+    if query == "co-mentioned-with":
+        linked = Counter(n for a, b, r in g.edges(keys=True) if r == "co_mentioned" for n in (a, b))
+        return {"name": label(g, max(sorted(linked), key=linked.__getitem__))}
+    if query == "papers-naming":
         return {"name": label(g, ranked(g, METHODS)[0])}
     if query == "benchmarks-of-papers-naming":
         users = [m for p, m, _ in paper_edges(g, {"introduces", "uses", "mentions"}) if kind(g, m) in METHODS

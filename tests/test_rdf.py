@@ -149,7 +149,7 @@ def test_every_edge_is_a_statement_with_its_evidence_sentences(synthetic):
         PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
         SELECT ?s ?p ?o ?support ?sentence WHERE {
           ?st a kg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kg:support ?support .
-          OPTIONAL { ?st kg:evidence/kg:sentence ?sentence }
+          OPTIONAL { ?st kg:evidence/kg:inSentence/kg:text ?sentence }
         }""")
     found: dict[tuple[str, str, str], set[str]] = {}
     for row in rows:
@@ -242,3 +242,20 @@ def test_cli_rejects_a_bad_base_before_reading(tmp_path):
         result.stderr.startswith("kg: error: base IRI 'not-an-iri'") and len(result.stderr.splitlines()) == 1
     )
     assert not (tmp_path / "kg.ttl").exists()
+
+
+def test_each_evidence_sentence_is_written_once(synthetic):
+    graph, folder = synthetic
+    evidence = [item for *_, items in graph.edges(data="evidence") for item in items]
+    sentences = {(e["paper"], e["field"], e["sentence"]) for e in evidence}
+    texts = [t for t in parse(folder / "kg.ttl") if t.predicate.value == str(KG.text)]
+    assert len(texts) == len(sentences)
+    assert {t.object.value for t in texts} == {sentence for *_, sentence in sentences}
+
+
+def test_shapes_catch_a_co_mention_without_its_weight(synthetic):
+    data = rdflib.Graph().parse(synthetic[1] / "kg.ttl")
+    data.remove(next(data.triples((None, KG.weight, None))))
+    shapes, ontology = rdflib.Graph().parse(SHAPES), rdflib.Graph().parse(ONTOLOGY)
+    conforms, _, text = pyshacl.validate(data, shacl_graph=shapes, ont_graph=ontology, allow_warnings=True)
+    assert not conforms and "kg:weight" in text
