@@ -492,7 +492,7 @@ def is_term_word(word: str) -> bool:
     if _QUANTITY.match(word):
         return False
     if "-" in word or any(c.isdigit() for c in word):
-        return not lower.endswith(("-based", "-like", "-level", "-wise", "-specific", "-driven", "-aware"))
+        return not lower.endswith(("-like", "-level"))
     if lower.endswith("ed") and lower in term_words():
         return True  # participles that names hold: "supervised fine-tuning", "masked modeling"
     if (
