@@ -98,6 +98,14 @@ _CALLED = re.compile(r"(?i)\s(model|models|architecture|benchmark|benchmarks)\b(
 _CALLED_CHANGES = frozenset({("Method", "Model"), ("Dataset", "Benchmark")})
 _JOINED = re.compile(r"\s&\s")
 _TITLE_HEAD = re.compile(r"^\s*([^:]{2,40}?)\s*:\s")
+# Nouns that a task's name modifies rather than names a task with: "image synthesis power",
+# "visual comprehension capabilities", "an image-mask generation pipeline".
+_TASK_MODIFIES = re.compile(
+    r"(?i)\s(?:capabilit(?:y|ies)|abilit(?:y|ies)|power|pipelines?|process|strateg(?:y|ies)|distributions?|"
+    r"pairs?|discrepancy|modules?|algorithms?|scheme|area|skills?)\b"
+)
+# A listed task before "model" names the task the model does ("a speech synthesis model").
+_TASK_MODEL = re.compile(r"(?i)\smodels?\b")
 
 
 @cache
@@ -121,6 +129,26 @@ def is_generic(text: str) -> bool:
         # "8B-MLLMs", "user-LLM": a class word with a size or a common word before it
         or ("-" in text and last.rstrip("s") in _GENERIC_WORDS and not text[:1].isupper())
     )
+
+
+def is_modifier(text: str, start: int, end: int, label: str) -> bool:
+    """Whether the span ``text[start:end]`` is part of a longer word or noun phrase, not a name.
+
+    A span that starts inside a hyphenated word ("Text-[Video Retrieval]") is a piece of
+    a longer name; a task's name before a noun it modifies ("image synthesis power")
+    names no task there.
+
+    >>> text = "Text-Video Retrieval lends image synthesis power to image captioning."
+    >>> is_modifier(text, 5, 20, "Task"), is_modifier(text, 27, 42, "Task"), is_modifier(text, 52, 68, "Task")
+    (True, True, False)
+    """
+    if start > 1 and text[start - 1] == "-" and text[start - 2].isalnum():
+        return True
+    if label != "Task":
+        return False
+    if _TASK_MODIFIES.match(text, end) is not None:
+        return True
+    return _TASK_MODEL.match(text, end) is not None and lookup(text[start:end]) is None
 
 
 def pair_type(long: Span, short: Span, proposed: Iterable[Span]) -> EntityType:
@@ -228,6 +256,7 @@ class Entities:
             for key in self.spans_keys
             for s in doc.spans.get(key, [])
             if not is_generic(text[s.start_char : s.end_char])
+            and not is_modifier(text, s.start_char, s.end_char, s.label_)
         ]
         by_head = {(s.start, s.end): s.label_ for s in doc.spans.get(self.typed_by_head, [])}
         fixed: dict[str, str] = {}

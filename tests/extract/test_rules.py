@@ -324,3 +324,18 @@ def test_the_name_a_title_heads_is_found_in_the_abstract() -> None:
     [found] = extract([paper])
     abstract = [(m.text, m.type, m.role) for m in found.mentions if m.field == "abstract"]
     assert abstract == [("Marten", "Model", "introduced"), ("Marten", "Model", "introduced")]
+
+
+def test_a_hyphenated_modifier_in_based_or_aware_is_part_of_the_name() -> None:
+    text = "We add a kernel-based contrastive loss and label-aware learning."
+    found = [text[s:e] for s, e, _ in find_phrases(text)]
+    assert found == ["kernel-based contrastive loss", "label-aware learning"]
+
+
+def test_a_task_before_the_noun_it_modifies_is_no_task(pipeline: Language) -> None:
+    text = "It keeps the speech translation capabilities of a dialogue generation pipeline for image tagging."
+    assert [name for name, label in ents(pipeline, text) if label == "Task"] == ["image tagging"]
+
+
+def test_no_name_starts_inside_a_hyphenated_word(pipeline: Language) -> None:
+    assert "Audio Retrieval" not in dict(ents(pipeline, "Results on Lyrics-Audio Retrieval improve."))
