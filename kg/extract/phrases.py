@@ -450,6 +450,8 @@ _DIMENSION = re.compile(r"^\d+D$")
 # A lower-case compound ending in a variable: "best-of-N", "top-K".
 _VARIABLE_COMPOUND = re.compile(r"^[a-z][a-z-]*-[A-Z]$")
 _PLAIN_WORD = re.compile(r"^[A-Z][a-z]+$")
+# Plain words joined by hyphens, capitalised as in a title: "Open-Set", "Text-to-Image".
+_PLAIN_COMPOUND = re.compile(r"^[A-Za-z][a-z]+(?:-[A-Za-z][a-z]*)+$")
 _WORD = re.compile(r"[A-Za-z0-9][\w/]*(?:-[\w/]+)*")
 
 
@@ -487,7 +489,12 @@ def is_term_word(word: str) -> bool:
         or word.startswith("www.")
     ):
         return False
-    if _NAME_SHAPED.search(word[1:]) and not _DIMENSION.match(word) and not _VARIABLE_COMPOUND.match(word):
+    if (
+        _NAME_SHAPED.search(word[1:])
+        and not _DIMENSION.match(word)
+        and not _VARIABLE_COMPOUND.match(word)
+        and not _PLAIN_COMPOUND.match(word)
+    ):
         return False  # a name of its own ("COCO detection" is COCO and detection)
     if _QUANTITY.match(word):
         return False
@@ -553,6 +560,8 @@ def find_phrases(text: str, max_modifiers: int = 4) -> list[tuple[int, int, Enti
             and not (lower_case_head and _is_capitalised_name(text, words[start - 1]))
         ):
             start -= 1
+        if start < i and _is_leading_verb(text, words[start]):
+            start += 1  # "Scaling Open-Vocabulary Object Detection": a title's verb, not a modifier
         if word in _QUALIFIED_MEASURES and start < i:
             start = _measure_start(lower, start, i)
         alone = words[i].group()
@@ -576,6 +585,19 @@ def _measure_start(lower: list[str], start: int, head: int) -> int:
     if start < head and HEADS.get(lower[head - 1]) == "Task" and not lower[start].startswith("top-"):
         return head
     return start
+
+
+def _is_leading_verb(text: str, word: re.Match[str]) -> bool:
+    """Whether ``word`` is a capitalised -ing form that starts a text, sentence or title part.
+
+    >>> text = "Learning Feature Matching: Scaling Object Detection"
+    >>> [_is_leading_verb(text, w) for w in _WORD.finditer(text)]
+    [True, False, False, True, False, False]
+    """
+    if not word.group().endswith("ing") or not word.group()[:1].isupper():
+        return False
+    before = text[: word.start()].rstrip()
+    return not before or before[-1] in ".!?:"
 
 
 def _is_capitalised_name(text: str, word: re.Match[str]) -> bool:

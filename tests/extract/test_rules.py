@@ -339,3 +339,9 @@ def test_a_task_before_the_noun_it_modifies_is_no_task(pipeline: Language) -> No
 
 def test_no_name_starts_inside_a_hyphenated_word(pipeline: Language) -> None:
     assert "Audio Retrieval" not in dict(ents(pipeline, "Results on Lyrics-Audio Retrieval improve."))
+
+
+def test_title_case_names_keep_hyphenated_words_and_drop_a_leading_verb() -> None:
+    text = "Training Closed-Vocabulary Scene Parsing: Cross-Lingual Speech Recognition"
+    found = [text[s:e] for s, e, _ in find_phrases(text)]
+    assert found == ["Closed-Vocabulary Scene Parsing", "Cross-Lingual Speech Recognition"]
