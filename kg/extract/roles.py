@@ -26,7 +26,7 @@ _VERB = (
     r"collect|create|establish|offer|formulate|put forward|name|call|term|dub|coin|provide)[sd]?\b"
 )
 _INTRODUCE = re.compile(
-    rf"(?i)(?:\b(?:we|this (?:paper|work|study)|here|our (?:work|paper))\b[^.;]{{0,80}}?\b{_VERB}"
+    rf"(?i)(?:\b(?:we|us|this (?:paper|work|study)|here|our (?:work|paper))\b[^.;]{{0,80}}?\b{_VERB}"
     r"|\b(?:our|the proposed) [\w-]+(?: [\w-]+)? (?:comprises|consists of|includes|contains)\b"
     r"|\bcontributions? (?:include|are|is)\b)"
 )
@@ -36,8 +36,8 @@ _AND_INTRODUCE = re.compile(rf"(?i)\b(?:and|then|also)\s+(?:then\s+|also\s+|furt
 # "a new benchmark, X", "a novel approach called X": a name set in apposition to a class noun.
 _CLASS = "|".join(sorted(CLASS_NOUNS, key=len, reverse=True))
 _NAMED = re.compile(
-    rf"(?i)(?:\b(?:a|an|our)\s+(?:[\w-]+\s+){{0,3}}(?:{_CLASS})"
-    r"\s*,\s*(?:the\s+|namely\s+)?|\b(?:called|named|dubbed|termed|coined)\s+)$"
+    rf"(?i)(?:\b(?:a|an|our)\s+(?:[\w-]+\s+){{0,5}}(?:{_CLASS})"
+    r"\s*,\s*(?:the\s+|namely\s+)?|\b(?:called|named|dubbed|termed|coined)\s+(?:as\s+)?)$"
 )
 _INTRODUCED_PASSIVE = re.compile(
     r"(?i)^\s*(?:\([^)]*\)\s*)?(?:is|are)\s+(?:then\s+|further\s+|also\s+|newly\s+)?"
@@ -49,12 +49,16 @@ _OURS = re.compile(
 )
 # "we present BERT", "we introduce the X": a listed name right after the verb is this paper's.
 _ARTICLES = re.compile(
-    r"(?i)\s*(?:(?:a|an|the|two|three|new|novel)\s+)*$"
+    r"(?i)\s*,?\s*(?:(?:a|an|the|two|three|new|novel)\s+)*$"
 )  # used with match(text, pos, endpos)
 # What may stand between the verb and the name: articles, adjectives, class nouns, "called".
 _BRIDGE = re.compile(r"[^.;!?]{0,90}$")  # used with match(text, pos, endpos): no "^"
 # Between coordinated names, brackets aside: "X (Y)", "X, Y", "X and Y", "X, and Y".
-_COORDINATION = re.compile(r"^(?:,?\s*(?:and|as well as|or)?)$")
+_COORDINATION = re.compile(
+    r"^(?:,?\s*(?:and|as well as|or)?|,?\s*(?:and|as well as|or)\s+(?:a|an|the)(?:\s+[a-z][\w-]*){0,2})$"
+)
+# The items of an enumeration after a verb of introduction: "we propose (i) a X ..., and (ii) a Y".
+_ENUMERATED = re.compile(r"\(\s*(?:i{1,3}|iv|v|vi|\d|[a-e])\s*\)\s*(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3})?$")
 _EVALUATE = re.compile(
     r"(?i)\b(?:experiments?|evaluat\w*|results?|tested|test|benchmark(?:ed|s)?|performance|outperform\w*|"
     r"achiev\w*|accuracy|state-of-the-art|sota|improvements?|gains?)\b[^.;]*?\b(?:on|across|in|using)\b"
@@ -123,6 +127,7 @@ class Roles:
                     and (
                         first_after_verb
                         or coordinated
+                        or (verb is not None and _ENUMERATED.search(before[-60:]) is not None)
                         or _INTRODUCED_PASSIVE.match(text[ent.end_char : ent.end_char + 60])
                         or _OURS.search(before[-80:])
                     )

@@ -345,3 +345,40 @@ def test_title_case_names_keep_hyphenated_words_and_drop_a_leading_verb() -> Non
     text = "Training Closed-Vocabulary Scene Parsing: Cross-Lingual Speech Recognition"
     found = [text[s:e] for s, e, _ in find_phrases(text)]
     assert found == ["Closed-Vocabulary Scene Parsing", "Cross-Lingual Speech Recognition"]
+
+
+def _roles(abstract: str) -> dict[str, str | None]:
+    [found] = extract([Paper("r", "A title", abstract)])
+    return {m.text: m.role for m in found.mentions}
+
+
+def test_an_enumeration_after_a_verb_of_introduction_introduces_each_item() -> None:
+    roles = _roles(
+        "We propose (i) a Gated Tile Mixer (GTM) for speed, and (ii) a Ring Pooling Unit (RPU) for recall."
+    )
+    assert roles["GTM"] == roles["RPU"] == "introduced"
+
+
+def test_items_of_an_enumeration_of_steps_are_not_introduced() -> None:
+    roles = _roles(
+        "We introduce an algorithm: (i) cluster the data; (ii) apply Latent Dirichlet Allocation (LDA) to it."
+    )
+    assert roles["LDA"] is None
+
+
+def test_coordination_with_an_article_and_naming_with_as() -> None:
+    roles = _roles(
+        "Our system comprises two parts: a Sparse Motion Encoder (SME) and a causal Frame Decoder (FD). "
+        "The derived model, termed as TileNet, is fast. This motivates us to build QuadNorm."
+    )
+    assert roles["FD"] == roles["TileNet"] == roles["QuadNorm"] == "introduced"
+
+
+def test_a_long_description_before_namely_still_names() -> None:
+    roles = _roles("We introduce a novel preference-aware sparse mixture routing approach, namely PaSMoR.")
+    assert roles["PaSMoR"] == "introduced"
+
+
+def test_an_apposition_is_no_coordination() -> None:
+    roles = _roles("We introduce TileVLA, a more interpretable VLA framework.")
+    assert roles["TileVLA"] == "introduced" and roles.get("VLA") is None
