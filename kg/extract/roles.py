@@ -119,8 +119,11 @@ class Roles:
             right_after_verb = (
                 first_after_verb and _ARTICLES.match(text, verb.end(), ent.start_char) is not None
             )
+            # "a Sparse Motion Encoder (SME)": the short form of a new name is new, listed or not.
+            short_form = coordinated and between == "" and "(" in text[ents[i - 1].end_char : ent.start_char]
             if (
                 named
+                or short_form
                 or right_after_verb
                 or (
                     _may_be_new(ent, text)
