@@ -106,6 +106,11 @@ _TASK_MODIFIES = re.compile(
 )
 # A listed task before "model" names the task the model does ("a speech synthesis model").
 _TASK_MODEL = re.compile(r"(?i)\smodels?\b")
+# Nouns that a technique's lower-case name modifies: "a text encoding process".
+_METHOD_MODIFIES = re.compile(
+    r"\s(?:units?|injections?|pathways?|process(?:es)?|procedures?|strategies|capabilit(?:y|ies)|"
+    r"abilit(?:y|ies)|pipelines?)\b"
+)
 
 
 @cache
@@ -144,6 +149,8 @@ def is_modifier(text: str, start: int, end: int, label: str) -> bool:
     """
     if start > 1 and text[start - 1] == "-" and text[start - 2].isalnum():
         return True
+    if label == "Method" and text[start:end].islower():
+        return _METHOD_MODIFIES.match(text, end) is not None
     if label != "Task":
         return False
     if _TASK_MODIFIES.match(text, end) is not None:

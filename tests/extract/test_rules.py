@@ -382,3 +382,12 @@ def test_a_long_description_before_namely_still_names() -> None:
 def test_an_apposition_is_no_coordination() -> None:
     roles = _roles("We introduce TileVLA, a more interpretable VLA framework.")
     assert roles["TileVLA"] == "introduced" and roles.get("VLA") is None
+
+
+def test_a_technique_before_the_noun_it_modifies_is_no_technique(pipeline: Language) -> None:
+    text = "A cross-frame attention unit feeds a speech encoding process; we use contrastive learning."
+    assert [name for name, label in ents(pipeline, text) if label == "Method"] == ["contrastive learning"]
+
+
+def test_a_pre_training_objective_called_a_task_stays_a_technique(pipeline: Language) -> None:
+    assert ("masked patch modeling", "Method") in ents(pipeline, "We add a masked patch modeling task.")
