@@ -210,11 +210,15 @@ def title_head(title: str) -> tuple[int, int] | None:
     'Marten'
     >>> title_head("JM3D & JM3D-LLM: Elevating 3D Representation") is None  # two names
     True
+    >>> title_head("Taming Long Contexts: A Study") is None  # a verb phrase
+    True
     """
     match = _TITLE_HEAD.match(title)
     if match is None or len(match.group(1).split()) > 4:
         return None
     head = match.group(1)
+    if " " in head and head.split()[0].endswith("ing"):
+        return None  # "Negating Negatives: ...": a verb phrase, not a name
     if not head[:1].isupper() or is_generic(head) or _JOINED.search(head) or "(" in head:
         return None  # "JM3D & JM3D-LLM: ...", "Big Transfer (BiT): ...": two names, found on their own
     return match.span(1)
