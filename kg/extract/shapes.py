@@ -219,6 +219,21 @@ def find_names(text: str) -> list[tuple[int, int]]:
     return sorted(found)
 
 
+# Last words of Title Case phrases that name claims and problems, not techniques.
+_NOT_TECHNIQUES = frozenset(
+    {"hypothesis", "theorem", "conjecture", "problem", "dilemma", "paradox", "challenge"}
+)
+
+
+def _mid_sentence(text: str, start: int) -> bool:
+    """Whether a capitalised word at ``start`` follows an article mid-sentence ("an Iterative ...").
+
+    >>> _mid_sentence("We use an Efficient Adapter.", 10), _mid_sentence("Efficient Adapters win.", 0)
+    (True, False)
+    """
+    return re.search(r"(?i)\b(?:a|an|the)\s+$", text[max(0, start - 5) : start]) is not None
+
+
 def find_titled(text: str) -> list[tuple[int, int, EntityType]]:
     """Character spans and types of Title Case names of two or more words in running text.
 
@@ -234,11 +249,16 @@ def find_titled(text: str) -> list[tuple[int, int, EntityType]]:
         words = list(re.finditer(r"\S+", match.group()))
         while words and (
             words[0].group().lower() in STOP_WORDS
-            or words[0].group().lower() in VAGUE
+            or (
+                words[0].group().lower() in VAGUE
+                and not _mid_sentence(text, match.start() + words[0].start())
+            )
             or words[0].group().endswith("ing")  # "Aligning Large Language Models" is a verb phrase
         ):
             words.pop(0)
         if len(words) < 2 or not any(_PLAIN_CAPITALISED.match(w.group()) for w in words):
+            continue
+        if words[-1].group().lower() in _NOT_TECHNIQUES:
             continue
         start, end = match.start() + words[0].start(), match.start() + words[-1].end()
         name = text[start:end]

@@ -12,7 +12,7 @@ from kg.extract.entities import is_generic
 from kg.extract.known_names import lookup
 from kg.extract.phrases import find_phrases
 from kg.extract.sentences import split_sentences
-from kg.extract.shapes import find_names, name_type
+from kg.extract.shapes import find_names, find_titled, name_type
 from kg.model import Paper
 
 
@@ -391,3 +391,8 @@ def test_a_technique_before_the_noun_it_modifies_is_no_technique(pipeline: Langu
 
 def test_a_pre_training_objective_called_a_task_stays_a_technique(pipeline: Language) -> None:
     assert ("masked patch modeling", "Method") in ents(pipeline, "We add a masked patch modeling task.")
+
+
+def test_a_capitalised_adjective_after_an_article_opens_a_title_case_name() -> None:
+    text = "We introduce an Adaptive Token Router, which tests the Lottery Ticket Hypothesis."
+    assert [text[s:e] for s, e, _ in find_titled(text)] == ["Adaptive Token Router"]
