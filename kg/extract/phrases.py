@@ -444,6 +444,10 @@ METRIC_QUALIFIERS = frozenset(
         "long-term",
     }
 )
+# Heads of measures named after what they measure, and vague words that may be that quality.
+_NAMED_MEASURES = frozenset({"score", "rate"})
+_SETTING_RATES = frozenset({"learning", "sampling", "frame", "dropout", "masking", "mask", "mixing"})
+_MEASURED_QUALITIES = frozenset({"alignment", "preference", "human", "safety", "quality", "performance"})
 _QUANTITY = re.compile(r"^[\d.,/x%-]+[a-z]{0,4}$")
 _NAME_SHAPED = re.compile(r"[A-Z]")
 _DIMENSION = re.compile(r"^\d+D$")
@@ -560,10 +564,20 @@ def find_phrases(text: str, max_modifiers: int = 4) -> list[tuple[int, int, Enti
             and not (lower_case_head and _is_capitalised_name(text, words[start - 1]))
         ):
             start -= 1
+        if word in _NAMED_MEASURES and lower_case_head:
+            while (
+                start > 0
+                and i - start < 2
+                and text[words[start - 1].end() : words[start].start()] == " "
+                and _is_measure_word(words[start - 1].group())
+            ):
+                start -= 1
         if start < i and _is_leading_verb(text, words[start]):
             start += 1  # "Scaling Open-Vocabulary Object Detection": a title's verb, not a modifier
         if word in _QUALIFIED_MEASURES and start < i:
             start = _measure_start(lower, start, i)
+        if word == "rate" and lower[i - 1] in _SETTING_RATES:
+            continue  # "learning rate", "sampling rate": settings, not measures
         alone = words[i].group()
         if (
             start < i
@@ -572,6 +586,24 @@ def find_phrases(text: str, max_modifiers: int = 4) -> list[tuple[int, int, Enti
         ):
             found.append((words[start].start(), words[i].end(), head_type(lower[start : i + 1]) or kind))
     return found
+
+
+def _is_measure_word(word: str) -> bool:
+    """Whether a lower-case ``word`` may name what a score or rate measures ("harmful rate").
+
+    Measures are named after any quality, so the test is looser than ``is_term_word``:
+    a plain lower-case word that is no function word, adverb, gerund or vague word.
+
+    >>> [_is_measure_word(w) for w in ["harmful", "alignment", "expected", "learning", "higher", "the"]]
+    [True, True, True, False, False, False]
+    """
+    return (
+        word.isalpha()
+        and word.islower()
+        and word not in STOP_WORDS
+        and (word not in VAGUE or word in _MEASURED_QUALITIES)
+        and not word.endswith(("ly", "ing"))
+    )
 
 
 def _measure_start(lower: list[str], start: int, head: int) -> int:

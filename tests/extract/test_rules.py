@@ -396,3 +396,9 @@ def test_a_pre_training_objective_called_a_task_stays_a_technique(pipeline: Lang
 def test_a_capitalised_adjective_after_an_article_opens_a_title_case_name() -> None:
     text = "We introduce an Adaptive Token Router, which tests the Lottery Ticket Hypothesis."
     assert [text[s:e] for s, e, _ in find_titled(text)] == ["Adaptive Token Router"]
+
+
+def test_a_score_or_rate_keeps_the_quality_it_measures() -> None:
+    text = "The toxic rate falls and the expected coherence score rises, at a higher learning rate."
+    found = [text[s:e] for s, e, t in find_phrases(text) if t == "Metric"]
+    assert found == ["toxic rate", "expected coherence score"]
