@@ -39,6 +39,7 @@ _ADJECTIVAL = re.compile(
     r"(?i)-(?:based|like|style|aware|free|specific|level|wise|centric|only|powered|friendly|scale|size|"
     r"[a-z]+ed)$"
 )
+_BASED = re.compile(r"(?i)-(?:based|like|style|powered)$")
 # Capitalised words joined by hyphens ("Vision-Language", "Fine-Grained") are parts of phrases.
 _TITLE_COMPOUND = re.compile(r"^(?:[A-Z][a-z]+|[a-z]+)(?:-(?:[A-Z][a-z]+|[a-z]+))+$")
 # Citation keys ("sun2023principledriven") and the names of tools and formats.
@@ -254,6 +255,7 @@ def find_titled(text: str) -> list[tuple[int, int, EntityType]]:
                 and not _mid_sentence(text, match.start() + words[0].start())
             )
             or words[0].group().endswith("ing")  # "Aligning Large Language Models" is a verb phrase
+            or _BASED.search(words[0].group())  # "Transformer-based BERT" is BERT
         ):
             words.pop(0)
         if len(words) < 2 or not any(_PLAIN_CAPITALISED.match(w.group()) for w in words):

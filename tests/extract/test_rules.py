@@ -402,3 +402,8 @@ def test_a_score_or_rate_keeps_the_quality_it_measures() -> None:
     text = "The toxic rate falls and the expected coherence score rises, at a higher learning rate."
     found = [text[s:e] for s, e, t in find_phrases(text) if t == "Metric"]
     assert found == ["toxic rate", "expected coherence score"]
+
+
+def test_a_based_compound_does_not_open_a_title_case_name() -> None:
+    text = "It matches a Transformer-based RoBERTa Large baseline."
+    assert [text[s:e] for s, e, _ in find_titled(text)] == ["RoBERTa Large"]
