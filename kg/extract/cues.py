@@ -124,6 +124,20 @@ def context_type(before: str, after: str) -> EntityType | None:
     return None
 
 
+# "four pre-training tasks: X, Y and Z": a list of training objectives (Method, GUIDELINES.md).
+_OBJECTIVE_LIST = re.compile(r"(?i)\bpre-?training\s+(?:tasks|objectives)\s*(?:\([^)]*\))?\s*:[^.;]*$")
+
+
+def lists_objectives(text: str, start: int) -> bool:
+    """Whether the name at ``start`` stands in a list of pre-training tasks ("tasks: MLM, ITM").
+
+    >>> text = "We design two pre-training tasks: word matching and region prediction."
+    >>> lists_objectives(text, text.index("region")), lists_objectives(text, 0)
+    (True, False)
+    """
+    return _OBJECTIVE_LIST.search(text, max(0, start - 200), start) is not None
+
+
 # "evaluated on X", "results on the X test set": data, where the sentence is about evaluation.
 _ON = re.compile(r"(?i)\b(?:on|across|over|using)\s+(?:the\s+)?(?:challenging\s+|popular\s+|public\s+)?$")
 _EVALUATION = re.compile(

@@ -26,7 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from kg.extract.cues import CLASS_NOUNS, context_type, data_context_type
+from kg.extract.cues import CLASS_NOUNS, context_type, data_context_type, lists_objectives
 from kg.extract.extensions import doc_text, sentence_of, sentences_of
 from kg.extract.known_names import lookup
 from kg.extract.phrases import head_type
@@ -171,6 +171,8 @@ def pair_type(long: Span, short: Span, proposed: Iterable[Span]) -> EntityType:
     if last in CLASS_NOUNS and last not in ("framework", "approach", "family"):
         return CLASS_NOUNS[last]
     by_head = head_type(long.text.split())
+    if by_head == "Task" and lists_objectives(doc_text(long.doc), long.start_char):
+        return "Method"
     if by_head is not None:
         return by_head  # a head word says more than a list entry ("reinforcement learning")
     known = lookup(long.text)
@@ -317,6 +319,8 @@ class Entities:
                 votes[key][fixed[key]] += 10
                 continue
             cue = by_head.get((ent.start, ent.end))  # a head word says more than a list entry
+            if cue == "Task" and lists_objectives(text, ent.start_char):
+                cue = "Method"
             if cue is None and ent.label_ not in ("Task", "Metric"):
                 start, end = sentences[i]
                 before = text[start : ent.start_char]

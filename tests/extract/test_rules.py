@@ -407,3 +407,13 @@ def test_a_score_or_rate_keeps_the_quality_it_measures() -> None:
 def test_a_based_compound_does_not_open_a_title_case_name() -> None:
     text = "It matches a Transformer-based RoBERTa Large baseline."
     assert [text[s:e] for s, e, _ in find_titled(text)] == ["RoBERTa Large"]
+
+
+def test_tasks_listed_as_pre_training_objectives_are_techniques(pipeline: Language) -> None:
+    text = (
+        "We use three pre-training tasks: Masked Patch Modeling (MPM), "
+        "Image-Caption Matching (ICM) and region classification."
+    )
+    found = dict(ents(pipeline, text))
+    assert found["Image-Caption Matching"] == found["ICM"] == found["region classification"] == "Method"
+    assert dict(ents(pipeline, "We study image-caption matching."))["image-caption matching"] == "Task"
