@@ -33,6 +33,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import yaml
+from spacy.lang.en.stop_words import STOP_WORDS
 from wordfreq import zipf_frequency
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -152,6 +153,8 @@ METRIC_HEADS = (
 )
 # Zipf frequency at or above which a lower-cased single word counts as ordinary English.
 COMMON_ZIPF = 3.3
+# A count with an optional unit letter: "16k", "100M".
+QUANTITY = re.compile(r"^\d+(?:\.\d+)?[kmbKMB]?$")
 Row = tuple[str, str, str, str]
 
 
@@ -177,15 +180,37 @@ def is_name(name: str) -> bool:
     if not re.search(r"[A-Za-z]", name) or re.search(r"\d{5}", name):
         return False
     words = name.split()
-    if name.lower() in TOO_BROAD or all(w.lower() in GENERIC for w in words):
-        return False
+    if name.lower() in TOO_BROAD or all(w.lower() in GENERIC or w.lower() in STOP_WORDS for w in words):
+        return False  # "Among Them"
+    if words[0] in ("a", "an", "the"):
+        return False  # a description: "a multilingual form understanding benchmark"
     if len(words) == 1:
         word = name.strip("-")
+        if QUANTITY.match(word):
+            return False  # "16k"
+        if re.fullmatch(r"[a-z]+-[a-z]+", word):
+            return not all(_is_common(part) for part in word.split("-"))  # "long-term"
         shaped = re.search(r"[a-z][A-Z]|[A-Z]{2}|\d|[-_.]", word[1:]) is not None
         if shaped:
             return len(word) > 1
-        return zipf_frequency(word.lower(), "en") < COMMON_ZIPF
+        return not _is_common(word)
     return True
+
+
+def _is_common(word: str) -> bool:
+    return zipf_frequency(word.lower(), "en") >= COMMON_ZIPF
+
+
+def is_model_name(name: str) -> bool:
+    """Whether a model list's entry is a name: lists also hold descriptions ("Image generation").
+
+    >>> is_model_name("Image generation"), is_model_name("Stable Diffusion"), is_model_name("Llama 2")
+    (False, True, True)
+    """
+    words = name.split()
+    if len(words) < 2 or not all(w.isalpha() for w in words):
+        return True
+    return not (all(w.islower() for w in words[1:]) and all(_is_common(w) for w in words))
 
 
 def pwc_methods(raw: Path) -> Iterator[Row]:
@@ -329,7 +354,7 @@ def build(raw: Path) -> list[Row]:
         name = _without_brackets(row[0]) or row[0]
         kind = row[1]
         row = (name, kind, row[2], row[3])
-        if not is_name(name):
+        if not is_name(name) or (kind == "Model" and not is_model_name(name)):
             continue
         key = name.casefold()
         old = best.get(key)
