@@ -63,6 +63,8 @@ _DATA_SIZE = re.compile(r"\d+(?:\.\d+)?[KM]$")
 _METRIC = re.compile(r"(?:Score|Scores|IoU|@\d+)$")
 # Compute costs are measures, whatever a list of names says of the same letters ("MACS").
 _COST = re.compile(r"^(?:G?FLOPs|MACs)$")
+# A mean of a measure ("mAP", "mIoU"), whatever a list says of the same letters ("MAP").
+_MEAN = re.compile(r"^m(?:[A-Z]{2,3}|IoU)$")
 _MODEL_SIZE = re.compile(
     r"(?i)(?:^|[-_ ])\d+(?:\.\d+)?b(?:$|[-_ ])|[a-z]\d+b$|[-_ ]v?\d+(?:\.\d+)*-?(?:instruct|chat|base)"
     r"|-(?:tiny|small|base|large|huge|giant|xl|xxl|[lbsxh]|r\d+)$| v\d"
@@ -138,7 +140,7 @@ def shape_type(name: str, listed: bool = True) -> EntityType | None:
     >>> shape_type("COCO"), shape_type("SoftREPA")
     ('Dataset', None)
     """
-    if _COST.match(name):
+    if _COST.match(name) or _MEAN.match(name):
         return "Metric"
     known = known_names().get(name.casefold()) if listed else None
     if known is not None:

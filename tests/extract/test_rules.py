@@ -55,6 +55,9 @@ def test_clip_based_names_clip(pipeline: Language) -> None:
         ("Mistral-7B-Instruct-v0.2", "Model"),
         ("SoftREPA", "Method"),
         ("F-CLIPScore", "Metric"),
+        ("mAP", "Metric"),
+        ("mIoU", "Metric"),
+        ("mBERT", "Model"),
     ],
 )
 def test_type_from_the_name_itself(name: str, kind: str) -> None:
