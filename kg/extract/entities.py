@@ -158,14 +158,15 @@ def is_modifier(text: str, start: int, end: int, label: str) -> bool:
     return _TASK_MODEL.match(text, end) is not None and lookup(text[start:end]) is None
 
 
-def pair_type(long: Span, short: Span, proposed: Iterable[Span]) -> EntityType:
+def pair_type(long: Span, short: Span, proposed: Iterable[Span]) -> EntityType | None:
     """The one type of a long form and its short form.
 
     The long form's last word decides where it is a class noun or head word ("... Model",
     "... Optimization", "... Generation"); else a listed entry for the long form, the words
     around the pair ("an X (Y) approach"), a proposed span covering the long form, or
     the short form's shape. A listed entry for the short form alone is not used:
-    acronyms are ambiguous ("UAR" is also a metric).
+    acronyms are ambiguous ("UAR" is also a metric). None where nothing of these holds
+    and the long form is lower-case words: "natural language (NL)" names no technique.
     """
     last = long.text.replace("-", " ").split()[-1].lower()
     if last in CLASS_NOUNS and last not in ("framework", "approach", "family"):
@@ -185,10 +186,15 @@ def pair_type(long: Span, short: Span, proposed: Iterable[Span]) -> EntityType:
     cue = context_type(text[start : long.start_char], text[close + 1 if close >= 0 else short.end_char : end])
     if cue is not None:
         return cue
+    covered = False  # whether a proposed span overlaps the long form
     for span in proposed:
         if span.start == long.start and span.end == long.end and span.label_ != "Method":
             return span.label_  # type: ignore[return-value]
-    return shape_type(short.text, listed=False) or "Method"
+        covered = covered or (span.start < long.end and long.start < span.end)
+    kind = shape_type(short.text, listed=False)
+    if kind is None and not covered and long.text.islower():
+        return None  # "natural language (NL)": nothing says the pair names a technique
+    return kind or "Method"
 
 
 def _bare_uses(doc: Doc, short_forms: dict[str, str]) -> list[Span]:
@@ -280,6 +286,9 @@ class Entities:
                 generic_long_forms.add(long.text.casefold())  # "Artificial General Intelligence (AGI)"
                 continue
             label = pair_type(long, short, proposed)
+            if label is None:
+                generic_long_forms.update((long.text.casefold(), short.text.casefold()))
+                continue
             fixed[long.text.casefold()] = fixed[short.text.casefold()] = label
             pairs += [
                 Span(doc, long.start, long.end, label=label),

@@ -420,3 +420,11 @@ def test_tasks_listed_as_pre_training_objectives_are_techniques(pipeline: Langua
     found = dict(ents(pipeline, text))
     assert found["Image-Caption Matching"] == found["ICM"] == found["region classification"] == "Method"
     assert dict(ents(pipeline, "We study image-caption matching."))["image-caption matching"] == "Task"
+
+
+def test_a_lower_case_pair_with_no_sign_of_a_technique_is_no_entity(pipeline: Language) -> None:
+    found = dict(
+        ents(pipeline, "It maps source code (SC) to plain speech (PS) with contrastive learning (CL).")
+    )
+    assert "SC" not in found and "plain speech" not in found
+    assert found["contrastive learning"] == found["CL"] == "Method"
