@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from functools import cache
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -29,7 +30,7 @@ from spacy.util import filter_spans
 from kg.extract.cues import CLASS_NOUNS, context_type, data_context_type, lists_objectives
 from kg.extract.extensions import doc_text, sentence_of, sentences_of
 from kg.extract.known_names import lookup
-from kg.extract.phrases import head_type
+from kg.extract.phrases import VAGUE, head_type
 from kg.extract.shapes import name_type, shape_type
 from kg.model import Abbreviation, EntityType, Mention
 
@@ -304,6 +305,7 @@ class Entities:
         else:
             title = _title_head_uses(doc)
         ents = filter_spans(pairs + title + proposed + _bare_uses(doc, short_forms))
+        ents = _with_listed_data(doc, text, ents)
         called = _called(text, ents, by_head)
         for long, short in zip(pairs[::2], pairs[1::2], strict=True):
             keys = (long.text.casefold(), short.text.casefold())
@@ -370,6 +372,39 @@ def _called(text: str, ents: list[Span], by_head: dict[tuple[int, int], str]) ->
             if label == "Model" or ent.label_ in ("Dataset", "Benchmark"):
                 called[text[ent.start_char : ent.end_char].casefold()] = label
     return called
+
+
+# A capitalised name and the punctuation that lists it beside another: "Flowers (98.8%), " or " and Gigaword".
+_DATA_ITEM = r"[A-Z][\w-]*[\w](?:\s(?:[A-Z][\w-]*[\w]|\d[\w.]*))?"
+_LIST_SEPARATOR = r"(?:\s*\([^()]{0,20}\))?(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
+_NEXT_DATA = re.compile(rf"{_LIST_SEPARATOR}({_DATA_ITEM})(?![\w-])")
+_PREVIOUS_DATA = re.compile(rf"(?<![\w-])({_DATA_ITEM}){_LIST_SEPARATOR}$")
+
+
+def _with_listed_data(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+    """``ents`` and the capitalised names listed beside a dataset or benchmark ("CIFAR-100, Flowers and X").
+
+    A plain capitalised word in a list of data names is one more of them, which neither
+    its shape nor a list entry can tell.
+    """
+    taken = {i for ent in ents for i in range(ent.start_char, ent.end_char)}
+    found: list[Span] = []
+    for ent in ents:
+        if ent.label_ not in ("Dataset", "Benchmark"):
+            continue
+        after = _NEXT_DATA.match(text, ent.end_char)
+        before = _PREVIOUS_DATA.search(text, max(0, ent.start_char - 60), ent.start_char)
+        for match in (after, before):
+            if match is None or match.start(1) in taken or match.end(1) - 1 in taken:
+                continue
+            words = match.group(1).split()
+            if words[0].lower() in STOP_WORDS or words[0].lower() in VAGUE or is_generic(match.group(1)):
+                continue
+            span = doc.char_span(match.start(1), match.end(1), label=ent.label_)
+            if span is not None:
+                found.append(span)
+                taken.update(range(match.start(1), match.end(1)))
+    return sorted(ents + found, key=lambda span: span.start) if found else ents
 
 
 def _coordinated(text: str, ents: list[Span]) -> list[list[int]]:

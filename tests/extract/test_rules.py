@@ -428,3 +428,11 @@ def test_a_lower_case_pair_with_no_sign_of_a_technique_is_no_entity(pipeline: La
     )
     assert "SC" not in found and "plain speech" not in found
     assert found["contrastive learning"] == found["CL"] == "Method"
+
+
+def test_a_capitalised_word_listed_beside_a_dataset_is_one_too(pipeline: Language) -> None:
+    found = dict(
+        ents(pipeline, "Accuracy rises on CIFAR-100 (91.7%), Birdsnap (78.2%), and two other datasets.")
+    )
+    assert found["Birdsnap"] == found["CIFAR-100"]
+    assert "However" not in dict(ents(pipeline, "We train on CIFAR-100. However, it is small."))
