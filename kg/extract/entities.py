@@ -127,8 +127,9 @@ def is_generic(text: str) -> bool:
     last = lower.rsplit("-", 1)[-1]
     return (
         lower in _GENERIC_WORDS
-        # lower-case words before a class word: "text-guided diffusion models", "latent diffusion models"
-        or (text == lower and bool(_LOWER_CASE_GENERIC.match(text)))
+        # lower-case words before a class word, the first perhaps capitalised as a sentence starts:
+        # "text-guided diffusion models", "Latent diffusion models"
+        or (text[1:] == lower[1:] and bool(_LOWER_CASE_GENERIC.match(lower)))
         or bool(_GENERIC.match(text))
         or (text.endswith("s") and text[:-1].lower() in _GENERIC_WORDS)
         or text.count("(") != text.count(")")

@@ -280,6 +280,7 @@ def test_lower_case_class_phrases_are_generic() -> None:
     assert is_generic("text-guided diffusion models") and is_generic("state space models")
     assert not is_generic("Latent Diffusion Models") and not is_generic("SSM")
     assert is_generic("AIGC") and is_generic("Seq2Seq") and is_generic("Vision-and-Language")
+    assert is_generic("Text-guided diffusion models")  # capitalised only as its sentence starts
 
 
 def test_a_title_head_joining_two_names_gives_each() -> None:
