@@ -454,6 +454,8 @@ _DIMENSION = re.compile(r"^\d+D$")
 # A lower-case compound ending in a variable: "best-of-N", "top-K".
 _VARIABLE_COMPOUND = re.compile(r"^[a-z][a-z-]*-[A-Z]$")
 _PLAIN_WORD = re.compile(r"^[A-Z][a-z]+$")
+# A name as the base of a technique: "GRAM-based contrastive loss", "IoU-aware query selection".
+_NAME_BASED = re.compile(r"^[\w.]+-(?:based|aware|guided|driven|enhanced|conditioned)$")
 # Plain words joined by hyphens, capitalised as in a title: "Open-Set", "Text-to-Image".
 _PLAIN_COMPOUND = re.compile(r"^[A-Za-z][a-z]+(?:-[A-Za-z][a-z]*)+$")
 _WORD = re.compile(r"[A-Za-z0-9][\w/]*(?:-[\w/]+)*")
@@ -477,11 +479,13 @@ def is_term_word(word: str) -> bool:
     Nouns that modify a head are singular and verbs, adverbs and participles are no
     modifiers, so words ending in -s, -ed or -ly are not term words, except participles
     that listed names hold ("supervised", "masked"); hyphenated
-    compounds and acronyms always are, unless they are adjectival: "-based", "-like").
+    compounds always are, unless they end in "-like" or "-level"; a word with capitals
+    inside is a name of its own, unless it is a Title Case compound ("Open-Set") or
+    a name a technique is based on ("GRAM-based").
 
     >>> is_term_word("speech"), is_term_word("text-to-image"), is_term_word("novel")
     (True, True, False)
-    >>> is_term_word("improves"), is_term_word("CLIP-based"), is_term_word("analysis")
+    >>> is_term_word("improves"), is_term_word("CLIP-like"), is_term_word("CLIP-based")
     (False, False, True)
     """
     lower = word.lower()
@@ -498,6 +502,7 @@ def is_term_word(word: str) -> bool:
         and not _DIMENSION.match(word)
         and not _VARIABLE_COMPOUND.match(word)
         and not _PLAIN_COMPOUND.match(word)
+        and not _NAME_BASED.match(word)
     ):
         return False  # a name of its own ("COCO detection" is COCO and detection)
     if _QUANTITY.match(word):

@@ -437,3 +437,9 @@ def test_a_capitalised_word_listed_beside_a_dataset_is_one_too(pipeline: Languag
     )
     assert found["Birdsnap"] == found["CIFAR-100"]
     assert "However" not in dict(ents(pipeline, "We train on CIFAR-100. However, it is small."))
+
+
+def test_a_name_based_modifier_is_part_of_a_technique() -> None:
+    text = "We add a KAN-based triplet loss and IoU-aware box sampling to CLIP-based LLMs."
+    found = [text[s:e] for s, e, _ in find_phrases(text)]
+    assert found == ["KAN-based triplet loss", "IoU-aware box sampling"]
