@@ -99,6 +99,10 @@ _CALLED = re.compile(r"(?i)\s(model|models|architecture|benchmark|benchmarks)\b(
 _CALLED_CHANGES = frozenset({("Method", "Model"), ("Dataset", "Benchmark")})
 _JOINED = re.compile(r"\s&\s")
 _TITLE_HEAD = re.compile(r"^\s*([^:]{2,40}?)\s*:\s")
+# Words that make a title head a clause or question rather than a name.
+_CLAUSE_WORDS = frozenset(
+    {"what", "how", "why", "when", "is", "are", "do", "does", "can", "you", "we", "your"}
+)
 # Nouns that a task's name modifies rather than names a task with: "image synthesis power",
 # "visual comprehension capabilities", "an image-mask generation pipeline".
 _TASK_MODIFIES = re.compile(
@@ -222,13 +226,15 @@ def title_head(title: str) -> tuple[int, int] | None:
     True
     >>> title_head("Taming Long Contexts: A Study") is None  # a verb phrase
     True
+    >>> title_head("Know What You Need: A Study") is None  # a clause
+    True
     """
     match = _TITLE_HEAD.match(title)
     if match is None or len(match.group(1).split()) > 4:
         return None
     head = match.group(1)
-    if " " in head and head.split()[0].endswith("ing"):
-        return None  # "Negating Negatives: ...": a verb phrase, not a name
+    if " " in head and (head.split()[0].endswith("ing") or _CLAUSE_WORDS & set(head.lower().split())):
+        return None  # "Negating Negatives: ...", "Understand What X Needs: ...": a phrase, not a name
     if not head[:1].isupper() or is_generic(head) or _JOINED.search(head) or "(" in head:
         return None  # "JM3D & JM3D-LLM: ...", "Big Transfer (BiT): ...": two names, found on their own
     return match.span(1)
