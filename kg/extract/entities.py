@@ -98,6 +98,8 @@ _CALLED = re.compile(r"(?i)\s(model|models|architecture|benchmark|benchmarks)\b(
 # What a name's type may become where the text calls it so: (type, called) pairs.
 _CALLED_CHANGES = frozenset({("Method", "Model"), ("Dataset", "Benchmark")})
 _JOINED = re.compile(r"\s&\s")
+# "X, a framework for ...": an apposition says what a name is, even a model-shaped one.
+_APPOSED = re.compile(r",\s+(?:a|an)\s")
 _TITLE_HEAD = re.compile(r"^\s*([^:]{2,40}?)\s*:\s")
 # Words that make a title head a clause or question rather than a name.
 _CLAUSE_WORDS = frozenset(
@@ -343,7 +345,7 @@ class Entities:
                 start, end = sentences[i]
                 before = text[start : ent.start_char]
                 cue = context_type(before, text[ent.end_char : end])
-                if cue == "Method" and ent.label_ == "Model":
+                if cue == "Method" and ent.label_ == "Model" and not _APPOSED.match(text, ent.end_char):
                     cue = None  # models are often called methods; "a model" is the stronger word
                 if cue is None and shape_type(names[i]) is None:
                     cue = data_context_type(before, text[start:end])

@@ -443,3 +443,8 @@ def test_a_name_based_modifier_is_part_of_a_technique() -> None:
     text = "We add a KAN-based triplet loss and IoU-aware box sampling to CLIP-based LLMs."
     found = [text[s:e] for s, e, _ in find_phrases(text)]
     assert found == ["KAN-based triplet loss", "IoU-aware box sampling"]
+
+
+def test_an_apposition_calling_a_model_shaped_name_a_framework_makes_it_a_method(pipeline: Language) -> None:
+    assert dict(ents(pipeline, "We propose Qwen-Fuse, a framework for merging."))["Qwen-Fuse"] == "Method"
+    assert dict(ents(pipeline, "Our method Qwen-Fuse wins."))["Qwen-Fuse"] == "Model"
