@@ -76,7 +76,7 @@ CLASS_NOUNS: dict[str, EntityType] = {
 }
 _CLASS = "|".join(sorted(CLASS_NOUNS, key=len, reverse=True))
 _ANY_CLASS = re.compile(rf"(?i)\b(?:{_CLASS})\b")
-_ITEM = r"[^\s,;.()]+(?:\s[A-Z0-9][^\s,;.()]*){0,2}"
+_ITEM = r"(?:[^\s,;.()]|\.(?=\d))+(?:\s[A-Z0-9](?:[^\s,;.()]|\.(?=\d))*){0,2}"  # "AlpacaEval 2.0"
 # After a name: an optional list of further names, then the class noun ("X, Y and Z datasets").
 _AFTER = re.compile(
     rf"^(?:\s*(?:,|,?\s*and|,?\s*or|/)\s*{_ITEM})*\s*(?:-|\s)(?:scale\s|based\s)?({_CLASS})\b",
@@ -85,8 +85,9 @@ _AFTER = re.compile(
 _AFTER_BLOCKERS = re.compile(r"(?i)^\s*(?:-|\s)(?:scale|based|like|style)\b")
 # Before a name: the class noun, a cue ("such as", "including", ":"), and the list so far.
 _BEFORE = re.compile(
-    rf"\b({_CLASS})(?:\s*\([^)]*\))?\s*(?:,\s*)?\(?\s*(?:such as|including|like|namely|e\.g\.,?|i\.e\.,?|:|"
-    rf"called|named|dubbed|termed|coined)\s*(?:{_ITEM}\s*(?:,\s*(?:and\s|or\s)?|and\s|or\s)\s*)*$",
+    rf"\b({_CLASS})(?:\s*\([^)]*\))?\s*(?:(?:,\s*)?\(?\s*(?:such as|including|like|namely|e\.g\.,?|"
+    rf"i\.e\.,?|:|called|named|dubbed|termed|coined)|\()\s*"
+    rf"(?:{_ITEM}\s*(?:,\s*(?:and\s|or\s)?|and\s|or\s)\s*)*$",
     re.IGNORECASE,
 )
 # "a new benchmark, X" / "a benchmark X" directly before the name.
@@ -104,6 +105,8 @@ def context_type(before: str, after: str) -> EntityType | None:
     >>> context_type("We train on the ", " dataset.")
     'Dataset'
     >>> context_type("on benchmarks such as MMLU, GSM8K and ", ".")
+    'Benchmark'
+    >>> context_type("on 3 benchmarks (MMLU, GSM8K and ", ").")
     'Benchmark'
     >>> context_type("We propose ", ", a multimodal LLM that")
     'Model'

@@ -448,3 +448,7 @@ def test_a_name_based_modifier_is_part_of_a_technique() -> None:
 def test_an_apposition_calling_a_model_shaped_name_a_framework_makes_it_a_method(pipeline: Language) -> None:
     assert dict(ents(pipeline, "We propose Qwen-Fuse, a framework for merging."))["Qwen-Fuse"] == "Method"
     assert dict(ents(pipeline, "Our method Qwen-Fuse wins."))["Qwen-Fuse"] == "Model"
+
+
+def test_a_bracketed_list_after_a_class_noun_takes_its_type() -> None:
+    assert context_type("We test on 5 benchmarks (AlpacaEval 2.0, FLASK, ", ", MT-Bench).") == "Benchmark"
