@@ -76,10 +76,12 @@ CLASS_NOUNS: dict[str, EntityType] = {
 }
 _CLASS = "|".join(sorted(CLASS_NOUNS, key=len, reverse=True))
 _ANY_CLASS = re.compile(rf"(?i)\b(?:{_CLASS})\b")
-_ITEM = r"(?:[^\s,;.()]|\.(?=\d))+(?:\s[A-Z0-9](?:[^\s,;.()]|\.(?=\d))*){0,2}"  # "AlpacaEval 2.0"
+# A listed name: a word and up to two capitalised or numbered ones ("AlpacaEval 2.0"), in
+# patterns that otherwise ignore case.
+_ITEM = r"(?:[^\s,;.()]|\.(?=\d))+(?:\s(?-i:[A-Z0-9])(?:[^\s,;.()]|\.(?=\d))*){0,2}"
 # After a name: an optional list of further names, then the class noun ("X, Y and Z datasets").
 _AFTER = re.compile(
-    rf"^(?:\s*(?:,|,?\s*and|,?\s*or|/)\s*{_ITEM})*\s*(?:-|\s)(?:scale\s|based\s)?({_CLASS})\b",
+    rf"^(?:\s*(?:,|,?\s*\band\b|,?\s*\bor\b|/)\s*{_ITEM})*\s*(?:-|\s)(?:scale\s|based\s)?({_CLASS})\b",
     re.IGNORECASE,
 )
 _AFTER_BLOCKERS = re.compile(r"(?i)^\s*(?:-|\s)(?:scale|based|like|style)\b")

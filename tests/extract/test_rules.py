@@ -452,3 +452,8 @@ def test_an_apposition_calling_a_model_shaped_name_a_framework_makes_it_a_method
 
 def test_a_bracketed_list_after_a_class_noun_takes_its_type() -> None:
     assert context_type("We test on 5 benchmarks (AlpacaEval 2.0, FLASK, ", ", MT-Bench).") == "Benchmark"
+
+
+def test_a_class_noun_after_lower_case_words_types_no_list() -> None:
+    assert context_type("results on ", ", Kitchen Scenes, outperforming prior methods.") is None
+    assert context_type("results on ", ", Kitchen Scenes and UCF 101 datasets.") == "Dataset"
