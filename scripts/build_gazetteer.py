@@ -44,8 +44,11 @@ RAW = next(
 )
 OUT = ROOT / "kg" / "data" / "known_names.tsv.gz"
 
-# Which source wins where one name has two types: the more specific sources first.
-PRIORITY = {"Benchmark": 0, "Model": 1, "Dataset": 2, "Metric": 3, "Method": 4, "Task": 5}
+# Which type wins where one name has two: the more specific first. A dataset that some list
+# calls a benchmark stays a Dataset unless its name says benchmark (GUIDELINES.md: the text
+# decides), so Dataset ranks before Benchmark.
+PRIORITY = {"Model": 1, "Dataset": 2, "Benchmark": 3, "Metric": 4, "Method": 5, "Task": 6}
+BENCHMARK_NAME = re.compile(r"(?i)bench|eval\b|eval[-_ ]|arena")
 # PwC method collections whose members are named networks (Model per the guidelines).
 MODEL_COLLECTIONS = re.compile(
     r"Models$|^Transformers$|^(?:Convolutional|Recurrent) Neural Networks$|^Vision Transformers$"
@@ -340,6 +343,15 @@ def epoch(raw: Path) -> Iterator[Row]:
                     yield name, "Model", "epoch", ident.split()[0].rstrip(",")
 
 
+def _rank(name: str, kind: str) -> int:
+    """``PRIORITY`` of a type, a benchmark's first where its name says so ("IFEval", "MT-Bench").
+
+    >>> _rank("IFEval", "Benchmark") < _rank("IFEval", "Dataset") < _rank("XNLI", "Benchmark")
+    True
+    """
+    return 0 if kind == "Benchmark" and BENCHMARK_NAME.search(name) else PRIORITY[kind]
+
+
 def build(raw: Path) -> list[Row]:
     """All kept entries, one per (name, type), the first source by priority winning."""
     best: dict[str, Row] = {}
@@ -358,7 +370,7 @@ def build(raw: Path) -> list[Row]:
             continue
         key = name.casefold()
         old = best.get(key)
-        if old is None or PRIORITY[kind] < PRIORITY[old[1]]:
+        if old is None or _rank(name, kind) < _rank(old[0], old[1]):
             best[key] = row
     return sorted(best.values())
 
