@@ -49,6 +49,8 @@ OUT = ROOT / "kg" / "data" / "known_names.tsv.gz"
 # decides), so Dataset ranks before Benchmark.
 PRIORITY = {"Model": 1, "Dataset": 2, "Benchmark": 3, "Metric": 4, "Method": 5, "Task": 6}
 BENCHMARK_NAME = re.compile(r"(?i)bench|eval\b|eval[-_ ]|arena")
+# Words with at most an initial capital: what a task is called ("Named Entity Recognition").
+PLAIN_WORDS = re.compile(r"^[A-Za-z][a-z]+(?:[ -][A-Za-z][a-z]+)+$")
 # PwC method collections whose members are named networks (Model per the guidelines).
 MODEL_COLLECTIONS = re.compile(
     r"Models$|^Transformers$|^(?:Convolutional|Recurrent) Neural Networks$|^Vision Transformers$"
@@ -344,12 +346,19 @@ def epoch(raw: Path) -> Iterator[Row]:
 
 
 def _rank(name: str, kind: str) -> int:
-    """``PRIORITY`` of a type, a benchmark's first where its name says so ("IFEval", "MT-Bench").
+    """``PRIORITY`` of a type, a benchmark's first where its name says so ("IFEval", "MT-Bench"),
+    and a task's before a dataset's or benchmark's of the same plain words.
 
     >>> _rank("IFEval", "Benchmark") < _rank("IFEval", "Dataset") < _rank("XNLI", "Benchmark")
     True
+    >>> _rank("Sentiment analysis", "Task") < _rank("Sentiment analysis", "Benchmark")
+    True
     """
-    return 0 if kind == "Benchmark" and BENCHMARK_NAME.search(name) else PRIORITY[kind]
+    if kind == "Benchmark" and BENCHMARK_NAME.search(name):
+        return 0
+    if kind in ("Dataset", "Benchmark") and PLAIN_WORDS.match(name):
+        return PRIORITY["Task"] + 1  # "Sentiment analysis" the benchmark is the task first
+    return PRIORITY[kind]
 
 
 def build(raw: Path) -> list[Row]:

@@ -457,3 +457,12 @@ def test_a_bracketed_list_after_a_class_noun_takes_its_type() -> None:
 def test_a_class_noun_after_lower_case_words_types_no_list() -> None:
     assert context_type("results on ", ", Kitchen Scenes, outperforming prior methods.") is None
     assert context_type("results on ", ", Kitchen Scenes and UCF 101 datasets.") == "Dataset"
+
+
+def test_a_lower_case_phrase_is_no_dataset_a_list_capitalises(pipeline: Language) -> None:
+    found = dict(
+        ents(pipeline, "We study named entity recognition and fact verification on Conceptual Captions.")
+    )
+    assert found["named entity recognition"] == found["fact verification"] == "Task"
+    assert found["Conceptual Captions"] == "Dataset"
+    assert "conceptual captions" not in dict(ents(pipeline, "It writes conceptual captions for images."))
