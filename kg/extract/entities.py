@@ -74,7 +74,6 @@ _GENERIC_WORDS = frozenset(
         "ui",
         "ood",
         "iid",
-        "qa",
         "cnn",
         "rnn",
         "gnn",

@@ -57,7 +57,7 @@ _NOT_A_NAME = re.compile(
     r"[\d.]+[a-zA-Z]{0,5}(?:[-x][\d.]+[a-zA-Z]{0,5})?|[kK]Hz|CLS|SEP|MASK|IMG|EOS|BOS|PAD|UNK)$"
 )
 _BENCHMARK = re.compile(
-    r"(?i)(?:bench(?:mark)?|eval|arena|QA)(?:[-_ ]?(?:v?\d[\w.]*|hard|lite|pro|plus|instruct))?$|-EVAL-"
+    r"(?i)(?<=.)(?:bench(?:mark)?|eval|arena|QA)(?:[-_ ]?(?:v?\d[\w.]*|hard|lite|pro|plus|instruct))?$|-EVAL-"
 )
 _DATA_SIZE = re.compile(r"\d+(?:\.\d+)?[KM]$")
 _METRIC = re.compile(r"(?:Score|Scores|IoU|@\d+)$")

@@ -466,3 +466,11 @@ def test_a_lower_case_phrase_is_no_dataset_a_list_capitalises(pipeline: Language
     assert found["named entity recognition"] == found["fact verification"] == "Task"
     assert found["Conceptual Captions"] == "Dataset"
     assert "conceptual captions" not in dict(ents(pipeline, "It writes conceptual captions for images."))
+
+
+def test_question_answering_and_its_acronym_are_a_task(pipeline: Language) -> None:
+    found = dict(
+        ents(pipeline, "It is trained for question answering (QA) and tested on the QA set of TinyQA.")
+    )
+    assert found["question answering"] == found["QA"] == "Task"
+    assert name_type("TinyQA") == "Benchmark"
