@@ -44,6 +44,8 @@ _INTRODUCED_PASSIVE = re.compile(
     r"(?:proposed|introduced|devised|developed|designed|presented|constructed|built|created|released)\b"
 )
 # "our proposed dataset X", "our fine-tuned model, X": a class noun of "our" just before the name.
+# "The novel X loss", "a new X": a name this paper brings, said so right before it.
+_NOVEL = re.compile(r"(?i)\b(?:the|a|an|our)\s+(?:novel|new|proposed)\s+$")
 _OURS = re.compile(
     rf"(?i)\b(?:our|the proposed|a novel|a new)\s+(?:[\w-]+\s+){{0,3}}(?:{_CLASS})\s*[,:]?\s*$"
 )
@@ -113,8 +115,15 @@ class Roles:
             between = re.sub(r"[()]", "", text[ents[i - 1].end_char : ent.start_char]).strip() if i else ""
             coordinated = bool(introduced) and introduced[-1] is ents[i - 1] and _COORDINATION.match(between)
             named = _NAMED.search(before[-80:]) is not None
-            if named and introduced and introduced[-1] is ents[i - 1] and first_after_verb is False:
-                # "a contrastive fine tuning strategy called X": X is the name, not the description.
+            if (
+                named
+                and introduced
+                and introduced[-1] is ents[i - 1]
+                and first_after_verb is False
+                and not _is_long_name(text[ents[i - 1].start_char : ents[i - 1].end_char])
+            ):
+                # "a contrastive fine tuning strategy called X": X is the name, not the description
+                # (a Title Case description is a name too: "an Efficient ... Adapter, termed X").
                 introduced.pop()._.kg_role = None
             right_after_verb = (
                 first_after_verb and _ARTICLES.match(text, verb.end(), ent.start_char) is not None
@@ -133,6 +142,7 @@ class Roles:
                         or (verb is not None and _ENUMERATED.search(before[-60:]) is not None)
                         or _INTRODUCED_PASSIVE.match(text[ent.end_char : ent.end_char + 60])
                         or _OURS.search(before[-80:])
+                        or _NOVEL.search(before[-30:])
                     )
                 )
             ):
@@ -140,6 +150,15 @@ class Roles:
                 ent._.kg_role = "introduced"
             elif ent.label_ in ("Dataset", "Benchmark") and _EVALUATE.search(before):
                 ent._.kg_role = "evaluated_on"
+
+
+def _is_long_name(text: str) -> bool:
+    """Whether ``text`` is a Title Case name of several words ("Efficient Model Adapter").
+
+    >>> _is_long_name("Efficient Model Adapter"), _is_long_name("ViT"), _is_long_name("fine tuning")
+    (True, False, False)
+    """
+    return " " in text and all(word[:1].isupper() for word in text.split() if len(word) > 3)
 
 
 def _may_be_new(ent: Span, text: str) -> bool:

@@ -474,3 +474,18 @@ def test_question_answering_and_its_acronym_are_a_task(pipeline: Language) -> No
     )
     assert found["question answering"] == found["QA"] == "Task"
     assert name_type("TinyQA") == "Benchmark"
+
+
+def test_a_title_case_description_before_termed_stays_introduced() -> None:
+    roles = _roles(
+        "We introduce a Sparse Token Mixer, termed STOMIX, and a new ViT-based system, named TileViT."
+    )
+    assert roles["Sparse Token Mixer"] == roles["STOMIX"] == roles["TileViT"] == "introduced"
+    assert roles["ViT"] is None
+
+
+def test_the_novel_x_is_introduced() -> None:
+    assert (
+        _roles("The novel kernel-based triplet loss improves recall.")["kernel-based triplet loss"]
+        == "introduced"
+    )
