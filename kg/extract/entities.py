@@ -314,6 +314,7 @@ class Entities:
             title = _title_head_uses(doc)
         ents = filter_spans(pairs + title + proposed + _bare_uses(doc, short_forms))
         ents = _with_listed_data(doc, text, ents)
+        ents = _with_data_versions(doc, text, ents)
         called = _called(text, ents, by_head)
         for long, short in zip(pairs[::2], pairs[1::2], strict=True):
             keys = (long.text.casefold(), short.text.casefold())
@@ -413,6 +414,26 @@ def _with_listed_data(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
                 found.append(span)
                 taken.update(range(match.start(1), match.end(1)))
     return sorted(ents + found, key=lambda span: span.start) if found else ents
+
+
+# What may follow a data name as part of it: a version, a year or a split ("NYU Depth v2", "val2017").
+_DATA_VERSION = re.compile(r" (?:[vV]\d[\w.]*|(?:19|20)\d\d|(?:val|test|train|dev)(?:19|20)?\d\d)(?![\w-])")
+
+
+def _with_data_versions(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+    """``ents``, each dataset or benchmark widened over a version, year or split that follows it.
+
+    Lists hold "PASCAL VOC" and "NYU Depth"; the text names "PASCAL VOC 2012", "NYU Depth v2".
+    """
+    widened: list[Span] = []
+    for i, ent in enumerate(ents):
+        if widened and ent.end <= widened[-1].end:
+            continue  # the version itself, found as a name of its own ("val2017")
+        match = _DATA_VERSION.match(text, ent.end_char) if ent.label_ in ("Dataset", "Benchmark") else None
+        span = None if match is None else doc.char_span(ent.start_char, match.end(), label=ent.label_)
+        crossed = span is not None and i + 1 < len(ents) and ents[i + 1].start < span.end < ents[i + 1].end
+        widened.append(ent if span is None or crossed else span)
+    return widened
 
 
 def _coordinated(text: str, ents: list[Span]) -> list[list[int]]:

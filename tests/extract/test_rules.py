@@ -489,3 +489,8 @@ def test_the_novel_x_is_introduced() -> None:
         _roles("The novel kernel-based triplet loss improves recall.")["kernel-based triplet loss"]
         == "introduced"
     )
+
+
+def test_a_dataset_keeps_the_version_year_or_split_that_follows_it(pipeline: Language) -> None:
+    found = dict(ents(pipeline, "It reaches 53% AP on COCO val2017 and 80% mIoU on PASCAL VOC 2012."))
+    assert found["COCO val2017"] == found["PASCAL VOC 2012"] == "Dataset"
