@@ -188,6 +188,15 @@ _DATA_SOURCE = re.compile(
 )
 
 
+# "unified MLLMs, such as Janus", "the alignment method Dromedary is": a capitalised word the
+# text gives as an example or an instance of a class noun.
+_EXAMPLE_NAME = re.compile(
+    rf"\b((?i:{_CLASS}))(?:\s*\([^)]*\))?,?\s+(?:such as|including|like|e\.g\.,?)\s*"
+    r"([A-Z][a-z]+[A-Za-z]*)(?![\w-])"
+)
+_INSTANCE_NAME = re.compile(rf"\b({_CLASS})\s([A-Z][a-z]+[A-Za-z]*)(?=\s+[a-z])")
+
+
 def find_named(text: str) -> list[tuple[int, int, EntityType | None]]:
     """Names the text gives explicitly: "a 7B LLM called Janus", "our model, Labrador,", "the X data".
 
@@ -199,6 +208,9 @@ def find_named(text: str) -> list[tuple[int, int, EntityType | None]]:
     >>> text = "Text crawled from Wikipedia and a corpus such as CommonCrawl."
     >>> [(text[s:e], t) for s, e, t in find_named(text)]
     [('Wikipedia', 'Dataset'), ('CommonCrawl', 'Dataset')]
+    >>> text = "It beats unified LLMs, such as Janus, and the method Dromedary by far."
+    >>> [(text[s:e], t) for s, e, t in find_named(text)]
+    [('Janus', 'Model'), ('Dromedary', 'Method')]
     """
     found: list[tuple[int, int, EntityType | None]] = []
     for match in _NAMING.finditer(text):
@@ -210,4 +222,7 @@ def find_named(text: str) -> list[tuple[int, int, EntityType | None]]:
     for match in _NAME_BEFORE_DATA.finditer(text):
         if match.group(1).lower() not in STOP_WORDS:
             found.append((match.start(1), match.end(1), CLASS_NOUNS.get(match.group(2).lower(), "Dataset")))
-    return found
+    for match in [*_EXAMPLE_NAME.finditer(text), *_INSTANCE_NAME.finditer(text)]:
+        if match.group(2).lower() not in STOP_WORDS and not match.group(2).endswith("ing"):
+            found.append((match.start(2), match.end(2), CLASS_NOUNS[match.group(1).lower()]))
+    return list(dict.fromkeys(found))
