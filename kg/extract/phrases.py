@@ -455,7 +455,7 @@ _DIMENSION = re.compile(r"^\d+D$")
 _VARIABLE_COMPOUND = re.compile(r"^[a-z][a-z-]*-[A-Z]$")
 _PLAIN_WORD = re.compile(r"^[A-Z][a-z]+$")
 # A name as the base of a technique: "GRAM-based contrastive loss", "IoU-aware query selection".
-_NAME_BASED = re.compile(r"^[\w.]+-(?:based|aware|guided|driven|enhanced|conditioned)$")
+_NAME_BASED = re.compile(r"^[\w.]+-(?:based|aware|guided|driven|enhanced|conditioned|constrained)$")
 # Plain words joined by hyphens, capitalised as in a title: "Open-Set", "Text-to-Image".
 _PLAIN_COMPOUND = re.compile(r"^[A-Za-z][a-z]+(?:-[A-Za-z][a-z]*)+$")
 _WORD = re.compile(r"[A-Za-z0-9][\w/]*(?:-[\w/]+)*")

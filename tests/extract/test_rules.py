@@ -440,9 +440,12 @@ def test_a_capitalised_word_listed_beside_a_dataset_is_one_too(pipeline: Languag
 
 
 def test_a_name_based_modifier_is_part_of_a_technique() -> None:
-    text = "We add a KAN-based triplet loss and IoU-aware box sampling to CLIP-based LLMs."
+    text = (
+        "We add a KAN-based triplet loss, IoU-aware box sampling and L2-constrained policy search "
+        "to CLIP-based LLMs."
+    )
     found = [text[s:e] for s, e, _ in find_phrases(text)]
-    assert found == ["KAN-based triplet loss", "IoU-aware box sampling"]
+    assert found == ["KAN-based triplet loss", "IoU-aware box sampling", "L2-constrained policy search"]
 
 
 def test_an_apposition_calling_a_model_shaped_name_a_framework_makes_it_a_method(pipeline: Language) -> None:
