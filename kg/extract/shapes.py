@@ -229,12 +229,13 @@ _NOT_TECHNIQUES = frozenset(
 
 
 def _mid_sentence(text: str, start: int) -> bool:
-    """Whether a capitalised word at ``start`` follows an article mid-sentence ("an Iterative ...").
+    """Whether a capitalised word at ``start`` stands mid-sentence ("an Iterative ...", "and Preference").
 
     >>> _mid_sentence("We use an Efficient Adapter.", 10), _mid_sentence("Efficient Adapters win.", 0)
     (True, False)
     """
-    return re.search(r"(?i)\b(?:a|an|the)\s+$", text[max(0, start - 5) : start]) is not None
+    before = text[max(0, start - 5) : start].rstrip()
+    return bool(before) and (before[-1] in ",(" or before[-1].isalpha())
 
 
 def find_titled(text: str) -> list[tuple[int, int, EntityType]]:
@@ -260,6 +261,8 @@ def find_titled(text: str) -> list[tuple[int, int, EntityType]]:
             or _BASED.search(words[0].group())  # "Transformer-based BERT" is BERT
         ):
             words.pop(0)
+        while words and _BASED.search(words[-1].group()):
+            words.pop()  # "SOTA Transformer-based models": an adjective, not a name's end
         if len(words) < 2 or not any(_PLAIN_CAPITALISED.match(w.group()) for w in words):
             continue
         if words[-1].group().lower() in _NOT_TECHNIQUES:
