@@ -421,15 +421,16 @@ _DATA_VERSION = re.compile(r" (?:[vV]\d[\w.]*|(?:19|20)\d\d|(?:val|test|train|de
 
 
 def _with_data_versions(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
-    """``ents``, each dataset or benchmark widened over a version, year or split that follows it.
+    """``ents``, each name but a task's or measure's widened over a version, year or split after it.
 
     Lists hold "PASCAL VOC" and "NYU Depth"; the text names "PASCAL VOC 2012", "NYU Depth v2".
+    The type is not settled yet ("NYU Depth" is a Method until "dataset" after it is read).
     """
     widened: list[Span] = []
     for i, ent in enumerate(ents):
         if widened and ent.end <= widened[-1].end:
             continue  # the version itself, found as a name of its own ("val2017")
-        match = _DATA_VERSION.match(text, ent.end_char) if ent.label_ in ("Dataset", "Benchmark") else None
+        match = _DATA_VERSION.match(text, ent.end_char) if ent.label_ not in ("Task", "Metric") else None
         span = None if match is None else doc.char_span(ent.start_char, match.end(), label=ent.label_)
         crossed = span is not None and i + 1 < len(ents) and ents[i + 1].start < span.end < ents[i + 1].end
         widened.append(ent if span is None or crossed else span)

@@ -497,6 +497,7 @@ def test_the_novel_x_is_introduced() -> None:
 def test_a_dataset_keeps_the_version_year_or_split_that_follows_it(pipeline: Language) -> None:
     found = dict(ents(pipeline, "It reaches 53% AP on COCO val2017 and 80% mIoU on PASCAL VOC 2012."))
     assert found["COCO val2017"] == found["PASCAL VOC 2012"] == "Dataset"
+    assert dict(ents(pipeline, "It leads on the Kyoto Depth v2 dataset."))["Kyoto Depth v2"] == "Dataset"
 
 
 def test_a_title_case_name_mid_sentence_keeps_its_first_word() -> None:
