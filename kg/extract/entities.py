@@ -97,6 +97,10 @@ _CALLED = re.compile(r"(?i)\s(model|models|architecture|benchmark|benchmarks)\b(
 # What a name's type may become where the text calls it so: (type, called) pairs.
 _CALLED_CHANGES = frozenset({("Method", "Model"), ("Dataset", "Benchmark")})
 _JOINED = re.compile(r"\s&\s")
+# "X is proposed to minimise ...": what a paper devises is a technique, whatever its head word.
+_DEVISED = re.compile(
+    r"\s(?:is|are)\s(?:then\s|further\s|also\s)?(?:proposed|devised|designed|introduced)\s+to\b"
+)
 # "X, a framework for ...": an apposition says what a name is, even a model-shaped one.
 _APPOSED = re.compile(r",\s+(?:a|an)\s")
 _TITLE_HEAD = re.compile(r"^\s*([^:]{2,40}?)\s*:\s")
@@ -339,8 +343,10 @@ class Entities:
                 votes[key][fixed[key]] += 10
                 continue
             cue = by_head.get((ent.start, ent.end))  # a head word says more than a list entry
-            if cue == "Task" and lists_objectives(text, ent.start_char):
-                cue = "Method"
+            if cue == "Task" and (
+                lists_objectives(text, ent.start_char) or _DEVISED.match(text, ent.end_char)
+            ):
+                cue = "Method"  # a training objective, or "X is proposed to ...": not a task
             if cue is None and ent.label_ not in ("Task", "Metric"):
                 start, end = sentences[i]
                 before = text[start : ent.start_char]

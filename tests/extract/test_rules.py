@@ -503,3 +503,9 @@ def test_a_dataset_keeps_the_version_year_or_split_that_follows_it(pipeline: Lan
 def test_a_title_case_name_mid_sentence_keeps_its_first_word() -> None:
     text = "Three stages follow: SFT, and Preference Shaping. It beats SOTA Transformer-based models."
     assert [text[s:e] for s, e, _ in find_titled(text)] == ["Preference Shaping"]
+
+
+def test_a_task_shaped_name_proposed_to_do_something_is_a_technique() -> None:
+    [found] = extract([Paper("d", "T", "Next, Cross Score Matching is proposed to align the two encoders.")])
+    [mention] = [m for m in found.mentions if m.text == "Cross Score Matching"]
+    assert (mention.type, mention.role) == ("Method", "introduced")
