@@ -69,6 +69,7 @@ CLASS_NOUNS: dict[str, EntityType] = {
             "procedure",
             "scheme",
             "recipe",
+            "criterion",
         ],
         "Method",
     ),
@@ -131,6 +132,23 @@ def context_type(before: str, after: str) -> EntityType | None:
 
 # "four pre-training tasks: X, Y and Z": a list of training objectives (Method, GUIDELINES.md).
 _OBJECTIVE_LIST = re.compile(r"(?i)\bpre-?training\s+(?:tasks|objectives)\s*(?:\([^)]*\))?\s*:[^.;]*$")
+
+
+# "X (Y) is a widely used criterion": the class noun a copula gives the name before it.
+_COPULA = re.compile(
+    rf"\s*(?:\([^)]*\)\s*)?(?:is|are)\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,4}}?({_CLASS})\b", re.IGNORECASE
+)
+
+
+def copula_type(text: str, end: int) -> EntityType | None:
+    """The type a copula right after a name gives it: "X is a widely used criterion" (Method).
+
+    >>> text = "Connectionist Temporal Classification (CTC) is a widely used criterion for ASR."
+    >>> copula_type(text, 38), copula_type("X is trained on data.", 1)
+    ('Method', None)
+    """
+    match = _COPULA.match(text, end, end + 120)
+    return None if match is None else CLASS_NOUNS[match.group(1).lower()]
 
 
 def lists_objectives(text: str, start: int) -> bool:

@@ -27,7 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from kg.extract.cues import CLASS_NOUNS, context_type, data_context_type, lists_objectives
+from kg.extract.cues import CLASS_NOUNS, context_type, copula_type, data_context_type, lists_objectives
 from kg.extract.extensions import doc_text, sentence_of, sentences_of
 from kg.extract.known_names import lookup
 from kg.extract.phrases import VAGUE, head_type
@@ -185,6 +185,8 @@ def pair_type(long: Span, short: Span, proposed: Iterable[Span]) -> EntityType |
     by_head = head_type(long.text.split())
     if by_head == "Task" and lists_objectives(doc_text(long.doc), long.start_char):
         return "Method"
+    if by_head == "Task":
+        by_head = copula_type(doc_text(long.doc), long.end_char) or by_head
     if by_head is not None:
         return by_head  # a head word says more than a list entry ("reinforcement learning")
     known = lookup(long.text)
@@ -347,6 +349,8 @@ class Entities:
                 lists_objectives(text, ent.start_char) or _DEVISED.match(text, ent.end_char)
             ):
                 cue = "Method"  # a training objective, or "X is proposed to ...": not a task
+            elif cue == "Task":
+                cue = copula_type(text, ent.end_char) or cue  # "X is a widely used criterion"
             if cue is None and ent.label_ not in ("Task", "Metric"):
                 start, end = sentences[i]
                 before = text[start : ent.start_char]

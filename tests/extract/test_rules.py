@@ -509,3 +509,10 @@ def test_a_task_shaped_name_proposed_to_do_something_is_a_technique() -> None:
     [found] = extract([Paper("d", "T", "Next, Cross Score Matching is proposed to align the two encoders.")])
     [mention] = [m for m in found.mentions if m.text == "Cross Score Matching"]
     assert (mention.type, mention.role) == ("Method", "introduced")
+
+
+def test_a_task_shaped_name_a_copula_calls_a_criterion_is_a_technique(pipeline: Language) -> None:
+    text = "Ranked Token Classification (RTC) is a common criterion for speech models."
+    found = dict(ents(pipeline, text))
+    assert found["Ranked Token Classification"] == found["RTC"] == "Method"
+    assert dict(ents(pipeline, "Scene classification is a hard task."))["Scene classification"] == "Task"
