@@ -43,9 +43,9 @@ _INTRODUCED_PASSIVE = re.compile(
     r"(?i)^\s*(?:\([^)]*\)\s*)?(?:is|are)\s+(?:then\s+|further\s+|also\s+|newly\s+)?"
     r"(?:proposed|introduced|devised|developed|designed|presented|constructed|built|created|released)\b"
 )
-# "our proposed dataset X", "our fine-tuned model, X": a class noun of "our" just before the name.
 # "The novel X loss", "a new X": a name this paper brings, said so right before it.
 _NOVEL = re.compile(r"(?i)\b(?:the|a|an|our)\s+(?:novel|new|proposed)\s+$")
+# "our proposed dataset X", "our fine-tuned model, X": a class noun of "our" just before the name.
 _OURS = re.compile(
     rf"(?i)\b(?:our|the proposed|a novel|a new)\s+(?:[\w-]+\s+){{0,3}}(?:{_CLASS})\s*[,:]?\s*$"
 )
