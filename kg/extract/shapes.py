@@ -222,6 +222,9 @@ def find_names(text: str) -> list[tuple[int, int]]:
     return sorted(found)
 
 
+# "(2) Insufficient Synergy: These ...": the heading of an enumerated point, not a name.
+_HEADING = re.compile(r":\s+[A-Z]")
+_ENUMERATOR = re.compile(r"(?:\(\w{1,3}\)|\b\d\.)\s*$")
 # Last words of Title Case phrases that name claims and problems, not techniques.
 _NOT_TECHNIQUES = frozenset(
     {"hypothesis", "theorem", "conjecture", "problem", "dilemma", "paradox", "challenge"}
@@ -267,6 +270,10 @@ def find_titled(text: str) -> list[tuple[int, int, EntityType]]:
             continue
         if words[-1].group().lower() in _NOT_TECHNIQUES:
             continue
+        if _HEADING.match(text, match.start() + words[-1].end()) and _ENUMERATOR.search(
+            text, 0, match.start() + words[0].start()
+        ):
+            continue  # "(1) Information Degradation: This arises ...": a point's heading
         start, end = match.start() + words[0].start(), match.start() + words[-1].end()
         name = text[start:end]
         last = words[-1].group().lower()

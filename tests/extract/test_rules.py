@@ -516,3 +516,8 @@ def test_a_task_shaped_name_a_copula_calls_a_criterion_is_a_technique(pipeline: 
     found = dict(ents(pipeline, text))
     assert found["Ranked Token Classification"] == found["RTC"] == "Method"
     assert dict(ents(pipeline, "Scene classification is a hard task."))["Scene classification"] == "Task"
+
+
+def test_the_heading_of_an_enumerated_point_is_no_name() -> None:
+    text = "It faces two issues: (1) Sparse Coverage: This hurts recall. We add Token Dropping: it helps."
+    assert [text[s:e] for s, e, _ in find_titled(text)] == ["Token Dropping"]
