@@ -529,8 +529,12 @@ def head_type(words: list[str]) -> EntityType | None:
     ('Task', 'Metric')
     """
     last = words[-1].lower()
-    if HEADS.get(last) == "Task" and any(w.lower() in OBJECTIVE_MODIFIERS for w in words[:-1]):
-        return "Method"  # pre-training objectives: "next-token prediction", "masked image modeling"
+    if HEADS.get(last) == "Task" and any(
+        w.lower() in OBJECTIVE_MODIFIERS or w.lower().endswith("-augmented") for w in words[:-1]
+    ):
+        # pre-training objectives ("next-token prediction", "masked image modeling") and tasks
+        # done with a help ("retrieval-augmented generation") are techniques
+        return "Method"
     if last not in HEADS and "-" in last:
         prefix, last = last.rsplit("-", 1)
         words = [*words[:-1], prefix, last]

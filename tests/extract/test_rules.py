@@ -521,3 +521,11 @@ def test_a_task_shaped_name_a_copula_calls_a_criterion_is_a_technique(pipeline: 
 def test_the_heading_of_an_enumerated_point_is_no_name() -> None:
     text = "It faces two issues: (1) Sparse Coverage: This hurts recall. We add Token Dropping: it helps."
     assert [text[s:e] for s, e, _ in find_titled(text)] == ["Token Dropping"]
+
+
+def test_a_task_done_with_an_augmentation_is_a_technique() -> None:
+    text = "We study tool-augmented generation and story generation."
+    assert [(text[s:e], t) for s, e, t in find_phrases(text)] == [
+        ("tool-augmented generation", "Method"),
+        ("story generation", "Task"),
+    ]
