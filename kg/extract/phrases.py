@@ -454,6 +454,7 @@ _DIMENSION = re.compile(r"^\d+D$")
 # A lower-case compound ending in a variable: "best-of-N", "top-K".
 _VARIABLE_COMPOUND = re.compile(r"^[a-z][a-z-]*-[A-Z]$")
 _PLAIN_WORD = re.compile(r"^[A-Z][a-z]+$")
+_CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z][a-z]+$")
 # A name as the base of a technique: "GRAM-based contrastive loss", "IoU-aware query selection".
 _NAME_BASED = re.compile(r"^[\w.]+-(?:based|aware|guided|driven|enhanced|conditioned|constrained)$")
 # Plain words joined by hyphens, capitalised as in a title: "Open-Set", "Text-to-Image".
@@ -581,6 +582,14 @@ def find_phrases(text: str, max_modifiers: int = 4) -> list[tuple[int, int, Enti
                 and _is_measure_word(words[start - 1].group())
             ):
                 start -= 1
+        if (
+            kind == "Method"
+            and start > 0
+            and start == i
+            and text[words[start - 1].end() : words[start].start()] == " "
+            and _CAMEL.match(words[start - 1].group())
+        ):
+            start -= 1  # "a ProbSparse self-attention": a coined variant of the technique
         if start < i and _is_leading_verb(text, words[start]):
             start += 1  # "Scaling Open-Vocabulary Object Detection": a title's verb, not a modifier
         if word in _QUALIFIED_MEASURES and start < i:

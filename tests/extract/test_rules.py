@@ -529,3 +529,8 @@ def test_a_task_done_with_an_augmentation_is_a_technique() -> None:
         ("tool-augmented generation", "Method"),
         ("story generation", "Task"),
     ]
+
+
+def test_a_coined_camel_case_word_before_a_bare_technique_head_joins_it() -> None:
+    text = "It uses a FlashSparse self-attention and COCO detection."
+    assert [text[s:e] for s, e, _ in find_phrases(text)] == ["FlashSparse self-attention"]
