@@ -355,6 +355,12 @@ class Entities:
                 start, end = sentences[i]
                 before = text[start : ent.start_char]
                 cue = context_type(before, text[ent.end_char : end])
+                if (
+                    cue is None
+                    and ent.label_ not in ("Dataset", "Benchmark")
+                    and _is_scored(names[i], before)
+                ):
+                    cue = "Metric"
                 if cue == "Method" and ent.label_ == "Model" and not _APPOSED.match(text, ent.end_char):
                     cue = None  # models are often called methods; "a model" is the stronger word
                 if cue is None and shape_type(names[i]) is None:
@@ -371,6 +377,27 @@ class Entities:
                     if i in weak:
                         labels[i] = strong.most_common(1)[0][0]
         return [Span(doc, ent.start, ent.end, label=label) for ent, label in zip(ents, labels, strict=True)]
+
+
+# "57.8 PQ", "a 52.5 AP", "53.0% AP": a short capitalised name right after a figure.
+_FIGURE_BEFORE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?%?\s$")
+_SHORT_MEASURE = re.compile(r"^[A-Za-z]{1,5}(?:@\d+)?$")
+
+
+def _is_scored(name: str, before: str) -> bool:
+    """Whether ``name`` is a measure a figure is given in: "57.8 PQ on COCO", "a 52.5 AP".
+
+    >>> _is_scored("PQ", "It sets 57.8 "), _is_scored("AP", "reaches 53.0% "), _is_scored("BERT", "the ")
+    (True, True, False)
+    >>> _is_scored("Llama", "with 2 ")
+    False
+    """
+    capitals = sum(c.isupper() for c in name)
+    return (
+        _SHORT_MEASURE.match(name) is not None
+        and 2 * capitals >= len(name.split("@")[0])  # an acronym ("AP", "mIoU"), not a word ("Llama")
+        and _FIGURE_BEFORE.search(before[-12:]) is not None
+    )
 
 
 def _called(text: str, ents: list[Span], by_head: dict[tuple[int, int], str]) -> dict[str, str]:
