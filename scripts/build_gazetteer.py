@@ -156,6 +156,8 @@ TOO_BROAD = frozenset(
 METRIC_HEADS = (
     r"\b(?:accuracy|error|score|rate|precision|recall|distance|divergence|similarity|index|coefficient)$"
 )
+# Words that qualify a measure in a metric list's entry without naming one ("Average MAE").
+METRIC_QUALIFIERS = frozenset({"average", "avg", "avg.", "averaged", "overall", "total", "final"})
 # Zipf frequency at or above which a lower-cased single word counts as ordinary English.
 COMMON_ZIPF = 3.3
 # A count with an optional unit letter: "16k", "100M".
@@ -381,7 +383,25 @@ def build(raw: Path) -> list[Row]:
         old = best.get(key)
         if old is None or _rank(name, kind) < _rank(old[0], old[1]):
             best[key] = row
-    return sorted(best.values())
+    data = {key for key, row in best.items() if row[1] in ("Dataset", "Benchmark")}
+    return sorted(row for row in best.values() if row[1] != "Metric" or is_measure_name(row[0], data))
+
+
+def is_measure_name(name: str, data: set[str]) -> bool:
+    """Whether a metric entry names a measure, not a measure on some data or an average of one.
+
+    The task tables list "ImageNet Top-1 Accuracy", "Average MAE" and "10 Hops" as metrics;
+    the measures are "Top-1 Accuracy" and "MAE".
+
+    >>> data = {"imagenet"}
+    >>> [is_measure_name(n, data) for n in ["ImageNet Top-1 Accuracy", "Average MAE", "10 Hops", "Mean IoU"]]
+    [False, False, False, True]
+    """
+    words = name.split()
+    if len(words) < 2:
+        return True
+    first = words[0].casefold()
+    return first not in data and first not in METRIC_QUALIFIERS and not first[0].isdigit()
 
 
 def main(argv: list[str]) -> None:

@@ -35,3 +35,9 @@ def test_names_are_kept(gazetteer: ModuleType, name: str) -> None:
 def test_model_lists_lose_their_descriptions(gazetteer: ModuleType) -> None:
     assert not gazetteer.is_model_name("Speech recognition system")
     assert gazetteer.is_model_name("Stable Diffusion") and gazetteer.is_model_name("Code Llama")
+
+
+def test_metric_lists_lose_measures_on_data_and_averages(gazetteer: ModuleType) -> None:
+    assert not gazetteer.is_measure_name("CIFAR-10 Top-5 Error", {"cifar-10"})
+    assert not gazetteer.is_measure_name("Overall BLEU", set())
+    assert gazetteer.is_measure_name("Word Error Rate", {"cifar-10"})
