@@ -157,7 +157,7 @@ def find_abbreviations(text: str) -> list[Pair]:
             pair = _reversed_pair(text, clause_start, before_end, head, inner_start)
         if pair is not None:
             pairs.append(pair)
-    for match in _STANDS_FOR.finditer(text):
+    for match in _STANDS_FOR.finditer(text) if "stands for" in text else ():
         short, long = match.group(1), match.group(2).rstrip()
         if is_short_form(short) and len(long.split()) >= 2 and best_long_form(short, long) == 0:
             pairs.append(Pair(match.start(2), match.start(2) + len(long), match.start(1), match.end(1)))

@@ -207,12 +207,25 @@ _DATA_SOURCE = re.compile(
 
 
 # "unified MLLMs, such as Janus", "the alignment method Dromedary is": a capitalised word the
-# text gives as an example or an instance of a class noun.
-_EXAMPLE_NAME = re.compile(
-    rf"\b((?i:{_CLASS}))(?:\s*\([^)]*\))?,?\s+(?:such as|including|like|e\.g\.,?)\s*"
-    r"([A-Z][a-z]+[A-Za-z]*)(?![\w-])"
-)
-_INSTANCE_NAME = re.compile(rf"\b({_CLASS})\s([A-Z][a-z]+[A-Za-z]*)(?=\s+[a-z])")
+# text gives as an example or an instance of a class noun. The cue or the word is found first
+# and the class noun checked after: an alternation of class nouns tried at every offset is slow.
+_EXAMPLE_CUE = re.compile(r"(?:such as|including|like|e\.g\.,?)\s*([A-Z][a-z]+[A-Za-z]*)(?![\w-])")
+_CLASS_BEFORE_CUE = re.compile(rf"\b((?i:{_CLASS}))(?:\s*\([^)]*\))?,?\s+$")
+_CAPITALISED_MID_SENTENCE = re.compile(r" ([A-Z][a-z]+[A-Za-z]*)(?=\s+[a-z])")
+
+
+def _class_examples(text: str) -> list[tuple[str, int, int]]:
+    """The class noun, start and end of each capitalised word given as its example or instance."""
+    found = []
+    for match in _EXAMPLE_CUE.finditer(text):
+        noun = _CLASS_BEFORE_CUE.search(text, max(0, match.start() - 60), match.start())
+        if noun is not None:
+            found.append((noun.group(1), *match.span(1)))
+    for match in _CAPITALISED_MID_SENTENCE.finditer(text):
+        word = text[text.rfind(" ", 0, match.start()) + 1 : match.start()]
+        if word in CLASS_NOUNS:  # lower-case: "method Dromedary", not "Models Dromedary"
+            found.append((word, *match.span(1)))
+    return found
 
 
 def find_named(text: str) -> list[tuple[int, int, EntityType | None]]:
@@ -240,7 +253,8 @@ def find_named(text: str) -> list[tuple[int, int, EntityType | None]]:
     for match in _NAME_BEFORE_DATA.finditer(text):
         if match.group(1).lower() not in STOP_WORDS:
             found.append((match.start(1), match.end(1), CLASS_NOUNS.get(match.group(2).lower(), "Dataset")))
-    for match in [*_EXAMPLE_NAME.finditer(text), *_INSTANCE_NAME.finditer(text)]:
-        if match.group(2).lower() not in STOP_WORDS and not match.group(2).endswith("ing"):
-            found.append((match.start(2), match.end(2), CLASS_NOUNS[match.group(1).lower()]))
+    for noun, start, end in _class_examples(text):
+        name = text[start:end]
+        if name.lower() not in STOP_WORDS and not name.endswith("ing"):
+            found.append((start, end, CLASS_NOUNS[noun.lower()]))
     return list(dict.fromkeys(found))

@@ -646,7 +646,7 @@ def _is_leading_verb(text: str, word: re.Match[str]) -> bool:
     """
     if not word.group().endswith("ing") or not word.group()[:1].isupper():
         return False
-    before = text[: word.start()].rstrip()
+    before = text[max(0, word.start() - 8) : word.start()].rstrip()
     return not before or before[-1] in ".!?:"
 
 

@@ -270,11 +270,9 @@ def find_titled(text: str) -> list[tuple[int, int, EntityType]]:
             continue
         if words[-1].group().lower() in _NOT_TECHNIQUES:
             continue
-        if _HEADING.match(text, match.start() + words[-1].end()) and _ENUMERATOR.search(
-            text, 0, match.start() + words[0].start()
-        ):
-            continue  # "(1) Information Degradation: This arises ...": a point's heading
         start, end = match.start() + words[0].start(), match.start() + words[-1].end()
+        if _HEADING.match(text, end) and _ENUMERATOR.search(text, max(0, start - 8), start):
+            continue  # "(1) Information Degradation: This arises ...": a point's heading
         name = text[start:end]
         last = words[-1].group().lower()
         kind = head_type(name.split()) or CLASS_NOUNS.get(last) or name_type(name)
