@@ -33,6 +33,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import yaml
+from spacy.lang.en.stop_words import STOP_WORDS
 from wordfreq import zipf_frequency
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,8 +44,13 @@ RAW = next(
 )
 OUT = ROOT / "kg" / "data" / "known_names.tsv.gz"
 
-# Which source wins where one name has two types: the more specific sources first.
-PRIORITY = {"Benchmark": 0, "Model": 1, "Dataset": 2, "Metric": 3, "Method": 4, "Task": 5}
+# Which type wins where one name has two: the more specific first. A dataset that some list
+# calls a benchmark stays a Dataset unless its name says benchmark (GUIDELINES.md: the text
+# decides), so Dataset ranks before Benchmark.
+PRIORITY = {"Model": 1, "Dataset": 2, "Benchmark": 3, "Metric": 4, "Method": 5, "Task": 6}
+BENCHMARK_NAME = re.compile(r"(?i)bench|eval\b|eval[-_ ]|arena")
+# Words with at most an initial capital: what a task is called ("Named Entity Recognition").
+PLAIN_WORDS = re.compile(r"^[A-Za-z][a-z]+(?:[ -][A-Za-z][a-z]+)+$")
 # PwC method collections whose members are named networks (Model per the guidelines).
 MODEL_COLLECTIONS = re.compile(
     r"Models$|^Transformers$|^(?:Convolutional|Recurrent) Neural Networks$|^Vision Transformers$"
@@ -150,8 +156,12 @@ TOO_BROAD = frozenset(
 METRIC_HEADS = (
     r"\b(?:accuracy|error|score|rate|precision|recall|distance|divergence|similarity|index|coefficient)$"
 )
+# Words that qualify a measure in a metric list's entry without naming one ("Average MAE").
+METRIC_QUALIFIERS = frozenset({"average", "avg", "avg.", "averaged", "overall", "total", "final"})
 # Zipf frequency at or above which a lower-cased single word counts as ordinary English.
 COMMON_ZIPF = 3.3
+# A count with an optional unit letter: "16k", "100M".
+QUANTITY = re.compile(r"^\d+(?:\.\d+)?[kmbKMB]?$")
 Row = tuple[str, str, str, str]
 
 
@@ -177,15 +187,37 @@ def is_name(name: str) -> bool:
     if not re.search(r"[A-Za-z]", name) or re.search(r"\d{5}", name):
         return False
     words = name.split()
-    if name.lower() in TOO_BROAD or all(w.lower() in GENERIC for w in words):
-        return False
+    if name.lower() in TOO_BROAD or all(w.lower() in GENERIC or w.lower() in STOP_WORDS for w in words):
+        return False  # "Among Them"
+    if words[0] in ("a", "an", "the"):
+        return False  # a description: "a multilingual form understanding benchmark"
     if len(words) == 1:
         word = name.strip("-")
+        if QUANTITY.match(word):
+            return False  # "16k"
+        if re.fullmatch(r"[a-z]+-[a-z]+", word):
+            return not all(_is_common(part) for part in word.split("-"))  # "long-term"
         shaped = re.search(r"[a-z][A-Z]|[A-Z]{2}|\d|[-_.]", word[1:]) is not None
         if shaped:
             return len(word) > 1
-        return zipf_frequency(word.lower(), "en") < COMMON_ZIPF
+        return not _is_common(word)
     return True
+
+
+def _is_common(word: str) -> bool:
+    return zipf_frequency(word.lower(), "en") >= COMMON_ZIPF
+
+
+def is_model_name(name: str) -> bool:
+    """Whether a model list's entry is a name: lists also hold descriptions ("Image generation").
+
+    >>> is_model_name("Image generation"), is_model_name("Stable Diffusion"), is_model_name("Llama 2")
+    (False, True, True)
+    """
+    words = name.split()
+    if len(words) < 2 or not all(w.isalpha() for w in words):
+        return True
+    return not (all(w.islower() for w in words[1:]) and all(_is_common(w) for w in words))
 
 
 def pwc_methods(raw: Path) -> Iterator[Row]:
@@ -315,6 +347,22 @@ def epoch(raw: Path) -> Iterator[Row]:
                     yield name, "Model", "epoch", ident.split()[0].rstrip(",")
 
 
+def _rank(name: str, kind: str) -> int:
+    """``PRIORITY`` of a type, a benchmark's first where its name says so ("IFEval", "MT-Bench"),
+    and a task's before a dataset's or benchmark's of the same plain words.
+
+    >>> _rank("IFEval", "Benchmark") < _rank("IFEval", "Dataset") < _rank("XNLI", "Benchmark")
+    True
+    >>> _rank("Sentiment analysis", "Task") < _rank("Sentiment analysis", "Benchmark")
+    True
+    """
+    if kind == "Benchmark" and BENCHMARK_NAME.search(name):
+        return 0
+    if kind in ("Dataset", "Benchmark") and PLAIN_WORDS.match(name):
+        return PRIORITY["Task"] + 1  # "Sentiment analysis" the benchmark is the task first
+    return PRIORITY[kind]
+
+
 def build(raw: Path) -> list[Row]:
     """All kept entries, one per (name, type), the first source by priority winning."""
     best: dict[str, Row] = {}
@@ -329,13 +377,31 @@ def build(raw: Path) -> list[Row]:
         name = _without_brackets(row[0]) or row[0]
         kind = row[1]
         row = (name, kind, row[2], row[3])
-        if not is_name(name):
+        if not is_name(name) or (kind == "Model" and not is_model_name(name)):
             continue
         key = name.casefold()
         old = best.get(key)
-        if old is None or PRIORITY[kind] < PRIORITY[old[1]]:
+        if old is None or _rank(name, kind) < _rank(old[0], old[1]):
             best[key] = row
-    return sorted(best.values())
+    data = {key for key, row in best.items() if row[1] in ("Dataset", "Benchmark")}
+    return sorted(row for row in best.values() if row[1] != "Metric" or is_measure_name(row[0], data))
+
+
+def is_measure_name(name: str, data: set[str]) -> bool:
+    """Whether a metric entry names a measure, not a measure on some data or an average of one.
+
+    The task tables list "ImageNet Top-1 Accuracy", "Average MAE" and "10 Hops" as metrics;
+    the measures are "Top-1 Accuracy" and "MAE".
+
+    >>> data = {"imagenet"}
+    >>> [is_measure_name(n, data) for n in ["ImageNet Top-1 Accuracy", "Average MAE", "10 Hops", "Mean IoU"]]
+    [False, False, False, True]
+    """
+    words = name.split()
+    if len(words) < 2:
+        return True
+    first = words[0].casefold()
+    return first not in data and first not in METRIC_QUALIFIERS and not first[0].isdigit()
 
 
 def main(argv: list[str]) -> None:

@@ -122,13 +122,21 @@ def initials_long_form(short: str, candidate: str) -> int | None:
 _NAMING = re.compile(r"(?i)(?:called|named|dubbed|termed|coined|aka|a\.k\.a\.|i\.e\.|e\.g\.|see)\s")
 
 
+# "Donut, which stands for Document understanding transformer": a definition in words.
+_STANDS_FOR = re.compile(r"\b([A-Za-z][\w-]*[\w]),?\s+(?:which\s+|that\s+)?stands\s+for\s+([^.,;:()]{5,100})")
+
+
 def find_abbreviations(text: str) -> list[Pair]:
-    """All ``long form (SF)`` and ``SF (long form)`` definitions in ``text``.
+    """All ``long form (SF)``, ``SF (long form)`` and ``SF, which stands for long form`` definitions.
 
     >>> text = "We apply Direct Preference Optimization (DPO) and Stable Diffusion (SD) v1.5."
     >>> [(text[p.long_start : p.long_end], text[p.short_start : p.short_end])
     ...  for p in find_abbreviations(text)]
     [('Direct Preference Optimization', 'DPO'), ('Stable Diffusion', 'SD')]
+    >>> text = "We train Donut, which stands for Document understanding transformer."
+    >>> [(text[p.long_start : p.long_end], text[p.short_start : p.short_end])
+    ...  for p in find_abbreviations(text)]
+    [('Document understanding transformer', 'Donut')]
     """
     pairs: list[Pair] = []
     for match in _PAREN.finditer(text):
@@ -149,6 +157,10 @@ def find_abbreviations(text: str) -> list[Pair]:
             pair = _reversed_pair(text, clause_start, before_end, head, inner_start)
         if pair is not None:
             pairs.append(pair)
+    for match in _STANDS_FOR.finditer(text) if "stands for" in text else ():
+        short, long = match.group(1), match.group(2).rstrip()
+        if is_short_form(short) and len(long.split()) >= 2 and best_long_form(short, long) == 0:
+            pairs.append(Pair(match.start(2), match.start(2) + len(long), match.start(1), match.end(1)))
     return pairs
 
 

@@ -70,6 +70,7 @@ CLASS_NOUNS: dict[str, EntityType] = {
             "procedure",
             "scheme",
             "recipe",
+            "criterion",
         ],
         "Method",
     ),
@@ -107,17 +108,20 @@ def _branches(node: dict[str, dict]) -> str:
 _CLASS = word_alternation(CLASS_NOUNS)
 _ANY_CLASS = re.compile(rf"(?i)\b(?:{_CLASS})\b")
 _WORD_RUN = re.compile(r"\w+")
-_ITEM = r"[^\s,;.()]+(?:\s[A-Z0-9][^\s,;.()]*){0,2}"
+# A listed name: a word and up to two capitalised or numbered ones ("AlpacaEval 2.0"), in
+# patterns that otherwise ignore case.
+_ITEM = r"(?:[^\s,;.()]|\.(?=\d))+(?:\s(?-i:[A-Z0-9])(?:[^\s,;.()]|\.(?=\d))*){0,2}"
 # After a name: an optional list of further names, then the class noun ("X, Y and Z datasets").
 _AFTER = re.compile(
-    rf"^(?:\s*(?:,|,?\s*and|,?\s*or|/)\s*{_ITEM})*\s*(?:-|\s)(?:scale\s|based\s)?({_CLASS})\b",
+    rf"^(?:\s*(?:,|,?\s*\band\b|,?\s*\bor\b|/)\s*{_ITEM})*\s*(?:-|\s)(?:scale\s|based\s)?({_CLASS})\b",
     re.IGNORECASE,
 )
 _AFTER_BLOCKERS = re.compile(r"(?i)^\s*(?:-|\s)(?:scale|based|like|style)\b")
 # Before a name: the class noun, a cue ("such as", "including", ":"), and the list so far.
 _BEFORE = re.compile(
-    rf"\b({_CLASS})(?:\s*\([^)]*\))?\s*(?:,\s*)?\(?\s*(?:such as|including|like|namely|e\.g\.,?|i\.e\.,?|:|"
-    rf"called|named|dubbed|termed|coined)\s*(?:{_ITEM}\s*(?:,\s*(?:and\s|or\s)?|and\s|or\s)\s*)*$",
+    rf"\b({_CLASS})(?:\s*\([^)]*\))?\s*(?:(?:,\s*)?\(?\s*(?:such as|including|like|namely|e\.g\.,?|"
+    rf"i\.e\.,?|:|called|named|dubbed|termed|coined)|\()\s*"
+    rf"(?:{_ITEM}\s*(?:,\s*(?:and\s|or\s)?|and\s|or\s)\s*)*$",
     re.IGNORECASE,
 )
 # "a new benchmark, X" / "a benchmark X" directly before the name.
@@ -150,6 +154,8 @@ def context_type(before: str, after: str) -> EntityType | None:
     'Dataset'
     >>> context_type("on benchmarks such as MMLU, GSM8K and ", ".")
     'Benchmark'
+    >>> context_type("on 3 benchmarks (MMLU, GSM8K and ", ").")
+    'Benchmark'
     >>> context_type("We propose ", ", a multimodal LLM that")
     'Model'
     >>> context_type("We use ", "-based features.") is None
@@ -167,6 +173,37 @@ def context_type(before: str, after: str) -> EntityType | None:
         if match:
             return CLASS_NOUNS[match.group(1).lower()]
     return None
+
+
+# "four pre-training tasks: X, Y and Z": a list of training objectives (Method, GUIDELINES.md).
+_OBJECTIVE_LIST = re.compile(r"(?i)\bpre-?training\s+(?:tasks|objectives)\s*(?:\([^)]*\))?\s*:[^.;]*$")
+
+
+# "X (Y) is a widely used criterion": the class noun a copula gives the name before it.
+_COPULA = re.compile(
+    rf"\s*(?:\([^)]*\)\s*)?(?:is|are)\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,4}}?({_CLASS})\b", re.IGNORECASE
+)
+
+
+def copula_type(text: str, end: int) -> EntityType | None:
+    """The type a copula right after a name gives it: "X is a widely used criterion" (Method).
+
+    >>> text = "Connectionist Temporal Classification (CTC) is a widely used criterion for ASR."
+    >>> copula_type(text, 38), copula_type("X is trained on data.", 1)
+    ('Method', None)
+    """
+    match = _COPULA.match(text, end, end + 120)
+    return None if match is None else CLASS_NOUNS[match.group(1).lower()]
+
+
+def lists_objectives(text: str, start: int) -> bool:
+    """Whether the name at ``start`` stands in a list of pre-training tasks ("tasks: MLM, ITM").
+
+    >>> text = "We design two pre-training tasks: word matching and region prediction."
+    >>> lists_objectives(text, text.index("region")), lists_objectives(text, 0)
+    (True, False)
+    """
+    return _OBJECTIVE_LIST.search(text, max(0, start - 200), start) is not None
 
 
 # "evaluated on X", "results on the X test set": data, where the sentence is about evaluation.
@@ -214,6 +251,28 @@ _DATA_SOURCE = re.compile(
 )
 
 
+# "unified MLLMs, such as Janus", "the alignment method Dromedary is": a capitalised word the
+# text gives as an example or an instance of a class noun. The cue or the word is found first
+# and the class noun checked after: an alternation of class nouns tried at every offset is slow.
+_EXAMPLE_CUE = re.compile(r"(?:such as|including|like|e\.g\.,?)\s*([A-Z][a-z]+[A-Za-z]*)(?![\w-])")
+_CLASS_BEFORE_CUE = re.compile(rf"\b((?i:{_CLASS}))(?:\s*\([^)]*\))?,?\s+$")
+_CAPITALISED_MID_SENTENCE = re.compile(r" ([A-Z][a-z]+[A-Za-z]*)(?=\s+[a-z])")
+
+
+def _class_examples(text: str) -> list[tuple[str, int, int]]:
+    """The class noun, start and end of each capitalised word given as its example or instance."""
+    found = []
+    for match in _EXAMPLE_CUE.finditer(text):
+        noun = _CLASS_BEFORE_CUE.search(text, max(0, match.start() - 60), match.start())
+        if noun is not None:
+            found.append((noun.group(1), *match.span(1)))
+    for match in _CAPITALISED_MID_SENTENCE.finditer(text):
+        word = text[text.rfind(" ", 0, match.start()) + 1 : match.start()]
+        if word in CLASS_NOUNS:  # lower-case: "method Dromedary", not "Models Dromedary"
+            found.append((word, *match.span(1)))
+    return found
+
+
 def find_named(text: str) -> list[tuple[int, int, EntityType | None]]:
     """Names the text gives explicitly: "a 7B LLM called Janus", "our model, Labrador,", "the X data".
 
@@ -225,6 +284,9 @@ def find_named(text: str) -> list[tuple[int, int, EntityType | None]]:
     >>> text = "Text crawled from Wikipedia and a corpus such as CommonCrawl."
     >>> [(text[s:e], t) for s, e, t in find_named(text)]
     [('Wikipedia', 'Dataset'), ('CommonCrawl', 'Dataset')]
+    >>> text = "It beats unified LLMs, such as Janus, and the method Dromedary by far."
+    >>> [(text[s:e], t) for s, e, t in find_named(text)]
+    [('Janus', 'Model'), ('Dromedary', 'Method')]
     """
     found: list[tuple[int, int, EntityType | None]] = []
     for match in _NAMING.finditer(text):
@@ -236,4 +298,8 @@ def find_named(text: str) -> list[tuple[int, int, EntityType | None]]:
     for match in _NAME_BEFORE_DATA.finditer(text):
         if match.group(1).lower() not in STOP_WORDS:
             found.append((match.start(1), match.end(1), CLASS_NOUNS.get(match.group(2).lower(), "Dataset")))
-    return found
+    for noun, start, end in _class_examples(text):
+        name = text[start:end]
+        if name.lower() not in STOP_WORDS and not name.endswith("ing"):
+            found.append((start, end, CLASS_NOUNS[noun.lower()]))
+    return list(dict.fromkeys(found))

@@ -23,14 +23,15 @@ from dataclasses import replace
 from functools import cache
 from typing import NamedTuple
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from kg.extract.cues import CLASS_NOUNS, context_type, data_context_type
+from kg.extract.cues import CLASS_NOUNS, context_type, copula_type, data_context_type, lists_objectives
 from kg.extract.extensions import doc_text, sentence_of, sentences_of
 from kg.extract.known_names import lookup
-from kg.extract.phrases import head_type
+from kg.extract.phrases import VAGUE, head_type
 from kg.extract.shapes import name_type, shape_type
 from kg.model import Abbreviation, EntityType, Mention
 
@@ -74,7 +75,6 @@ _GENERIC_WORDS = frozenset(
         "ui",
         "ood",
         "iid",
-        "qa",
         "cnn",
         "rnn",
         "gnn",
@@ -98,7 +98,30 @@ _CALLED = re.compile(r"(?i)\s(model|models|architecture|benchmark|benchmarks)\b(
 # What a name's type may become where the text calls it so: (type, called) pairs.
 _CALLED_CHANGES = frozenset({("Method", "Model"), ("Dataset", "Benchmark")})
 _JOINED = re.compile(r"\s&\s")
+# "X is proposed to minimise ...": what a paper devises is a technique, whatever its head word.
+_DEVISED = re.compile(
+    r"\s(?:is|are)\s(?:then\s|further\s|also\s)?(?:proposed|devised|designed|introduced)\s+to\b"
+)
+# "X, a framework for ...": an apposition says what a name is, even a model-shaped one.
+_APPOSED = re.compile(r",\s+(?:a|an)\s")
 _TITLE_HEAD = re.compile(r"^\s*([^:]{2,40}?)\s*:\s")
+# Words that make a title head a clause or question rather than a name.
+_CLAUSE_WORDS = frozenset(
+    {"what", "how", "why", "when", "is", "are", "do", "does", "can", "you", "we", "your"}
+)
+# Nouns that a task's name modifies rather than names a task with: "image synthesis power",
+# "visual comprehension capabilities", "an image-mask generation pipeline".
+_TASK_MODIFIES = re.compile(
+    r"(?i)\s(?:capabilit(?:y|ies)|abilit(?:y|ies)|power|pipelines?|process|strateg(?:y|ies)|distributions?|"
+    r"pairs?|discrepancy|modules?|algorithms?|scheme|area|skills?)\b"
+)
+# A listed task before "model" names the task the model does ("a speech synthesis model").
+_TASK_MODEL = re.compile(r"(?i)\smodels?\b")
+# Nouns that a technique's lower-case name modifies: "a text encoding process".
+_METHOD_MODIFIES = re.compile(
+    r"\s(?:units?|injections?|pathways?|process(?:es)?|procedures?|strategies|capabilit(?:y|ies)|"
+    r"abilit(?:y|ies)|pipelines?)\b"
+)
 
 
 @cache
@@ -114,8 +137,9 @@ def is_generic(text: str) -> bool:
     last = lower.rsplit("-", 1)[-1]
     return (
         lower in _GENERIC_WORDS
-        # lower-case words before a class word: "text-guided diffusion models", "latent diffusion models"
-        or (text == lower and bool(_LOWER_CASE_GENERIC.match(text)))
+        # lower-case words before a class word, the first perhaps capitalised as a sentence starts:
+        # "text-guided diffusion models", "Latent diffusion models"
+        or (text[1:] == lower[1:] and bool(_LOWER_CASE_GENERIC.match(lower)))
         or bool(_GENERIC.match(text))
         or (text.endswith("s") and text[:-1].lower() in _GENERIC_WORDS)
         or text.count("(") != text.count(")")
@@ -124,19 +148,46 @@ def is_generic(text: str) -> bool:
     )
 
 
-def pair_type(long: Span, short: Span, proposed: Iterable[Candidate]) -> EntityType:
+def is_modifier(text: str, start: int, end: int, label: str) -> bool:
+    """Whether the span ``text[start:end]`` is part of a longer word or noun phrase, not a name.
+
+    A span that starts inside a hyphenated word ("Text-[Video Retrieval]") is a piece of
+    a longer name; a task's name before a noun it modifies ("image synthesis power")
+    names no task there.
+
+    >>> text = "Text-Video Retrieval lends image synthesis power to image captioning."
+    >>> is_modifier(text, 5, 20, "Task"), is_modifier(text, 27, 42, "Task"), is_modifier(text, 52, 68, "Task")
+    (True, True, False)
+    """
+    if start > 1 and text[start - 1] == "-" and text[start - 2].isalnum():
+        return True
+    if label == "Method" and text[start:end].islower():
+        return _METHOD_MODIFIES.match(text, end) is not None
+    if label != "Task":
+        return False
+    if _TASK_MODIFIES.match(text, end) is not None:
+        return True
+    return _TASK_MODEL.match(text, end) is not None and lookup(text[start:end]) is None
+
+
+def pair_type(long: Span, short: Span, proposed: Iterable[Candidate]) -> EntityType | None:
     """The one type of a long form and its short form.
 
     The long form's last word decides where it is a class noun or head word ("... Model",
     "... Optimization", "... Generation"); else a listed entry for the long form, the words
     around the pair ("an X (Y) approach"), a proposed span covering the long form, or
     the short form's shape. A listed entry for the short form alone is not used:
-    acronyms are ambiguous ("UAR" is also a metric).
+    acronyms are ambiguous ("UAR" is also a metric). None where nothing of these holds
+    and the long form is lower-case words: "natural language (NL)" names no technique.
     """
     last = long.text.replace("-", " ").split()[-1].lower()
     if last in CLASS_NOUNS and last not in ("framework", "approach", "family"):
         return CLASS_NOUNS[last]
     by_head = head_type(long.text.split())
+    if by_head == "Task" and lists_objectives(doc_text(long.doc), long.start_char):
+        return "Method"
+    if by_head == "Task":
+        by_head = copula_type(doc_text(long.doc), long.end_char) or by_head
     if by_head is not None:
         return by_head  # a head word says more than a list entry ("reinforcement learning")
     known = lookup(long.text)
@@ -149,10 +200,15 @@ def pair_type(long: Span, short: Span, proposed: Iterable[Candidate]) -> EntityT
     cue = context_type(text[start : long.start_char], text[close + 1 if close >= 0 else short.end_char : end])
     if cue is not None:
         return cue
+    covered = False  # whether a proposed span overlaps the long form
     for span in proposed:
         if span.start == long.start and span.end == long.end and span.label_ != "Method":
             return span.label_  # type: ignore[return-value]
-    return shape_type(short.text, listed=False) or "Method"
+        covered = covered or (span.start < long.end and long.start < span.end)
+    kind = shape_type(short.text, listed=False)
+    if kind is None and not covered and long.text.islower():
+        return None  # "natural language (NL)": nothing says the pair names a technique
+    return kind or "Method"
 
 
 def _is_word_char(char: str) -> bool:
@@ -206,11 +262,17 @@ def title_head(title: str) -> tuple[int, int] | None:
     'Marten'
     >>> title_head("JM3D & JM3D-LLM: Elevating 3D Representation") is None  # two names
     True
+    >>> title_head("Taming Long Contexts: A Study") is None  # a verb phrase
+    True
+    >>> title_head("Know What You Need: A Study") is None  # a clause
+    True
     """
     match = _TITLE_HEAD.match(title)
     if match is None or len(match.group(1).split()) > 4:
         return None
     head = match.group(1)
+    if " " in head and (head.split()[0].endswith("ing") or _CLAUSE_WORDS & set(head.lower().split())):
+        return None  # "Negating Negatives: ...", "Understand What X Needs: ...": a phrase, not a name
     if not head[:1].isupper() or is_generic(head) or _JOINED.search(head) or "(" in head:
         return None  # "JM3D & JM3D-LLM: ...", "Big Transfer (BiT): ...": two names, found on their own
     return match.span(1)
@@ -276,7 +338,9 @@ class Entities:
                 candidate = _candidate(span)
                 if key == self.typed_by_head:
                     by_head[(candidate.start, candidate.end)] = candidate.label_
-                if not is_generic(text[candidate.start_char : candidate.end_char]):
+                if not is_generic(text[candidate.start_char : candidate.end_char]) and not is_modifier(
+                    text, candidate.start_char, candidate.end_char, candidate.label_
+                ):
                     proposed.append(candidate)
         if self.typed_by_head not in self.spans_keys:
             by_head = {(s.start, s.end): s.label_ for s in doc.spans.get(self.typed_by_head, [])}
@@ -288,6 +352,9 @@ class Entities:
                 generic_long_forms.add(long.text.casefold())  # "Artificial General Intelligence (AGI)"
                 continue
             label = pair_type(long, short, proposed)
+            if label is None:
+                generic_long_forms.update((long.text.casefold(), short.text.casefold()))
+                continue
             fixed[long.text.casefold()] = fixed[short.text.casefold()] = label
             pairs += [_candidate(long, label), _candidate(short, label)]
         short_forms = {text[s.start_char : s.end_char]: s.label_ for s in pairs[1::2]}
@@ -300,6 +367,8 @@ class Entities:
         else:
             title = _title_head_uses(doc)
         ents = filter_spans(pairs + title + proposed + _bare_uses(doc, short_forms))
+        ents = _with_listed_data(doc, text, ents)
+        ents = _with_data_versions(doc, text, ents)
         called = _called(text, ents, by_head)
         for long, short in zip(pairs[::2], pairs[1::2], strict=True):
             keys = (
@@ -331,11 +400,23 @@ class Entities:
                 votes[key][fixed[key]] += 10
                 continue
             cue = by_head.get((ent.start, ent.end))  # a head word says more than a list entry
+            if cue == "Task" and (
+                lists_objectives(text, ent.start_char) or _DEVISED.match(text, ent.end_char)
+            ):
+                cue = "Method"  # a training objective, or "X is proposed to ...": not a task
+            elif cue == "Task":
+                cue = copula_type(text, ent.end_char) or cue  # "X is a widely used criterion"
             if cue is None and ent.label_ not in ("Task", "Metric"):
                 start, end = sentences[i]
                 before = text[start : ent.start_char]
                 cue = context_type(before, text[ent.end_char : end])
-                if cue == "Method" and ent.label_ == "Model":
+                if (
+                    cue is None
+                    and ent.label_ not in ("Dataset", "Benchmark")
+                    and _is_scored(names[i], before)
+                ):
+                    cue = "Metric"
+                if cue == "Method" and ent.label_ == "Model" and not _APPOSED.match(text, ent.end_char):
                     cue = None  # models are often called methods; "a model" is the stronger word
                 if cue is None and shape_type(names[i]) is None:
                     cue = data_context_type(before, text[start:end])
@@ -352,6 +433,27 @@ class Entities:
                     if i in weak:
                         labels[i] = strong.most_common(1)[0][0]
         return [Span(doc, ent.start, ent.end, label=label) for ent, label in zip(ents, labels, strict=True)]
+
+
+# "57.8 PQ", "a 52.5 AP", "53.0% AP": a short capitalised name right after a figure.
+_FIGURE_BEFORE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?%?\s$")
+_SHORT_MEASURE = re.compile(r"^[A-Za-z]{1,5}(?:@\d+)?$")
+
+
+def _is_scored(name: str, before: str) -> bool:
+    """Whether ``name`` is a measure a figure is given in: "57.8 PQ on COCO", "a 52.5 AP".
+
+    >>> _is_scored("PQ", "It sets 57.8 "), _is_scored("AP", "reaches 53.0% "), _is_scored("BERT", "the ")
+    (True, True, False)
+    >>> _is_scored("Llama", "with 2 ")
+    False
+    """
+    capitals = sum(c.isupper() for c in name)
+    return (
+        _SHORT_MEASURE.match(name) is not None
+        and 2 * capitals >= len(name.split("@")[0])  # an acronym ("AP", "mIoU"), not a word ("Llama")
+        and _FIGURE_BEFORE.search(before[-12:]) is not None
+    )
 
 
 def _called(text: str, ents: list[Candidate], by_head: dict[tuple[int, int], str]) -> dict[str, str]:
@@ -372,6 +474,60 @@ def _called(text: str, ents: list[Candidate], by_head: dict[tuple[int, int], str
             if label == "Model" or ent.label_ in ("Dataset", "Benchmark"):
                 called[text[ent.start_char : ent.end_char].casefold()] = label
     return called
+
+
+# A capitalised name and the punctuation that lists it beside another: "Flowers (98.8%), " or " and Gigaword".
+_DATA_ITEM = r"[A-Z][\w-]*[\w](?:\s(?:[A-Z][\w-]*[\w]|\d[\w.]*))?"
+_LIST_SEPARATOR = r"(?:\s*\([^()]{0,20}\))?(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
+_NEXT_DATA = re.compile(rf"{_LIST_SEPARATOR}({_DATA_ITEM})(?![\w-])")
+_PREVIOUS_DATA = re.compile(rf"(?<![\w-])({_DATA_ITEM}){_LIST_SEPARATOR}$")
+
+
+def _with_listed_data(doc: Doc, text: str, ents: list[Candidate]) -> list[Candidate]:
+    """``ents`` and the capitalised names listed beside a dataset or benchmark ("CIFAR-100, Flowers and X").
+
+    A plain capitalised word in a list of data names is one more of them, which neither
+    its shape nor a list entry can tell.
+    """
+    taken = {i for ent in ents for i in range(ent.start_char, ent.end_char)}
+    found: list[Candidate] = []
+    for ent in ents:
+        if ent.label_ not in ("Dataset", "Benchmark"):
+            continue
+        after = _NEXT_DATA.match(text, ent.end_char)
+        before = _PREVIOUS_DATA.search(text, max(0, ent.start_char - 60), ent.start_char)
+        for match in (after, before):
+            if match is None or match.start(1) in taken or match.end(1) - 1 in taken:
+                continue
+            words = match.group(1).split()
+            if words[0].lower() in STOP_WORDS or words[0].lower() in VAGUE or is_generic(match.group(1)):
+                continue
+            span = doc.char_span(match.start(1), match.end(1), label=ent.label_)
+            if span is not None:
+                found.append(_candidate(span))
+                taken.update(range(match.start(1), match.end(1)))
+    return sorted(ents + found, key=lambda span: span.start) if found else ents
+
+
+# What may follow a data name as part of it: a version, a year or a split ("NYU Depth v2", "val2017").
+_DATA_VERSION = re.compile(r" (?:[vV]\d[\w.]*|(?:19|20)\d\d|(?:val|test|train|dev)(?:19|20)?\d\d)(?![\w-])")
+
+
+def _with_data_versions(doc: Doc, text: str, ents: list[Candidate]) -> list[Candidate]:
+    """``ents``, each name but a task's or measure's widened over a version, year or split after it.
+
+    Lists hold "PASCAL VOC" and "NYU Depth"; the text names "PASCAL VOC 2012", "NYU Depth v2".
+    The type is not settled yet ("NYU Depth" is a Method until "dataset" after it is read).
+    """
+    widened: list[Candidate] = []
+    for i, ent in enumerate(ents):
+        if widened and ent.end <= widened[-1].end:
+            continue  # the version itself, found as a name of its own ("val2017")
+        match = _DATA_VERSION.match(text, ent.end_char) if ent.label_ not in ("Task", "Metric") else None
+        span = None if match is None else doc.char_span(ent.start_char, match.end(), label=ent.label_)
+        crossed = span is not None and i + 1 < len(ents) and ents[i + 1].start < span.end < ents[i + 1].end
+        widened.append(ent if span is None or crossed else _candidate(span))
+    return widened
 
 
 def _coordinated(text: str, ents: list[Candidate]) -> list[list[int]]:

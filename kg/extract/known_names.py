@@ -118,9 +118,11 @@ class KnownNames:
             self.folded.add(entry.type, [doc])
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.spans[self.spans_key] = [
-            Span(doc, start, end, label=label)
-            for matcher in (self.exact, self.folded)
-            for label, start, end in matcher(doc)
-        ]
+        spans = [Span(doc, start, end, label=label) for label, start, end in self.exact(doc)]
+        for label, start, end in self.folded(doc):
+            span = Span(doc, start, end, label=label)
+            if span.label_ in ("Dataset", "Benchmark") and span.text.islower():
+                continue  # data names are capitalised: "fact verification" is the task, not the data
+            spans.append(span)
+        doc.spans[self.spans_key] = spans
         return doc

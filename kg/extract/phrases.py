@@ -444,12 +444,21 @@ METRIC_QUALIFIERS = frozenset(
         "long-term",
     }
 )
+# Heads of measures named after what they measure, and vague words that may be that quality.
+_NAMED_MEASURES = frozenset({"score", "rate"})
+_SETTING_RATES = frozenset({"learning", "sampling", "frame", "dropout", "masking", "mask", "mixing"})
+_MEASURED_QUALITIES = frozenset({"alignment", "preference", "human", "safety", "quality", "performance"})
 _QUANTITY = re.compile(r"^[\d.,/x%-]+[a-z]{0,4}$")
 _NAME_SHAPED = re.compile(r"[A-Z]")
 _DIMENSION = re.compile(r"^\d+D$")
 # A lower-case compound ending in a variable: "best-of-N", "top-K".
 _VARIABLE_COMPOUND = re.compile(r"^[a-z][a-z-]*-[A-Z]$")
 _PLAIN_WORD = re.compile(r"^[A-Z][a-z]+$")
+_CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z][a-z]+$")
+# A name as the base of a technique: "GRAM-based contrastive loss", "IoU-aware query selection".
+_NAME_BASED = re.compile(r"^[\w.]+-(?:based|aware|guided|driven|enhanced|conditioned|constrained)$")
+# Plain words joined by hyphens, capitalised as in a title: "Open-Set", "Text-to-Image".
+_PLAIN_COMPOUND = re.compile(r"^[A-Za-z][a-z]+(?:-[A-Za-z][a-z]*)+$")
 _WORD = re.compile(r"[A-Za-z0-9][\w/]*(?:-[\w/]+)*")
 
 
@@ -471,11 +480,13 @@ def is_term_word(word: str) -> bool:
     Nouns that modify a head are singular and verbs, adverbs and participles are no
     modifiers, so words ending in -s, -ed or -ly are not term words, except participles
     that listed names hold ("supervised", "masked"); hyphenated
-    compounds and acronyms always are, unless they are adjectival: "-based", "-like").
+    compounds always are, unless they end in "-like" or "-level"; a word with capitals
+    inside is a name of its own, unless it is a Title Case compound ("Open-Set") or
+    a name a technique is based on ("GRAM-based").
 
     >>> is_term_word("speech"), is_term_word("text-to-image"), is_term_word("novel")
     (True, True, False)
-    >>> is_term_word("improves"), is_term_word("CLIP-based"), is_term_word("analysis")
+    >>> is_term_word("improves"), is_term_word("CLIP-like"), is_term_word("CLIP-based")
     (False, False, True)
     """
     lower = word.lower()
@@ -487,12 +498,18 @@ def is_term_word(word: str) -> bool:
         or word.startswith("www.")
     ):
         return False
-    if _NAME_SHAPED.search(word[1:]) and not _DIMENSION.match(word) and not _VARIABLE_COMPOUND.match(word):
+    if (
+        _NAME_SHAPED.search(word[1:])
+        and not _DIMENSION.match(word)
+        and not _VARIABLE_COMPOUND.match(word)
+        and not _PLAIN_COMPOUND.match(word)
+        and not _NAME_BASED.match(word)
+    ):
         return False  # a name of its own ("COCO detection" is COCO and detection)
     if _QUANTITY.match(word):
         return False
     if "-" in word or any(c.isdigit() for c in word):
-        return not lower.endswith(("-based", "-like", "-level", "-wise", "-specific", "-driven", "-aware"))
+        return not lower.endswith(("-like", "-level"))
     if lower.endswith("ed") and lower in term_words():
         return True  # participles that names hold: "supervised fine-tuning", "masked modeling"
     if (
@@ -513,8 +530,12 @@ def head_type(words: list[str]) -> EntityType | None:
     ('Task', 'Metric')
     """
     last = words[-1].lower()
-    if HEADS.get(last) == "Task" and any(w.lower() in OBJECTIVE_MODIFIERS for w in words[:-1]):
-        return "Method"  # pre-training objectives: "next-token prediction", "masked image modeling"
+    if HEADS.get(last) == "Task" and any(
+        w.lower() in OBJECTIVE_MODIFIERS or w.lower().endswith("-augmented") for w in words[:-1]
+    ):
+        # pre-training objectives ("next-token prediction", "masked image modeling") and tasks
+        # done with a help ("retrieval-augmented generation") are techniques
+        return "Method"
     if last not in HEADS and "-" in last:
         prefix, last = last.rsplit("-", 1)
         words = [*words[:-1], prefix, last]
@@ -553,8 +574,28 @@ def find_phrases(text: str, max_modifiers: int = 4) -> list[tuple[int, int, Enti
             and not (lower_case_head and _is_capitalised_name(text, words[start - 1]))
         ):
             start -= 1
+        if word in _NAMED_MEASURES and lower_case_head:
+            while (
+                start > 0
+                and i - start < 2
+                and text[words[start - 1].end() : words[start].start()] == " "
+                and _is_measure_word(words[start - 1].group())
+            ):
+                start -= 1
+        if (
+            kind == "Method"
+            and start > 0
+            and start == i
+            and text[words[start - 1].end() : words[start].start()] == " "
+            and _CAMEL.match(words[start - 1].group())
+        ):
+            start -= 1  # "a ProbSparse self-attention": a coined variant of the technique
+        if start < i and _is_leading_verb(text, words[start]):
+            start += 1  # "Scaling Open-Vocabulary Object Detection": a title's verb, not a modifier
         if word in _QUALIFIED_MEASURES and start < i:
             start = _measure_start(lower, start, i)
+        if word == "rate" and lower[i - 1] in _SETTING_RATES:
+            continue  # "learning rate", "sampling rate": settings, not measures
         alone = words[i].group()
         if (
             start < i
@@ -563,6 +604,24 @@ def find_phrases(text: str, max_modifiers: int = 4) -> list[tuple[int, int, Enti
         ):
             found.append((words[start].start(), words[i].end(), head_type(lower[start : i + 1]) or kind))
     return found
+
+
+def _is_measure_word(word: str) -> bool:
+    """Whether a lower-case ``word`` may name what a score or rate measures ("harmful rate").
+
+    Measures are named after any quality, so the test is looser than ``is_term_word``:
+    a plain lower-case word that is no function word, adverb, gerund or vague word.
+
+    >>> [_is_measure_word(w) for w in ["harmful", "alignment", "expected", "learning", "higher", "the"]]
+    [True, True, True, False, False, False]
+    """
+    return (
+        word.isalpha()
+        and word.islower()
+        and word not in STOP_WORDS
+        and (word not in VAGUE or word in _MEASURED_QUALITIES)
+        and not word.endswith(("ly", "ing"))
+    )
 
 
 def _measure_start(lower: list[str], start: int, head: int) -> int:
@@ -576,6 +635,19 @@ def _measure_start(lower: list[str], start: int, head: int) -> int:
     if start < head and HEADS.get(lower[head - 1]) == "Task" and not lower[start].startswith("top-"):
         return head
     return start
+
+
+def _is_leading_verb(text: str, word: re.Match[str]) -> bool:
+    """Whether ``word`` is a capitalised -ing form that starts a text, sentence or title part.
+
+    >>> text = "Learning Feature Matching: Scaling Object Detection"
+    >>> [_is_leading_verb(text, w) for w in _WORD.finditer(text)]
+    [True, False, False, True, False, False]
+    """
+    if not word.group().endswith("ing") or not word.group()[:1].isupper():
+        return False
+    before = text[max(0, word.start() - 8) : word.start()].rstrip()
+    return not before or before[-1] in ".!?:"
 
 
 def _is_capitalised_name(text: str, word: re.Match[str]) -> bool:

@@ -26,7 +26,7 @@ _VERB = (
     r"collect|create|establish|offer|formulate|put forward|name|call|term|dub|coin|provide)[sd]?\b"
 )
 _INTRODUCE = re.compile(
-    rf"(?i)(?:\b(?:we|this (?:paper|work|study)|here|our (?:work|paper))\b[^.;]{{0,80}}?\b{_VERB}"
+    rf"(?i)(?:\b(?:we|us|this (?:paper|work|study)|here|our (?:work|paper))\b[^.;]{{0,80}}?\b{_VERB}"
     r"|\b(?:our|the proposed) [\w-]+(?: [\w-]+)? (?:comprises|consists of|includes|contains)\b"
     r"|\bcontributions? (?:include|are|is)\b)"
 )
@@ -36,25 +36,31 @@ _AND_INTRODUCE = re.compile(rf"(?i)\b(?:and|then|also)\s+(?:then\s+|also\s+|furt
 # "a new benchmark, X", "a novel approach called X": a name set in apposition to a class noun.
 _CLASS = word_alternation(CLASS_NOUNS)
 _NAMED = re.compile(
-    rf"(?i)(?:\b(?:a|an|our)\s+(?:[\w-]+\s+){{0,3}}(?:{_CLASS})"
-    r"\s*,\s*(?:the\s+|namely\s+)?|\b(?:called|named|dubbed|termed|coined)\s+)$"
+    rf"(?i)(?:\b(?:a|an|our)\s+(?:[\w-]+\s+){{0,5}}(?:{_CLASS})"
+    r"\s*,\s*(?:the\s+|namely\s+)?|\b(?:called|named|dubbed|termed|coined)\s+(?:as\s+)?)$"
 )
 _INTRODUCED_PASSIVE = re.compile(
     r"(?i)^\s*(?:\([^)]*\)\s*)?(?:is|are)\s+(?:then\s+|further\s+|also\s+|newly\s+)?"
     r"(?:proposed|introduced|devised|developed|designed|presented|constructed|built|created|released)\b"
 )
+# "The novel X loss", "a new X": a name this paper brings, said so right before it.
+_NOVEL = re.compile(r"(?i)\b(?:the|a|an|our)\s+(?:novel|new|proposed)\s+$")
 # "our proposed dataset X", "our fine-tuned model, X": a class noun of "our" just before the name.
 _OURS = re.compile(
     rf"(?i)\b(?:our|the proposed|a novel|a new)\s+(?:[\w-]+\s+){{0,3}}(?:{_CLASS})\s*[,:]?\s*$"
 )
 # "we present BERT", "we introduce the X": a listed name right after the verb is this paper's.
 _ARTICLES = re.compile(
-    r"(?i)\s*(?:(?:a|an|the|two|three|new|novel)\s+)*$"
+    r"(?i)\s*,?\s*(?:(?:a|an|the|two|three|new|novel)\s+)*$"
 )  # used with match(text, pos, endpos)
 # What may stand between the verb and the name: articles, adjectives, class nouns, "called".
 _BRIDGE = re.compile(r"[^.;!?]{0,90}$")  # used with match(text, pos, endpos): no "^"
 # Between coordinated names, brackets aside: "X (Y)", "X, Y", "X and Y", "X, and Y".
-_COORDINATION = re.compile(r"^(?:,?\s*(?:and|as well as|or)?)$")
+_COORDINATION = re.compile(
+    r"^(?:,?\s*(?:and|as well as|or)?|,?\s*(?:and|as well as|or)\s+(?:a|an|the)(?:\s+[a-z][\w-]*){0,2})$"
+)
+# The items of an enumeration after a verb of introduction: "we propose (i) a X ..., and (ii) a Y".
+_ENUMERATED = re.compile(r"\(\s*(?:i{1,3}|iv|v|vi|\d|[a-e])\s*\)\s*(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3})?$")
 _EVALUATE = re.compile(
     r"(?i)\b(?:experiments?|evaluat\w*|results?|tested|test|benchmark(?:ed|s)?|performance|outperform\w*|"
     r"achiev\w*|accuracy|state-of-the-art|sota|improvements?|gains?)\b[^.;]*?\b(?:on|across|in|using)\b"
@@ -117,31 +123,38 @@ class Roles:
                     for e, new in zip(ents[:i], may_be_new[:i], strict=True)
                 )
             )
-            coordinated = (
-                bool(introduced)
-                and introduced[-1] is ents[i - 1]
-                and _COORDINATION.match(
-                    re.sub(r"[()]", "", text[ents[i - 1].end_char : ent.start_char]).strip()
-                )
-            )
+            between = re.sub(r"[()]", "", text[ents[i - 1].end_char : ent.start_char]).strip() if i else ""
+            coordinated = bool(introduced) and introduced[-1] is ents[i - 1] and _COORDINATION.match(between)
             named = _NAMED.search(before[-80:]) is not None
-            if named and introduced and introduced[-1] is ents[i - 1] and first_after_verb is False:
-                # "a contrastive fine tuning strategy called X": X is the name, not the description.
+            if (
+                named
+                and introduced
+                and introduced[-1] is ents[i - 1]
+                and first_after_verb is False
+                and not _is_long_name(text[ents[i - 1].start_char : ents[i - 1].end_char])
+            ):
+                # "a contrastive fine tuning strategy called X": X is the name, not the description
+                # (a Title Case description is a name too: "an Efficient ... Adapter, termed X").
                 popped = introduced.pop()
                 del roles[(popped.start, popped.end)]
             right_after_verb = (
                 first_after_verb and _ARTICLES.match(text, verb.end(), ent.start_char) is not None
             )
+            # "a Sparse Motion Encoder (SME)": the short form of a new name is new, listed or not.
+            short_form = coordinated and between == "" and "(" in text[ents[i - 1].end_char : ent.start_char]
             if (
                 named
+                or short_form
                 or right_after_verb
                 or (
                     may_be_new[i]
                     and (
                         first_after_verb
                         or coordinated
+                        or (verb is not None and _ENUMERATED.search(before[-60:]) is not None)
                         or _INTRODUCED_PASSIVE.match(text[ent.end_char : ent.end_char + 60])
                         or _OURS.search(before[-80:])
+                        or _NOVEL.search(before[-30:])
                     )
                 )
             ):
@@ -149,6 +162,15 @@ class Roles:
                 roles[(ent.start, ent.end)] = "introduced"
             elif ent.label_ in ("Dataset", "Benchmark") and _EVALUATE.search(before):
                 roles[(ent.start, ent.end)] = "evaluated_on"
+
+
+def _is_long_name(text: str) -> bool:
+    """Whether ``text`` is a Title Case name of several words ("Efficient Model Adapter").
+
+    >>> _is_long_name("Efficient Model Adapter"), _is_long_name("ViT"), _is_long_name("fine tuning")
+    (True, False, False)
+    """
+    return " " in text and all(word[:1].isupper() for word in text.split() if len(word) > 3)
 
 
 def _may_be_new(ent: Span, text: str) -> bool:

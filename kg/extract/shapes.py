@@ -39,6 +39,7 @@ _ADJECTIVAL = re.compile(
     r"(?i)-(?:based|like|style|aware|free|specific|level|wise|centric|only|powered|friendly|scale|size|"
     r"[a-z]+ed)$"
 )
+_BASED = re.compile(r"(?i)-(?:based|like|style|powered)$")
 # Capitalised words joined by hyphens ("Vision-Language", "Fine-Grained") are parts of phrases.
 _TITLE_COMPOUND = re.compile(r"^(?:[A-Z][a-z]+|[a-z]+)(?:-(?:[A-Z][a-z]+|[a-z]+))+$")
 # Citation keys ("sun2023principledriven") and the names of tools and formats.
@@ -56,12 +57,14 @@ _NOT_A_NAME = re.compile(
     r"[\d.]+[a-zA-Z]{0,5}(?:[-x][\d.]+[a-zA-Z]{0,5})?|[kK]Hz|CLS|SEP|MASK|IMG|EOS|BOS|PAD|UNK)$"
 )
 _BENCHMARK = re.compile(
-    r"(?i)(?:bench(?:mark)?|eval|arena|QA)(?:[-_ ]?(?:v?\d[\w.]*|hard|lite|pro|plus|instruct))?$|-EVAL-"
+    r"(?i)(?<=.)(?:bench(?:mark)?|eval|arena|QA)(?:[-_ ]?(?:v?\d[\w.]*|hard|lite|pro|plus|instruct))?$|-EVAL-"
 )
 _DATA_SIZE = re.compile(r"\d+(?:\.\d+)?[KM]$")
 _METRIC = re.compile(r"(?:Score|Scores|IoU|@\d+)$")
 # Compute costs are measures, whatever a list of names says of the same letters ("MACS").
 _COST = re.compile(r"^(?:G?FLOPs|MACs)$")
+# A mean of a measure ("mAP", "mIoU"), whatever a list says of the same letters ("MAP").
+_MEAN = re.compile(r"^m(?:[A-Z]{2,3}|IoU)$")
 _MODEL_SIZE = re.compile(
     r"(?i)(?:^|[-_ ])\d+(?:\.\d+)?b(?:$|[-_ ])|[a-z]\d+b$|[-_ ]v?\d+(?:\.\d+)*-?(?:instruct|chat|base)"
     r"|-(?:tiny|small|base|large|huge|giant|xl|xxl|[lbsxh]|r\d+)$| v\d"
@@ -139,7 +142,7 @@ def shape_type(name: str, listed: bool = True) -> EntityType | None:
     >>> shape_type("COCO"), shape_type("SoftREPA")
     ('Dataset', None)
     """
-    if _COST.match(name):
+    if _COST.match(name) or _MEAN.match(name):
         return "Metric"
     known = known_names().get(name.casefold()) if listed else None
     if known is not None:
@@ -233,6 +236,25 @@ def find_names(text: str) -> list[tuple[int, int]]:
     return sorted(found)
 
 
+# "(2) Insufficient Synergy: These ...": the heading of an enumerated point, not a name.
+_HEADING = re.compile(r":\s+[A-Z]")
+_ENUMERATOR = re.compile(r"(?:\(\w{1,3}\)|\b\d\.)\s*$")
+# Last words of Title Case phrases that name claims and problems, not techniques.
+_NOT_TECHNIQUES = frozenset(
+    {"hypothesis", "theorem", "conjecture", "problem", "dilemma", "paradox", "challenge"}
+)
+
+
+def _mid_sentence(text: str, start: int) -> bool:
+    """Whether a capitalised word at ``start`` stands mid-sentence ("an Iterative ...", "and Preference").
+
+    >>> _mid_sentence("We use an Efficient Adapter.", 10), _mid_sentence("Efficient Adapters win.", 0)
+    (True, False)
+    """
+    before = text[max(0, start - 5) : start].rstrip()
+    return bool(before) and (before[-1] in ",(" or before[-1].isalpha())
+
+
 def find_titled(text: str) -> list[tuple[int, int, EntityType]]:
     """Character spans and types of Title Case names of two or more words in running text.
 
@@ -248,13 +270,23 @@ def find_titled(text: str) -> list[tuple[int, int, EntityType]]:
         words = list(re.finditer(r"\S+", match.group()))
         while words and (
             words[0].group().lower() in STOP_WORDS
-            or words[0].group().lower() in VAGUE
+            or (
+                words[0].group().lower() in VAGUE
+                and not _mid_sentence(text, match.start() + words[0].start())
+            )
             or words[0].group().endswith("ing")  # "Aligning Large Language Models" is a verb phrase
+            or _BASED.search(words[0].group())  # "Transformer-based BERT" is BERT
         ):
             words.pop(0)
+        while words and _BASED.search(words[-1].group()):
+            words.pop()  # "SOTA Transformer-based models": an adjective, not a name's end
         if len(words) < 2 or not any(_PLAIN_CAPITALISED.match(w.group()) for w in words):
             continue
+        if words[-1].group().lower() in _NOT_TECHNIQUES:
+            continue
         start, end = match.start() + words[0].start(), match.start() + words[-1].end()
+        if _HEADING.match(text, end) and _ENUMERATOR.search(text, max(0, start - 8), start):
+            continue  # "(1) Information Degradation: This arises ...": a point's heading
         name = text[start:end]
         last = words[-1].group().lower()
         kind = head_type(name.split()) or CLASS_NOUNS.get(last) or name_type(name)

@@ -12,7 +12,7 @@ from kg.extract.entities import is_generic
 from kg.extract.known_names import lookup
 from kg.extract.phrases import find_phrases
 from kg.extract.sentences import split_sentences
-from kg.extract.shapes import find_names, name_type
+from kg.extract.shapes import find_names, find_titled, name_type
 from kg.model import Paper
 
 
@@ -55,6 +55,9 @@ def test_clip_based_names_clip(pipeline: Language) -> None:
         ("Mistral-7B-Instruct-v0.2", "Model"),
         ("SoftREPA", "Method"),
         ("F-CLIPScore", "Metric"),
+        ("mAP", "Metric"),
+        ("mIoU", "Metric"),
+        ("mBERT", "Model"),
     ],
 )
 def test_type_from_the_name_itself(name: str, kind: str) -> None:
@@ -277,6 +280,7 @@ def test_lower_case_class_phrases_are_generic() -> None:
     assert is_generic("text-guided diffusion models") and is_generic("state space models")
     assert not is_generic("Latent Diffusion Models") and not is_generic("SSM")
     assert is_generic("AIGC") and is_generic("Seq2Seq") and is_generic("Vision-and-Language")
+    assert is_generic("Text-guided diffusion models")  # capitalised only as its sentence starts
 
 
 def test_a_title_head_joining_two_names_gives_each() -> None:
@@ -324,3 +328,214 @@ def test_the_name_a_title_heads_is_found_in_the_abstract() -> None:
     [found] = extract([paper])
     abstract = [(m.text, m.type, m.role) for m in found.mentions if m.field == "abstract"]
     assert abstract == [("Marten", "Model", "introduced"), ("Marten", "Model", "introduced")]
+
+
+def test_a_hyphenated_modifier_in_based_or_aware_is_part_of_the_name() -> None:
+    text = "We add a kernel-based contrastive loss and label-aware learning."
+    found = [text[s:e] for s, e, _ in find_phrases(text)]
+    assert found == ["kernel-based contrastive loss", "label-aware learning"]
+
+
+def test_a_task_before_the_noun_it_modifies_is_no_task(pipeline: Language) -> None:
+    text = "It keeps the speech translation capabilities of a dialogue generation pipeline for image tagging."
+    assert [name for name, label in ents(pipeline, text) if label == "Task"] == ["image tagging"]
+
+
+def test_no_name_starts_inside_a_hyphenated_word(pipeline: Language) -> None:
+    assert "Audio Retrieval" not in dict(ents(pipeline, "Results on Lyrics-Audio Retrieval improve."))
+
+
+def test_title_case_names_keep_hyphenated_words_and_drop_a_leading_verb() -> None:
+    text = "Training Closed-Vocabulary Scene Parsing: Cross-Lingual Speech Recognition"
+    found = [text[s:e] for s, e, _ in find_phrases(text)]
+    assert found == ["Closed-Vocabulary Scene Parsing", "Cross-Lingual Speech Recognition"]
+
+
+def _roles(abstract: str) -> dict[str, str | None]:
+    [found] = extract([Paper("r", "A title", abstract)])
+    return {m.text: m.role for m in found.mentions}
+
+
+def test_an_enumeration_after_a_verb_of_introduction_introduces_each_item() -> None:
+    roles = _roles(
+        "We propose (i) a Gated Tile Mixer (GTM) for speed, and (ii) a Ring Pooling Unit (RPU) for recall."
+    )
+    assert roles["GTM"] == roles["RPU"] == "introduced"
+
+
+def test_items_of_an_enumeration_of_steps_are_not_introduced() -> None:
+    roles = _roles(
+        "We introduce an algorithm: (i) cluster the data; (ii) apply Latent Dirichlet Allocation (LDA) to it."
+    )
+    assert roles["LDA"] is None
+
+
+def test_coordination_with_an_article_and_naming_with_as() -> None:
+    roles = _roles(
+        "Our system comprises two parts: a Sparse Motion Encoder (SME) and a causal Frame Decoder (FD). "
+        "The derived model, termed as TileNet, is fast. This motivates us to build QuadNorm."
+    )
+    assert roles["FD"] == roles["TileNet"] == roles["QuadNorm"] == "introduced"
+
+
+def test_a_long_description_before_namely_still_names() -> None:
+    roles = _roles("We introduce a novel preference-aware sparse mixture routing approach, namely PaSMoR.")
+    assert roles["PaSMoR"] == "introduced"
+
+
+def test_an_apposition_is_no_coordination() -> None:
+    roles = _roles("We introduce TileVLA, a more interpretable VLA framework.")
+    assert roles["TileVLA"] == "introduced" and roles.get("VLA") is None
+
+
+def test_a_technique_before_the_noun_it_modifies_is_no_technique(pipeline: Language) -> None:
+    text = "A cross-frame attention unit feeds a speech encoding process; we use contrastive learning."
+    assert [name for name, label in ents(pipeline, text) if label == "Method"] == ["contrastive learning"]
+
+
+def test_a_pre_training_objective_called_a_task_stays_a_technique(pipeline: Language) -> None:
+    assert ("masked patch modeling", "Method") in ents(pipeline, "We add a masked patch modeling task.")
+
+
+def test_a_capitalised_adjective_after_an_article_opens_a_title_case_name() -> None:
+    text = "We introduce an Adaptive Token Router, which tests the Lottery Ticket Hypothesis."
+    assert [text[s:e] for s, e, _ in find_titled(text)] == ["Adaptive Token Router"]
+
+
+def test_a_score_or_rate_keeps_the_quality_it_measures() -> None:
+    text = "The toxic rate falls and the expected coherence score rises, at a higher learning rate."
+    found = [text[s:e] for s, e, t in find_phrases(text) if t == "Metric"]
+    assert found == ["toxic rate", "expected coherence score"]
+
+
+def test_a_based_compound_does_not_open_a_title_case_name() -> None:
+    text = "It matches a Transformer-based RoBERTa Large baseline."
+    assert [text[s:e] for s, e, _ in find_titled(text)] == ["RoBERTa Large"]
+
+
+def test_tasks_listed_as_pre_training_objectives_are_techniques(pipeline: Language) -> None:
+    text = (
+        "We use three pre-training tasks: Masked Patch Modeling (MPM), "
+        "Image-Caption Matching (ICM) and region classification."
+    )
+    found = dict(ents(pipeline, text))
+    assert found["Image-Caption Matching"] == found["ICM"] == found["region classification"] == "Method"
+    assert dict(ents(pipeline, "We study image-caption matching."))["image-caption matching"] == "Task"
+
+
+def test_a_lower_case_pair_with_no_sign_of_a_technique_is_no_entity(pipeline: Language) -> None:
+    found = dict(
+        ents(pipeline, "It maps source code (SC) to plain speech (PS) with contrastive learning (CL).")
+    )
+    assert "SC" not in found and "plain speech" not in found
+    assert found["contrastive learning"] == found["CL"] == "Method"
+
+
+def test_a_capitalised_word_listed_beside_a_dataset_is_one_too(pipeline: Language) -> None:
+    found = dict(
+        ents(pipeline, "Accuracy rises on CIFAR-100 (91.7%), Birdsnap (78.2%), and two other datasets.")
+    )
+    assert found["Birdsnap"] == found["CIFAR-100"]
+    assert "However" not in dict(ents(pipeline, "We train on CIFAR-100. However, it is small."))
+
+
+def test_a_name_based_modifier_is_part_of_a_technique() -> None:
+    text = (
+        "We add a KAN-based triplet loss, IoU-aware box sampling and L2-constrained policy search "
+        "to CLIP-based LLMs."
+    )
+    found = [text[s:e] for s, e, _ in find_phrases(text)]
+    assert found == ["KAN-based triplet loss", "IoU-aware box sampling", "L2-constrained policy search"]
+
+
+def test_an_apposition_calling_a_model_shaped_name_a_framework_makes_it_a_method(pipeline: Language) -> None:
+    assert dict(ents(pipeline, "We propose Qwen-Fuse, a framework for merging."))["Qwen-Fuse"] == "Method"
+    assert dict(ents(pipeline, "Our method Qwen-Fuse wins."))["Qwen-Fuse"] == "Model"
+
+
+def test_a_bracketed_list_after_a_class_noun_takes_its_type() -> None:
+    assert context_type("We test on 5 benchmarks (AlpacaEval 2.0, FLASK, ", ", MT-Bench).") == "Benchmark"
+
+
+def test_a_class_noun_after_lower_case_words_types_no_list() -> None:
+    assert context_type("results on ", ", Kitchen Scenes, outperforming prior methods.") is None
+    assert context_type("results on ", ", Kitchen Scenes and UCF 101 datasets.") == "Dataset"
+
+
+def test_a_lower_case_phrase_is_no_dataset_a_list_capitalises(pipeline: Language) -> None:
+    found = dict(
+        ents(pipeline, "We study named entity recognition and fact verification on Conceptual Captions.")
+    )
+    assert found["named entity recognition"] == found["fact verification"] == "Task"
+    assert found["Conceptual Captions"] == "Dataset"
+    assert "conceptual captions" not in dict(ents(pipeline, "It writes conceptual captions for images."))
+
+
+def test_question_answering_and_its_acronym_are_a_task(pipeline: Language) -> None:
+    found = dict(
+        ents(pipeline, "It is trained for question answering (QA) and tested on the QA set of TinyQA.")
+    )
+    assert found["question answering"] == found["QA"] == "Task"
+    assert name_type("TinyQA") == "Benchmark"
+
+
+def test_a_title_case_description_before_termed_stays_introduced() -> None:
+    roles = _roles(
+        "We introduce a Sparse Token Mixer, termed STOMIX, and a new ViT-based system, named TileViT."
+    )
+    assert roles["Sparse Token Mixer"] == roles["STOMIX"] == roles["TileViT"] == "introduced"
+    assert roles["ViT"] is None
+
+
+def test_the_novel_x_is_introduced() -> None:
+    assert (
+        _roles("The novel kernel-based triplet loss improves recall.")["kernel-based triplet loss"]
+        == "introduced"
+    )
+
+
+def test_a_dataset_keeps_the_version_year_or_split_that_follows_it(pipeline: Language) -> None:
+    found = dict(ents(pipeline, "It reaches 53% AP on COCO val2017 and 80% mIoU on PASCAL VOC 2012."))
+    assert found["COCO val2017"] == found["PASCAL VOC 2012"] == "Dataset"
+    assert dict(ents(pipeline, "It leads on the Kyoto Depth v2 dataset."))["Kyoto Depth v2"] == "Dataset"
+
+
+def test_a_title_case_name_mid_sentence_keeps_its_first_word() -> None:
+    text = "Three stages follow: SFT, and Preference Shaping. It beats SOTA Transformer-based models."
+    assert [text[s:e] for s, e, _ in find_titled(text)] == ["Preference Shaping"]
+
+
+def test_a_task_shaped_name_proposed_to_do_something_is_a_technique() -> None:
+    [found] = extract([Paper("d", "T", "Next, Cross Score Matching is proposed to align the two encoders.")])
+    [mention] = [m for m in found.mentions if m.text == "Cross Score Matching"]
+    assert (mention.type, mention.role) == ("Method", "introduced")
+
+
+def test_a_task_shaped_name_a_copula_calls_a_criterion_is_a_technique(pipeline: Language) -> None:
+    text = "Ranked Token Classification (RTC) is a common criterion for speech models."
+    found = dict(ents(pipeline, text))
+    assert found["Ranked Token Classification"] == found["RTC"] == "Method"
+    assert dict(ents(pipeline, "Scene classification is a hard task."))["Scene classification"] == "Task"
+
+
+def test_the_heading_of_an_enumerated_point_is_no_name() -> None:
+    text = "It faces two issues: (1) Sparse Coverage: This hurts recall. We add Token Dropping: it helps."
+    assert [text[s:e] for s, e, _ in find_titled(text)] == ["Token Dropping"]
+
+
+def test_a_task_done_with_an_augmentation_is_a_technique() -> None:
+    text = "We study tool-augmented generation and story generation."
+    assert [(text[s:e], t) for s, e, t in find_phrases(text)] == [
+        ("tool-augmented generation", "Method"),
+        ("story generation", "Task"),
+    ]
+
+
+def test_a_coined_camel_case_word_before_a_bare_technique_head_joins_it() -> None:
+    text = "It uses a FlashSparse self-attention and COCO detection."
+    assert [text[s:e] for s, e, _ in find_phrases(text)] == ["FlashSparse self-attention"]
+
+
+def test_a_short_acronym_after_a_figure_is_a_measure(pipeline: Language) -> None:
+    found = dict(ents(pipeline, "It reaches 57.8 PQX on COCO and a 52.5 SAP on LVIS with 2 GPUs."))
+    assert found["PQX"] == found["SAP"] == "Metric" and found["COCO"] == "Dataset"

@@ -1,0 +1,43 @@
+"""The filters that keep ordinary words and descriptions out of the shipped name list."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "build_gazetteer.py"
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> ModuleType:
+    pytest.importorskip("wordfreq")
+    pytest.importorskip("yaml")
+    spec = importlib.util.spec_from_file_location("build_gazetteer", SCRIPT)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("name", ["Among Them", "a corpus of news for tagging", "32k", "short-term"])
+def test_phrases_counts_and_common_compounds_are_no_names(gazetteer: ModuleType, name: str) -> None:
+    assert not gazetteer.is_name(name)
+
+
+@pytest.mark.parametrize("name", ["300W", "text-to-speech", "SQuAD", "Labeled Faces in the Wild"])
+def test_names_are_kept(gazetteer: ModuleType, name: str) -> None:
+    assert gazetteer.is_name(name)
+
+
+def test_model_lists_lose_their_descriptions(gazetteer: ModuleType) -> None:
+    assert not gazetteer.is_model_name("Speech recognition system")
+    assert gazetteer.is_model_name("Stable Diffusion") and gazetteer.is_model_name("Code Llama")
+
+
+def test_metric_lists_lose_measures_on_data_and_averages(gazetteer: ModuleType) -> None:
+    assert not gazetteer.is_measure_name("CIFAR-10 Top-5 Error", {"cifar-10"})
+    assert not gazetteer.is_measure_name("Overall BLEU", set())
+    assert gazetteer.is_measure_name("Word Error Rate", {"cifar-10"})
