@@ -37,6 +37,7 @@ import psutil
 
 from kg.build import build
 from kg.cache import cache_file
+from kg.graph import GRAPH_FILE
 from kg.synthetic import NameList, load_names, write_corpus
 
 KNOWN_NAMES = Path(__file__).resolve().parent.parent / "kg" / "data" / "known_names.tsv.gz"
@@ -95,6 +96,7 @@ def run_one(corpus: Path, output: Path, jobs: int | None, engine: str, profile: 
         "stages": stages,
         "peak_rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
         "peak_rss_workers": max((workers for *_, workers in sampler.samples), default=0),
+        "graph_file": (output / GRAPH_FILE).stat().st_size,
     }
 
 
@@ -127,13 +129,14 @@ def corpus_file(work: Path, n: int, seed: int, names: NameList | None, label: st
 
 def table(rows: list[tuple[str, dict]]) -> str:
     stages = list(rows[0][1]["stages"])
-    head = ["build", "papers", *stages, "total s", "abstracts/s", "peak RSS MB", "workers MB"]
+    head = ["build", "papers", *stages, "total s", "abstracts/s", "peak RSS MB", "workers MB", "kg.json MB"]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for label, figures in rows:
         cells = [label, f"{figures['papers']:,}"]
         cells += [f"{figures['stages'][s]['seconds']:.1f}" for s in stages]
         cells += [f"{figures['total']:.1f}", f"{figures['papers'] / figures['total']:,.0f}"]
         cells += [f"{figures['peak_rss'] / MB:,.0f}", f"{figures['peak_rss_workers'] / MB:,.0f}"]
+        cells += [f"{figures['graph_file'] / MB:,.0f}"]
         lines.append("| " + " | ".join(cells) + " |")
     lines += ["", "peak RSS of the build process per stage, MB:", ""]
     lines += ["| build | " + " | ".join(stages) + " |", "|" + "---|" * (len(stages) + 1)]

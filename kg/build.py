@@ -91,6 +91,7 @@ def build(
         resolution = resolve(extracted, known=listed_entry)
         clock.lap("resolve")
         graph = build_graph(extracted, resolution)
+        del extracted, resolution  # the graph holds what the outputs need: free the mentions
         clock.lap("graph")
         gc.freeze()
         with staged_output(output) as staging:
