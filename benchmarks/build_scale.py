@@ -14,6 +14,10 @@ adds 1% new papers and rebuilds into the same folder, which finds its cache.
 (and nothing else), so the "from scratch" build re-extracts nothing: it measures
 the stages after extraction without waiting for it.
 
+``--without-rdf`` times every stage but RDF, which it replaces by a stub that writes
+nothing (for measuring the other stages while ``kg/rdf.py`` is being rewritten; the
+table then shows ``rdf`` as about 0 s and no triples).
+
 ``--profile DIR`` writes a cProfile of each build process (extraction workers
 excluded) to ``DIR/build-N.prof``, for ``python -m pstats``. Needs ``psutil``
 (installed with ``pip install -e '.[test]'``).
@@ -37,6 +41,8 @@ import psutil
 
 from kg.build import build
 from kg.cache import cache_file
+from kg.graph import GRAPH_FILE
+from kg.rdf import RdfSummary
 from kg.synthetic import NameList, load_names, write_corpus
 
 KNOWN_NAMES = Path(__file__).resolve().parent.parent / "kg" / "data" / "known_names.tsv.gz"
@@ -66,8 +72,13 @@ class RssSampler(threading.Thread):
         return max((own for at, own, _ in self.samples if start <= at <= end), default=0)
 
 
-def run_one(corpus: Path, output: Path, jobs: int | None, engine: str, profile: Path | None) -> dict:
+def run_one(
+    corpus: Path, output: Path, jobs: int | None, engine: str, profile: Path | None, rdf: bool = True
+) -> dict:
     """Build ``corpus`` into ``output`` in this process; the figures as a JSON-able dict."""
+    if not rdf:
+        # kg.build the package attribute is the function; the module is looked up by name.
+        sys.modules["kg.build"].write_rdf = lambda graph, folder, base: RdfSummary(triples=0)
     sampler = RssSampler()
     sampler.start()
     profiler = cProfile.Profile() if profile else None
@@ -95,12 +106,14 @@ def run_one(corpus: Path, output: Path, jobs: int | None, engine: str, profile: 
         "stages": stages,
         "peak_rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
         "peak_rss_workers": max((workers for *_, workers in sampler.samples), default=0),
+        "graph_file": (output / GRAPH_FILE).stat().st_size,
     }
 
 
 def measure(corpus: Path, output: Path, args: argparse.Namespace, label: str) -> dict:
     """``run_one`` in a fresh interpreter, so that each figure of peak RSS is its own."""
     command = [sys.executable, __file__, "--run-one", str(corpus), str(output), "--engine", args.engine]
+    command += [] if args.rdf else ["--without-rdf"]
     if args.jobs:
         command += ["--jobs", str(args.jobs)]
     if args.profile:
@@ -127,13 +140,14 @@ def corpus_file(work: Path, n: int, seed: int, names: NameList | None, label: st
 
 def table(rows: list[tuple[str, dict]]) -> str:
     stages = list(rows[0][1]["stages"])
-    head = ["build", "papers", *stages, "total s", "abstracts/s", "peak RSS MB", "workers MB"]
+    head = ["build", "papers", *stages, "total s", "abstracts/s", "peak RSS MB", "workers MB", "kg.json MB"]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for label, figures in rows:
         cells = [label, f"{figures['papers']:,}"]
         cells += [f"{figures['stages'][s]['seconds']:.1f}" for s in stages]
         cells += [f"{figures['total']:.1f}", f"{figures['papers'] / figures['total']:,.0f}"]
         cells += [f"{figures['peak_rss'] / MB:,.0f}", f"{figures['peak_rss_workers'] / MB:,.0f}"]
+        cells += [f"{figures['graph_file'] / MB:,.0f}"]
         lines.append("| " + " | ".join(cells) + " |")
     lines += ["", "peak RSS of the build process per stage, MB:", ""]
     lines += ["| build | " + " | ".join(stages) + " |", "|" + "---|" * (len(stages) + 1)]
@@ -156,18 +170,21 @@ def main() -> None:
     parser.add_argument("--no-rebuild", dest="rebuild", action="store_false", help="skip the +1%% rebuilds")
     parser.add_argument("--profile", type=Path, help="write a cProfile of each build into this folder")
     parser.add_argument("--warm", action="store_true", help="keep the extraction cache of a previous run")
+    parser.add_argument("--without-rdf", dest="rdf", action="store_false", help="skip the RDF stage")
     parser.add_argument("--run-one", nargs=2, type=Path, metavar=("CORPUS", "OUTPUT"), help=argparse.SUPPRESS)
     args = parser.parse_args()
 
     if args.run_one:
         profile = args.profile
-        print(json.dumps(run_one(*args.run_one, args.jobs, args.engine, profile)))
+        print(json.dumps(run_one(*args.run_one, args.jobs, args.engine, profile, args.rdf)))
         return
 
     names_file = args.names or (KNOWN_NAMES if KNOWN_NAMES.exists() else None)
     names = load_names(names_file, args.seed) if names_file else None
     label = names_file.name.split(".")[0] if names_file else "builtin"
     print(f"names: {names_file or 'built-in list'}; cores: {psutil.cpu_count()}; jobs: {args.jobs or 'all'}")
+    if not args.rdf:
+        print("RDF stage skipped (--without-rdf)")
     args.work.mkdir(parents=True, exist_ok=True)
     rows: list[tuple[str, dict]] = []
     for n in args.sizes:

@@ -33,6 +33,7 @@ import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import fields
 from pathlib import Path
+from sys import intern
 from types import TracebackType
 
 import msgpack
@@ -84,10 +85,22 @@ def encode(found: PaperMentions) -> bytes:
 def decode(data: bytes, paper: Paper) -> PaperMentions:
     """The ``PaperMentions`` of ``paper`` that ``encode`` gave ``data``.
 
-    Arrays come back as tuples (``use_list=False``), as the records hold them.
+    Arrays come back as tuples (``use_list=False``), as the records hold them. A build
+    holds every paper's mentions at once, so their strings are interned (a corpus repeats
+    its names, types and fields millions of times) and the mentions of one sentence
+    share its span.
     """
     mentions, pairs = msgpack.unpackb(zlib.decompress(data), use_list=False)
-    return PaperMentions(paper, tuple(Mention(*m) for m in mentions), tuple(Abbreviation(*a) for a in pairs))
+    spans: dict[tuple[int, int], tuple[int, int]] = {}
+    return PaperMentions(
+        paper,
+        tuple(
+            Mention(intern(text), intern(kind), intern(field), start, end, role and intern(role),
+                    spans.setdefault(sentence, sentence))
+            for text, kind, field, start, end, role, sentence in mentions
+        ),
+        tuple(Abbreviation(*a) for a in pairs),
+    )  # fmt: skip
 
 
 class ExtractionCache:

@@ -26,19 +26,22 @@ Edges
     - Entity -> entity, stated by a sentence: ``evaluated_on``, ``outperforms``,
       ``based_on``, ``applied_to``; ``variant_of`` (a version or size to its family);
       ``co_mentioned`` (named in one sentence; stored once, from the smaller node id
-      to the larger, with ``weight`` = ``support``).
+      to the larger, with ``weight`` = ``support``, the number of papers co-mentioning them).
+      A co-mention's ``evidence`` holds examples only, not every sentence: the first
+      sentence of each of its first ``kg.relations.CO_MENTION_EXAMPLES`` papers; its
+      ``support`` and ``weight`` still count every paper. Every other edge's evidence is complete.
 
     :mod:`kg.relations` says which cues state each relation.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import networkx as nx
+import orjson
 
 from kg.errors import KgError
 from kg.model import Evidence, PaperMentions
@@ -93,50 +96,101 @@ def _evidence_record(evidence: Evidence) -> dict[str, object]:
 def to_json(graph: nx.MultiDiGraph) -> str:
     """The node-link JSON of ``graph``, keys sorted so equal graphs give equal text.
 
-    One node or edge a line, compact within it; ``nx.node_link_graph`` reads it back.
+    One node or edge a line, compact within it. Evidence is written compactly (see
+    :func:`write_json`); :func:`load` reads it back as the graph.
 
     >>> g = nx.MultiDiGraph()
+    >>> g.add_node("paper:p1", type="Paper", title="DPO", abstract="We use DPO. It works.")
     >>> g.add_node("method:dpo", type="Method", label="DPO")
-    >>> _ = g.add_edge("paper:p1", "method:dpo", key="uses", relation="uses", support=1)
-    >>> print(to_json(g))
+    >>> evidence = {"paper": "p1", "field": "abstract", "start": 7, "end": 10, "sentence": "We use DPO."}
+    >>> _ = g.add_edge("paper:p1", "method:dpo", key="uses", relation="uses", evidence=[evidence], support=1)
+    >>> for line in to_json(g).splitlines():
+    ...     print(line[:64])
     {"directed":true,"edges":[
-    {"key":"uses","relation":"uses","source":"paper:p1","support":1,"target":"method:dpo"}
-    ],"graph":{},"multigraph":true,"nodes":[
-    {"id":"method:dpo","label":"DPO","type":"Method"},
-    {"id":"paper:p1"}
+    {"evidence":[["p1","abstract",7,10,0,11]],"key":"uses","relation
+    ],"evidence_items":"[paper, field, start, end, sentence start, s
+    {"abstract":"We use DPO. It works.","id":"paper:p1","title":"DPO
+    {"id":"method:dpo","label":"DPO","type":"Method"}
     ]}
     """
-    return "".join(_json_chunks(graph))
+    return b"".join(_json_chunks(graph)).decode("utf-8")
 
 
 def write_json(graph: nx.MultiDiGraph, path: Path) -> None:
-    """Write :func:`to_json` of ``graph`` to ``path``, a node or edge at a time, never whole in memory."""
-    with path.open("w", encoding="utf-8") as out:
+    """Write :func:`to_json` of ``graph`` to ``path``, a node or edge at a time, never whole in memory.
+
+    The file is ``nx.node_link_data`` of the graph but for its evidence: an evidence dict
+    whose sentence is in its paper node's field is written as the list
+    ``[paper, field, start, end, sentence start, sentence end]``, the sentence's character
+    span in that field (the text is held once, by the paper node, not once per statement).
+    """
+    with path.open("wb") as out:
         out.writelines(_json_chunks(graph))
 
 
-def _json_chunks(graph: nx.MultiDiGraph) -> Iterator[str]:
-    # Each record goes through json's C encoder, which it takes only without ``indent``;
-    # the records are written as nx.node_link_data would give them, without copying the graph.
-    def dumps(value: object) -> str:
-        return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+_EVIDENCE_KEYS = {"paper", "field", "start", "end", "sentence"}
+_EVIDENCE_ITEMS = "[paper, field, start, end, sentence start, sentence end]"
+
+
+def _json_chunks(graph: nx.MultiDiGraph) -> Iterator[bytes]:
+    # The records are written as nx.node_link_data would give them, without copying the graph.
+    def dumps(value: object) -> bytes:
+        return orjson.dumps(value, option=orjson.OPT_SORT_KEYS)
+
+    def edge_record(u: str, v: str, k: str, data: dict[str, Any]) -> dict[str, Any]:
+        record = {**data, "source": u, "target": v, "key": k}
+        if isinstance(evidence := data.get("evidence"), list):
+            record["evidence"] = [_compact_evidence(graph, item) for item in evidence]
+        return record
 
     edges = graph.edges(keys=True, data=True)
-    edge_records = ({**data, "source": u, "target": v, "key": k} for u, v, k, data in edges)
-    yield '{"directed":' + dumps(graph.is_directed()) + ',"edges":['
-    yield from _json_lines(map(dumps, edge_records))
-    yield '],"graph":' + dumps(graph.graph) + ',"multigraph":' + dumps(graph.is_multigraph()) + ',"nodes":['
+    yield b'{"directed":' + dumps(graph.is_directed()) + b',"edges":['
+    yield from _json_lines(dumps(edge_record(*edge)) for edge in edges)
+    yield b'],"evidence_items":' + dumps(_EVIDENCE_ITEMS) + b',"graph":' + dumps(graph.graph)
+    yield b',"multigraph":' + dumps(graph.is_multigraph()) + b',"nodes":['
     yield from _json_lines(dumps({**data, "id": node}) for node, data in graph.nodes(data=True))
-    yield "]}"
+    yield b"]}"
 
 
-def _json_lines(records: Iterator[str]) -> Iterator[str]:
-    separator = "\n"
+def _compact_evidence(graph: nx.MultiDiGraph, item: object) -> object:
+    """``item`` as the list ``write_json`` describes, where it can be; else as it is."""
+    if not isinstance(item, dict) or item.keys() != _EVIDENCE_KEYS:
+        return item
+    paper, field, start, sentence = item["paper"], item["field"], item["start"], item["sentence"]
+    text = graph.nodes.get(paper_node(paper), {}).get(field) if isinstance(paper, str) else None
+    if not (isinstance(text, str) and isinstance(sentence, str) and isinstance(start, int)):
+        return item
+    # The statement lies inside its sentence, so the sentence starts at most its length before it.
+    at = text.find(sentence, max(0, start - len(sentence)))
+    return item if at < 0 else [paper, field, start, item["end"], at, at + len(sentence)]
+
+
+def _json_lines(records: Iterator[bytes]) -> Iterator[bytes]:
+    separator = b"\n"
     for record in records:
         yield separator + record
-        separator = ",\n"
-    if separator != "\n":
-        yield "\n"
+        separator = b",\n"
+    if separator != b"\n":
+        yield b"\n"
+
+
+def _expand_evidence(data: dict[str, Any]) -> None:
+    """Turn the compact evidence of node-link ``data`` back into evidence dicts, in place."""
+    texts = {node["id"]: node for node in data.get("nodes", ())}
+    sentences: dict[tuple[str, str, int, int], str] = {}  # one string per sentence, not per statement
+    for edge in data.get("edges", ()):
+        evidence = edge.get("evidence")
+        if not isinstance(evidence, list):
+            continue
+        for i, item in enumerate(evidence):
+            if isinstance(item, list) and len(item) == 6:
+                paper, field, start, end, *span = item
+                key = (paper, field, *span)
+                if key not in sentences:
+                    sentences[key] = texts[paper_node(paper)][field][span[0] : span[1]]
+                evidence[i] = {
+                    "paper": paper, "field": field, "start": start, "end": end, "sentence": sentences[key],
+                }  # fmt: skip
 
 
 def load(path: str | Path, kind: Literal["graph", "entities"] = "graph") -> nx.MultiDiGraph | nx.Graph:
@@ -163,11 +217,14 @@ def load(path: str | Path, kind: Literal["graph", "entities"] = "graph") -> nx.M
     path = Path(path)
     file = path / GRAPH_FILE if path.is_dir() else path
     try:
-        data = json.loads(file.read_text(encoding="utf-8"))
+        data = orjson.loads(file.read_bytes())
+        _expand_evidence(data)
     except FileNotFoundError:
         raise KgError(f"{file}: no built graph here (run `kg build -o {path}` first)") from None
-    except json.JSONDecodeError as error:
+    except orjson.JSONDecodeError as error:
         raise KgError(f"{file}: not a graph file ({error.msg} at line {error.lineno})") from None
+    except (KeyError, TypeError, IndexError) as error:
+        raise KgError(f"{file}: evidence names a paper or field the file lacks ({error})") from None
     graph = nx.node_link_graph(data, directed=True, multigraph=True, edges="edges")
     return graph if kind == "graph" else entity_graph(graph)
 
@@ -177,14 +234,16 @@ def entity_graph(graph: nx.MultiDiGraph) -> nx.Graph:
 
     Nodes keep their attributes. Two entities are linked where any entity -> entity
     edge joins them (either way); ``weight`` is the number of distinct papers whose
-    evidence states one of those edges and ``relations`` their sorted names.
+    evidence states one of those edges, and at least their co-mention's ``weight``
+    (whose evidence keeps only examples, while every sentence stating a relation
+    between two entities co-mentions them); ``relations`` are the edges' sorted names.
 
     >>> g = nx.MultiDiGraph()
     >>> g.add_nodes_from([("paper:p1", {"type": "Paper"}), ("model:a", {"type": "Model"}),
     ...                   ("model:b", {"type": "Model"})])
     >>> _ = g.add_edge("paper:p1", "model:a", key="uses", relation="uses", evidence=[{"paper": "p1"}])
     >>> _ = g.add_edge("model:a", "model:b", key="co_mentioned", relation="co_mentioned",
-    ...                evidence=[{"paper": "p1"}, {"paper": "p2"}])
+    ...                evidence=[{"paper": "p1"}, {"paper": "p2"}], weight=2)
     >>> _ = g.add_edge("model:b", "model:a", key="outperforms", relation="outperforms",
     ...                evidence=[{"paper": "p3"}])
     >>> sorted(entity_graph(g).edges(data=True))
@@ -194,12 +253,15 @@ def entity_graph(graph: nx.MultiDiGraph) -> nx.Graph:
     entities.add_nodes_from((n, d) for n, d in graph.nodes(data=True) if d.get("type") != "Paper")
     papers: dict[frozenset[str], set[str]] = {}
     names: dict[frozenset[str], set[str]] = {}
+    least: dict[frozenset[str], int] = {}
     for source, target, data in graph.edges(data=True):
         if source == target or source not in entities or target not in entities:
             continue
         pair = frozenset((source, target))
         papers.setdefault(pair, set()).update(e["paper"] for e in data.get("evidence", []))
         names.setdefault(pair, set()).add(data.get("relation", ""))
+        least[pair] = max(least.get(pair, 0), data.get("weight", 0))
     for pair, seen_in in papers.items():
-        entities.add_edge(*sorted(pair), weight=len(seen_in), relations=sorted(names[pair]))
+        weight = max(len(seen_in), least[pair])
+        entities.add_edge(*sorted(pair), weight=weight, relations=sorted(names[pair]))
     return entities

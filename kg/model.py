@@ -45,7 +45,7 @@ class Paper:
         return self.title if field == "title" else self.abstract
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a large corpus holds millions
 class Mention:
     """One occurrence of a named entity in a paper's title or abstract.
 
@@ -113,7 +113,7 @@ class KnownName:
     external: dict[str, str] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a large corpus holds millions
 class Evidence:
     """Where a relation is stated: a paper, a field, and a sentence's character span."""
 
@@ -128,14 +128,16 @@ class Evidence:
 class Relation:
     """A typed, directed edge between two node ids, with the evidence that states it.
 
-    ``support`` is the number of distinct papers among the evidence.
+    ``support`` is the number of distinct papers stating it: ``papers`` where the
+    evidence keeps only examples (co-mentions), else the distinct papers among the evidence.
     """
 
     source: str
     target: str
     relation: str
     evidence: list[Evidence] = field(default_factory=list)
+    papers: int | None = None
 
     @property
     def support(self) -> int:
-        return len({e.paper_id for e in self.evidence})
+        return self.papers if self.papers is not None else len({e.paper_id for e in self.evidence})

@@ -18,7 +18,10 @@ benchmark, T a task; "A, B and C" lists count as each of their members):
 - ``based_on``: "X builds on / is based on / extends / is fine-tuned from Y", "Based on Y, ... X";
 - ``applied_to``: "X for T", "X is applied to T", "apply / use X to / for T";
 - ``co_mentioned``: any two entities named in one sentence, stored once, from the smaller
-  node id to the larger;
+  node id to the larger; ``papers`` (its support) counts every paper that co-mentions them,
+  its evidence keeps examples only: the first such sentence of each of its first
+  :data:`CO_MENTION_EXAMPLES` papers (a pair of popular entities shares thousands of sentences,
+  and every sentence of n names holds n(n-1)/2 pairs);
 - ``variant_of``: a version or size to its family (from the names; its evidence is where
   the variant is named).
 
@@ -47,6 +50,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import combinations, pairwise
@@ -56,6 +60,9 @@ from kg.resolve import Resolution
 
 PAPER_RELATIONS = ("introduces", "evaluated_on", "addresses", "uses", "mentions")
 """Paper -> entity relations, strongest first."""
+
+CO_MENTION_EXAMPLES = 3
+"""The papers whose sentence a ``co_mentioned`` relation keeps as evidence (its first ones)."""
 
 _SYSTEMS = frozenset({"Method", "Model"})
 _DATA = frozenset({"Dataset", "Benchmark"})
@@ -140,8 +147,10 @@ def _shared(sentence: str) -> str:
     return sys.intern(sentence)
 
 
-def paper_relations(extractions: Iterable[PaperMentions], resolution: Resolution) -> list[Relation]:
+def paper_relations(extractions: Iterable[PaperMentions], resolution: Resolution) -> Iterator[Relation]:
     """One relation per (paper, entity): the strongest role, with every mention as evidence.
+
+    Yielded paper by paper, so that a caller need not hold a corpus's worth at once.
 
     >>> from kg.model import Mention, Paper
     >>> from kg.resolve import resolve
@@ -153,9 +162,9 @@ def paper_relations(extractions: Iterable[PaperMentions], resolution: Resolution
     [('uses', 'model:clip'), ('addresses', 'task:image-captioning')]
     """
     strength = {name: -rank for rank, name in enumerate(PAPER_RELATIONS)}
-    relations: dict[tuple[str, str], Relation] = {}
     for found in extractions:
         source = f"paper:{found.paper.id}"
+        relations: dict[str, Relation] = {}
         for mention in found.mentions:
             target = resolution.entity_id(mention.text, found.paper.id)
             text = found.paper.text(mention.field)
@@ -163,11 +172,11 @@ def paper_relations(extractions: Iterable[PaperMentions], resolution: Resolution
             sentence = _sentence_of(text, mention)
             evidence = Evidence(found.paper.id, mention.field, mention.start, mention.end, sentence)
             relation = _paper_relation(mention, resolution.entities[target].type, text[start : mention.start])
-            current = relations.setdefault((source, target), Relation(source, target, relation))
+            current = relations.setdefault(target, Relation(source, target, relation))
             if strength[relation] > strength[current.relation]:
                 current.relation = relation
             current.evidence.append(evidence)
-    return list(relations.values())
+        yield from relations.values()
 
 
 def _paper_relation(mention: Mention, entity_type: str, before: str) -> str:
@@ -200,16 +209,30 @@ def _sentences(found: PaperMentions, resolution: Resolution) -> Iterator[_Senten
 
 
 def entity_relations(extractions: Iterable[PaperMentions], resolution: Resolution) -> list[Relation]:
-    """The entity -> entity relations the papers' sentences state, evidence merged across papers."""
-    # Evidence as dict keys: each statement once, in order, without a scan per statement
-    # (a pair of popular entities is co-mentioned in thousands of sentences).
+    """The entity -> entity relations the papers' sentences state, evidence merged across papers.
+
+    The typed relations first, then ``co_mentioned``, each in the order the papers first state it.
+    """
+    # Evidence as dict keys: each statement once, in order, without a scan per statement.
     evidence_of: dict[tuple[str, str, str], dict[Evidence, None]] = {}
+    co_papers: Counter[tuple[str, str]] = Counter()
+    co_examples: dict[tuple[str, str], list[Evidence]] = {}
     for found in extractions:
+        first_in_paper: dict[tuple[str, str], tuple[_Sentence, _Named, _Named]] = {}
         for sentence in _sentences(found, resolution):
             for source, target, relation, evidence in _stated(sentence):
                 if source != target:
                     evidence_of.setdefault((source, target, relation), {})[evidence] = None
-    return [Relation(*stated, list(evidence)) for stated, evidence in evidence_of.items()]
+            for pair, first, second in _co_mentioned(sentence):
+                first_in_paper.setdefault(pair, (sentence, first, second))
+        for pair, (sentence, first, second) in first_in_paper.items():
+            co_papers[pair] += 1
+            examples = co_examples.setdefault(pair, [])
+            if len(examples) < CO_MENTION_EXAMPLES:
+                examples.append(sentence.evidence(first, second))
+    typed = [Relation(*stated, list(evidence)) for stated, evidence in evidence_of.items()]
+    co = [Relation(*pair, "co_mentioned", shown, co_papers[pair]) for pair, shown in co_examples.items()]
+    return typed + co
 
 
 def _stated(sentence: _Sentence) -> Iterator[tuple[str, str, str, Evidence]]:
@@ -219,9 +242,13 @@ def _stated(sentence: _Sentence) -> Iterator[tuple[str, str, str, Evidence]]:
     )
     yield from _cue_relations(sentence, _BASED_ON, "based_on", _SYSTEMS, _SYSTEMS, max_words=5, leading=True)
     yield from _applied_to(sentence)
+
+
+def _co_mentioned(sentence: _Sentence) -> Iterator[tuple[tuple[str, str], _Named, _Named]]:
+    """Each pair of distinct entities the sentence names, smaller id first, with their mentions."""
     entities = sorted({n.entity: n for n in reversed(sentence.named)}.items())
     for (a, first), (b, second) in combinations(entities, 2):
-        yield a, b, "co_mentioned", sentence.evidence(first, second)
+        yield (a, b), first, second
 
 
 def _cue_relations(
@@ -350,11 +377,9 @@ def variant_relations(extractions: Iterable[PaperMentions], resolution: Resoluti
     return list(relations.values())
 
 
-def relations(extractions: Iterable[PaperMentions], resolution: Resolution) -> list[Relation]:
-    """Every relation of the corpus: paper -> entity, then entity -> entity."""
+def relations(extractions: Iterable[PaperMentions], resolution: Resolution) -> Iterator[Relation]:
+    """Every relation of the corpus: paper -> entity (paper by paper), then entity -> entity."""
     extractions = list(extractions)
-    return [
-        *paper_relations(extractions, resolution),
-        *entity_relations(extractions, resolution),
-        *variant_relations(extractions, resolution),
-    ]
+    yield from paper_relations(extractions, resolution)
+    yield from entity_relations(extractions, resolution)
+    yield from variant_relations(extractions, resolution)

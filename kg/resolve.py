@@ -213,9 +213,10 @@ def resolve(extractions: Iterable[PaperMentions], known: KnownLookup | None = No
 
     entities: dict[str, Entity] = {}
     entity_of_group: dict[str, str] = {}
+    short_keys = set(meaning)
     for keys in sorted(members.values()):
         external = {s: ref for k in keys if k in entries for s, ref in entries[k].external.items()}
-        entity = _entity([groups[k] for k in keys], set(meaning), external, entities)
+        entity = _entity([groups[k] for k in keys], short_keys, external, entities)
         entities[entity.id] = entity
         entity_of_group.update(dict.fromkeys(keys, entity.id))
 

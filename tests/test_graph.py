@@ -53,7 +53,15 @@ def test_written_json_is_node_link_data_with_sorted_keys_one_record_a_line(tmp_p
     write_json(graph, tmp_path / "kg.json")
     text = (tmp_path / "kg.json").read_text(encoding="utf-8")
     assert text == to_json(graph)
-    assert json.loads(text) == json.loads(json.dumps(nx.node_link_data(graph, edges="edges")))
+    written = json.loads(text)
+    assert written.pop("evidence_items") == "[paper, field, start, end, sentence start, sentence end]"
+    nodes = {node["id"]: node for node in written["nodes"]}
+    for edge in written["edges"]:
+        edge["evidence"] = [
+            {"paper": p, "field": f, "start": s, "end": e, "sentence": nodes[f"paper:{p}"][f][at:to]}
+            for p, f, s, e, at, to in edge["evidence"]
+        ]
+    assert written == json.loads(json.dumps(nx.node_link_data(graph, edges="edges")))
     assert len(text.splitlines()) == 3 + graph.number_of_nodes() + graph.number_of_edges()
     assert nx.utils.graphs_equal(kg.load(tmp_path), graph)
 
@@ -73,6 +81,37 @@ def test_entity_relations_carry_evidence_support_and_co_mention_weight():
     assert co["weight"] == co["support"] == 2
     assert not graph.has_edge("method:simpo", "method:dpo", "co_mentioned")
     assert graph.edges["paper:p1", "method:simpo", "mentions"]["support"] == 1
+
+
+def test_a_co_mention_weighs_every_paper_in_the_entity_graph_though_its_evidence_is_examples(tmp_path):
+    found = [marked(f"p{i}", "[SimPO|Method] and [DPO|Method] align.") for i in range(5)]
+    write_json(build_graph(found, resolve(found)), tmp_path / "kg.json")
+    graph = kg.load(tmp_path)
+    co = graph.edges["method:dpo", "method:simpo", "co_mentioned"]
+    assert co["weight"] == co["support"] == 5 and len(co["evidence"]) < 5
+    assert co["evidence"][0]["sentence"] == "SimPO and DPO align."
+    assert kg.load(tmp_path, kind="entities").edges["method:dpo", "method:simpo"]["weight"] == 5
+
+
+def test_evidence_whose_sentence_is_not_in_its_paper_is_written_as_it_is(tmp_path):
+    graph = nx.MultiDiGraph()
+    graph.add_node("paper:p1", type="Paper", title="T", abstract="We use DPO.")
+    graph.add_node("method:dpo", type="Method", label="DPO")
+    quoted = {"paper": "p1", "field": "abstract", "start": 7, "end": 10, "sentence": "Said elsewhere."}
+    loose = {"paper": "p2", "note": "not a statement of this graph"}
+    graph.add_edge("paper:p1", "method:dpo", key="uses", relation="uses", evidence=[quoted, loose], support=1)
+    write_json(graph, tmp_path / "kg.json")
+    assert nx.utils.graphs_equal(kg.load(tmp_path), graph)
+    assert kg.load(tmp_path).edges["paper:p1", "method:dpo", "uses"]["evidence"] == [quoted, loose]
+
+
+def test_a_graph_file_whose_evidence_names_a_missing_paper_is_refused(tmp_path):
+    (tmp_path / "kg.json").write_text(
+        '{"directed":true,"multigraph":true,"graph":{},"nodes":[{"id":"method:a"}],'
+        '"edges":[{"source":"method:a","target":"method:a","key":"x","evidence":[["p9","abstract",0,1,0,2]]}]}'
+    )
+    with pytest.raises(KgError, match=r"kg\.json: evidence names a paper or field"):
+        kg.load(tmp_path)
 
 
 def test_paper_nodes_keep_the_metadata_the_input_had():

@@ -18,6 +18,7 @@ import networkx as nx
 import pytest
 
 from kg.errors import KgError
+from kg.graph import load
 from kg.query import Result, bind, open_store, query_text, render, run
 from kg.rdf import node_iri, write_rdf
 
@@ -36,14 +37,12 @@ DATA, METHODS = {"Dataset", "Benchmark"}, {"Method", "Model"}
 
 
 class Built:
-    """A build folder, its store, and its graph as networkx reads it from kg.json."""
+    """A build folder, its store, and its graph as kg.load reads it from kg.json."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.store = open_store(folder)
-        self.graph = nx.node_link_graph(
-            json.loads((folder / "kg.json").read_text()), directed=True, multigraph=True, edges="edges"
-        )
+        self.graph = load(folder)  # kg.json writes evidence compactly; kg.load reads it back
 
     def ask(self, query: Path, **values: str) -> Result:
         return run(self.store, query_text(str(query)), values)

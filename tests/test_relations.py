@@ -1,7 +1,13 @@
 from markup import marked
 
 from kg.model import Mention, PaperMentions
-from kg.relations import entity_relations, paper_relations, relations, variant_relations
+from kg.relations import (
+    CO_MENTION_EXAMPLES,
+    entity_relations,
+    paper_relations,
+    relations,
+    variant_relations,
+)
 from kg.resolve import resolve
 
 
@@ -93,6 +99,17 @@ def test_co_mentions_are_stored_once_from_the_smaller_id_with_papers_as_support(
     ]
     [co] = [r for r in entity_relations(found, resolve(found)) if r.relation == "co_mentioned"]
     assert (co.source, co.target, co.support) == ("method:dpo", "method:ppo", 2)
+
+
+def test_a_co_mention_counts_every_paper_but_keeps_one_sentence_of_its_first_papers_as_examples():
+    text = "[PPO|Method] and [DPO|Method] align. [DPO|Method] beats [PPO|Method]."
+    found = [marked(f"p{i}", text) for i in range(5)]
+    [co] = [r for r in entity_relations(found, resolve(found)) if r.relation == "co_mentioned"]
+    assert co.support == 5
+    assert [e.paper_id for e in co.evidence] == ["p0", "p1", "p2"][:CO_MENTION_EXAMPLES]
+    assert {e.sentence for e in co.evidence} == {"PPO and DPO align."}
+    [beats] = [r for r in entity_relations(found, resolve(found)) if r.relation == "outperforms"]
+    assert len(beats.evidence) == beats.support == 5, "typed relations keep all their evidence"
 
 
 def test_an_acronym_relates_as_the_entity_its_paper_defines():

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import heapq
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
@@ -172,12 +173,15 @@ def _node_record(graph: nx.MultiDiGraph, node: str, view: View, papers: dict[str
 
 
 def _top_papers(graph: nx.MultiDiGraph, entity: str) -> list[str]:
-    ranked = sorted(
-        (_RELATION_RANK.get(data.get("relation", key), len(_RELATION_RANK)), -edge_strength(data), source)
-        for source, _, key, data in graph.in_edges(entity, keys=True, data=True)
-        if is_paper(graph, source)
-    )
-    return list(dict.fromkeys(source for *_, source in ranked))[:TOP_PAPERS]
+    # One pass over a popular entity's thousands of papers, each ranked by its strongest link.
+    best: dict[str, tuple[int, int]] = {}
+    nodes = graph.nodes
+    for source, _, key, data in graph.in_edges(entity, keys=True, data=True):
+        if nodes[source].get("type") == PAPER:
+            rank = (_RELATION_RANK.get(data.get("relation", key), len(_RELATION_RANK)), -edge_strength(data))
+            if source not in best or rank < best[source]:
+                best[source] = rank
+    return [source for *_, source in heapq.nsmallest(TOP_PAPERS, ((*r, s) for s, r in best.items()))]
 
 
 def _index_paper(graph: nx.MultiDiGraph, paper: str, papers: dict[str, dict]) -> None:
