@@ -44,7 +44,7 @@ import networkx as nx
 import orjson
 
 from kg.errors import KgError
-from kg.model import Evidence, PaperMentions
+from kg.model import PaperMentions
 from kg.relations import relations
 from kg.resolve import Resolution
 
@@ -76,21 +76,17 @@ def build_graph(extractions: Iterable[PaperMentions], resolution: Resolution) ->
             papers=len(entity.papers), external=dict(entity.external),
         )  # fmt: skip
     for relation in relations(extractions, resolution):
-        support = relation.support
-        weight = {"weight": support} if relation.relation == "co_mentioned" else {}
-        graph.add_edge(
-            relation.source, relation.target, key=relation.relation, relation=relation.relation,
-            evidence=[_evidence_record(e) for e in relation.evidence], support=support, **weight,
-        )  # fmt: skip
+        name, support = relation.relation, relation.support
+        evidence = [
+            {"paper": e.paper_id, "field": e.field, "start": e.start, "end": e.end, "sentence": e.sentence}
+            for e in relation.evidence
+        ]
         relation.evidence.clear()  # now held as records: free the copies as we go, not at the end
+        data = {"relation": name, "evidence": evidence, "support": support}
+        if name == "co_mentioned":
+            data["weight"] = support
+        graph.add_edge(relation.source, relation.target, key=name, **data)
     return graph
-
-
-def _evidence_record(evidence: Evidence) -> dict[str, object]:
-    return {
-        "paper": evidence.paper_id, "field": evidence.field, "start": evidence.start,
-        "end": evidence.end, "sentence": evidence.sentence,
-    }  # fmt: skip
 
 
 def to_json(graph: nx.MultiDiGraph) -> str:
