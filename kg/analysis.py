@@ -244,7 +244,13 @@ def communities(graph: nx.MultiDiGraph, seed: int = 0, min_size: int = 2) -> lis
     >>> communities(G)
     [['method:a', 'method:b', 'method:c'], ['method:x', 'method:y', 'method:z']]
     """
-    found = nx.community.louvain_communities(entity_graph(graph), weight="weight", seed=seed)
+    weighted = entity_graph(graph)
+    # Louvain visits nodes and neighbours in storage order, and a subgraph view stores them in
+    # set order, which changes with the hash seed: sort them so one seed gives one answer.
+    ordered = nx.Graph()
+    ordered.add_nodes_from(sorted(weighted.nodes))
+    ordered.add_edges_from(sorted((*sorted((u, v)), data) for u, v, data in weighted.edges(data=True)))
+    found = nx.community.louvain_communities(ordered, weight="weight", seed=seed)
     kept = [sorted(group) for group in found if len(group) >= min_size]
     return sorted(kept, key=lambda group: (-len(group), group))
 

@@ -1,3 +1,7 @@
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -136,3 +140,29 @@ def test_kg_show_dpo_on_the_seed_graph(tmp_path, capsys):
     assert lines[1].startswith("type        Method")
     assert "DPO (" in lines[2]
     assert int(lines[3].split()[1]) >= 5, "DPO is named by at least five seed papers"
+
+
+def test_communities_of_a_subgraph_do_not_depend_on_the_hash_seed():
+    # A subgraph view of under half a graph lists its nodes in set order, which changes with
+    # PYTHONHASHSEED; on a ring, many splits are equally good, so Louvain's answer would follow it.
+    code = """
+import json, networkx as nx
+from kg.analysis import communities
+g = nx.MultiDiGraph()
+ring = [f"method:m{i:02d}" for i in range(30)]
+g.add_nodes_from(ring + [f"model:x{i:02d}" for i in range(40)], type="Method")
+for a, b in zip(ring, ring[1:] + ring[:1]):
+    g.add_edge(a, b, "co_mentioned", relation="co_mentioned", weight=1, evidence=[{"paper": "p"}])
+print(json.dumps(communities(g.subgraph(ring), min_size=1)))
+"""
+    answers = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            env={**os.environ, "PYTHONHASHSEED": hash_seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for hash_seed in ("1", "2", "3", "4")
+    }
+    assert len(answers) == 1 and len(json.loads(answers.pop())) > 1
