@@ -39,7 +39,7 @@ from kg.extract.entities import harmonise
 from kg.extract.extensions import sentences_of
 from kg.model import Abbreviation, Field, Mention, Paper, PaperMentions
 
-PIPELINE_VERSION = "5"
+PIPELINE_VERSION = "6"
 
 
 @cache

@@ -162,6 +162,14 @@ STANDALONE: dict[str, EntityType] = {
 _HEAD_WORDS = frozenset(HEADS) | {pair.split()[-1] for pair in TWO_WORD_HEADS}
 # Words that make a task-like phrase a training objective (a Method, GUIDELINES.md).
 OBJECTIVE_MODIFIERS = frozenset({"masked", "next-token", "token", "n-gram", "next-sentence", "denoising"})
+# At most this many words stand before a task's head word.
+TASK_MODIFIERS = 2
+# A phrase of one of these modality words and a broad head ("multimodal understanding",
+# "cross-modal learning") names a capability, not a task or technique.
+MODALITY_WORDS = frozenset(
+    {"multimodal", "multi-modal", "cross-modal", "cross-modality", "unimodal", "uni-modal"}
+)
+BROAD_HEADS = frozenset({"understanding", "learning", "fine-tuning", "finetuning", "tuning", "processing"})
 # "X learning" is a technique, except where the modifier names a problem setting.
 TASK_LEARNING_MODIFIERS = frozenset({"zero-shot", "few-shot", "one-shot", "representation", "metric"})
 # Words that are never part of a name: vague adjectives and the verbs that introduce names.
@@ -566,9 +574,12 @@ def find_phrases(text: str, max_modifiers: int = 4) -> list[tuple[int, int, Enti
             continue
         start = i - 1 if i and f"{lower[i - 1]} {word}" in TWO_WORD_HEADS else i
         lower_case_head = words[i].group()[:1].islower()
+        # Task names are short ("3D shape generation"); words before the third qualify the task
+        # ("conditional", "cross-modal") rather than name it.
+        limit = min(max_modifiers, TASK_MODIFIERS) if kind == "Task" else max_modifiers
         while (
             start > 0
-            and i - start < max_modifiers
+            and i - start < limit
             and text[words[start - 1].end() : words[start].start()] == " "
             and is_term_word(words[start - 1].group())
             and not (lower_case_head and _is_capitalised_name(text, words[start - 1]))
@@ -590,6 +601,8 @@ def find_phrases(text: str, max_modifiers: int = 4) -> list[tuple[int, int, Enti
             and _CAMEL.match(words[start - 1].group())
         ):
             start -= 1  # "a ProbSparse self-attention": a coined variant of the technique
+        if start == i - 1 and word in BROAD_HEADS and lower[start] in MODALITY_WORDS:
+            continue
         if start < i and _is_leading_verb(text, words[start]):
             start += 1  # "Scaling Open-Vocabulary Object Detection": a title's verb, not a modifier
         if word in _QUALIFIED_MEASURES and start < i:

@@ -126,6 +126,20 @@ def test_verbs_do_not_start_a_phrase() -> None:
     assert not any(phrase.startswith(("stabilize", "improve")) for phrase in found)
 
 
+def test_task_names_have_at_most_two_modifiers() -> None:
+    text = "It handles conditional point cloud shape generation and machine translation."
+    found = [(text[s:e], t) for s, e, t in find_phrases(text)]
+    assert ("cloud shape generation", "Task") in found
+    assert ("machine translation", "Task") in found
+    assert not any(phrase.startswith(("conditional", "point")) for phrase, _ in found)
+
+
+def test_a_modality_word_and_a_broad_head_name_nothing() -> None:
+    text = "Multimodal understanding and cross-modal learning aid multimodal sentiment analysis."
+    found = [text[s:e] for s, e, _ in find_phrases(text)]
+    assert found == ["multimodal sentiment analysis"]
+
+
 # Abbreviations (Schwartz and Hearst) -------------------------------------------------------
 
 
