@@ -420,6 +420,8 @@ VAGUE = frozenset(
         "replace",
         "scalable",
         "single",
+        "global",
+        "local",
     ]
 )
 # Words that start Title Case names ("Generative Pretraining") but no lower-case ones.

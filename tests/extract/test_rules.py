@@ -140,6 +140,13 @@ def test_a_modality_word_and_a_broad_head_name_nothing() -> None:
     assert found == ["multimodal sentiment analysis"]
 
 
+def test_global_and_local_qualify_a_name_without_starting_it() -> None:
+    text = "We add global self-attention and local image-text matching to Global-Local Path Networks."
+    found = [text[s:e] for s, e, _ in find_phrases(text)]
+    assert "self-attention" in found and "image-text matching" in found
+    assert not any(phrase.startswith(("global", "local")) for phrase in found)
+
+
 # Abbreviations (Schwartz and Hearst) -------------------------------------------------------
 
 
