@@ -166,13 +166,30 @@ def context_type(before: str, after: str) -> EntityType | None:
         match = None if _AFTER_BLOCKERS.match(after) else _AFTER.match(after)
         match = match or _APPOSITION.match(after[:80])
         if match:
-            return CLASS_NOUNS[match.group(1).lower()]
+            return _head_class(match.group(1), after[match.end(1) :])
     window = before[-160:]
     if has_class_noun(window):
         match = _BEFORE.search(window) or _BEFORE_NOUN.search(window)
         if match:
             return CLASS_NOUNS[match.group(1).lower()]
     return None
+
+
+_NEXT_WORD = re.compile(r"\s+(\w+)")
+
+
+def _head_class(noun: str, rest: str) -> EntityType:
+    """The type of class noun ``noun``, or of the class noun right after it, which heads the compound.
+
+    "IU-Xray and MIMIC-CXR benchmark datasets" are datasets.
+
+    >>> _head_class("benchmark", " datasets demonstrate"), _head_class("benchmark", " results")
+    ('Dataset', 'Benchmark')
+    """
+    following = _NEXT_WORD.match(rest)
+    if following is not None and following.group(1).lower() in CLASS_NOUNS:
+        return CLASS_NOUNS[following.group(1).lower()]
+    return CLASS_NOUNS[noun.lower()]
 
 
 # "four pre-training tasks: X, Y and Z": a list of training objectives (Method, GUIDELINES.md).
