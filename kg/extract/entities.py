@@ -416,6 +416,8 @@ class Entities:
                     and _is_scored(names[i], before)
                 ):
                     cue = "Metric"
+                if cue is None and ent.start and _PARAMETER_COUNT.match(doc[ent.start - 1].text):
+                    cue = "Model"  # "the 175B DaVinci003": only a network has a parameter count
                 if cue == "Method" and ent.label_ == "Model" and not _APPOSED.match(text, ent.end_char):
                     cue = None  # models are often called methods; "a model" is the stronger word
                 if cue is None and shape_type(names[i]) is None:
@@ -435,6 +437,8 @@ class Entities:
         return [Span(doc, ent.start, ent.end, label=label) for ent, label in zip(ents, labels, strict=True)]
 
 
+# A parameter count: "175B", "7B", "1.3B", "340M".
+_PARAMETER_COUNT = re.compile(r"^\d+(?:\.\d+)?[BM]$")
 # "57.8 PQ", "a 52.5 AP", "53.0% AP": a short capitalised name right after a figure.
 _FIGURE_BEFORE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?%?\s$")
 _SHORT_MEASURE = re.compile(r"^[A-Za-z]{1,5}(?:@\d+)?$")

@@ -95,6 +95,11 @@ def test_following_head_noun_types_a_list() -> None:
     assert context_type("on ", ", Flickr30K and MSCOCO datasets.") == "Dataset"
 
 
+def test_a_parameter_count_makes_a_name_a_model(pipeline: Language) -> None:
+    assert ("TuraVinci", "Model") in ents(pipeline, "It beats the 175B TuraVinci on the test.")
+    assert ("TuraVinci", "Method") in ents(pipeline, "It beats the TuraVinci on the test.")
+
+
 def test_the_last_of_two_class_nouns_heads_them() -> None:
     assert context_type("Results on ", " and VQAv2 benchmark datasets.") == "Dataset"
     assert context_type("Results on ", " benchmark results.") == "Benchmark"
