@@ -213,18 +213,63 @@ def names_in_chunk(chunk: str) -> tuple[tuple[int, int], ...]:
     return tuple(found)
 
 
-def find_names(text: str) -> list[tuple[int, int]]:
-    """Character spans of the shape-recognised names in ``text``.
+# Capitalised words joined by hyphens: "Guide-Align", "Pick-Style" (not idioms: "Plug-and-Play").
+_CAPITALISED_COMPOUND = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)+(?=[,.;:)]*$)")
+# What may follow a name that stands alone: punctuation, a conjunction or an acronym's parenthesis.
+_ALONE_AFTER = re.compile(r"[,.;:)]|\s+(?:and|or)\b|\s*\(|\s*$")
+_LOWER_WORD = re.compile(r"\s+([a-z]+)")
+
+
+@cache
+def _capitalised_compound(chunk: str) -> int | None:
+    """Where a chunk that is one Title Case hyphenated compound ends ("Guide-Align,": 11), else None.
+
+    >>> _capitalised_compound("Guide-Align,"), _capitalised_compound("English-Centric")
+    (11, None)
+    """
+    match = _CAPITALISED_COMPOUND.match(chunk)
+    if match is None or _ADJECTIVAL.search(match.group()):
+        return None
+    return match.end()
+
+
+def _stands_alone(text: str, start: int, end: int) -> bool:
+    """Whether the compound ``text[start:end]`` is a name of its own, not part of a phrase.
+
+    A capitalised compound mid-sentence, with no capitalised word before it and no plain word
+    after it but a class noun, is a name: "we introduce Guide-Align, a two-stage approach",
+    "an Auto-Correlation mechanism"; "a Many-to-Many translation model" and "Supervised
+    Fine-Tuning" are phrases.
+
+    >>> text = "We introduce Guide-Align, and a Many-to-Many translation model."
+    >>> _stands_alone(text, 13, 24), _stands_alone(text, 32, 44)
+    (True, False)
+    """
+    before = text[max(0, start - 30) : start].rstrip()
+    if not before or not (before[-1].islower() or before[-1] == ","):
+        return False  # a sentence's first word, or a word in a Title Case phrase
+    if before[-1] != "," and before.rsplit(maxsplit=1)[-1][:1].isupper():
+        return False
+    if _ALONE_AFTER.match(text, end):
+        return True
+    following = _LOWER_WORD.match(text, end)
+    return following is not None and following.group(1) in CLASS_NOUNS
+
+
+def find_names(text: str, title: bool = False) -> list[tuple[int, int]]:
+    """Character spans of the shape-recognised names in ``text`` (a ``title`` capitalises every word).
 
     >>> text = "CLIP-based LLMs beat Llama 2 and SoftREPA on EvalMuse-40K."
     >>> [text[s:e] for s, e in find_names(text)]
     ['CLIP', 'Llama 2', 'SoftREPA', 'EvalMuse-40K']
     """
-    found = [
-        (chunk.start() + start, chunk.start() + end)
-        for chunk in _CHUNK.finditer(text)
-        for start, end in names_in_chunk(chunk.group())
-    ]
+    found = []
+    for chunk in _CHUNK.finditer(text):
+        offset = chunk.start()
+        found += [(offset + start, offset + end) for start, end in names_in_chunk(chunk.group())]
+        compound = _capitalised_compound(chunk.group())
+        if compound is not None and not title and _stands_alone(text, offset, offset + compound):
+            found.append((offset, offset + compound))
     stems = model_stems()
     shaped = {text[s:e] for s, e in found}
     for match in _VERSIONED.finditer(text):
@@ -312,9 +357,10 @@ class NameShapes:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        found = [(start, end, name_type(text[start:end])) for start, end in find_names(text)]
+        title = doc._.kg_field == "title"
+        found = [(start, end, name_type(text[start:end])) for start, end in find_names(text, title)]
         found += [(start, end, kind or name_type(text[start:end])) for start, end, kind in find_named(text)]
-        if doc._.kg_field != "title":  # a title capitalises every word
+        if not title:  # a title capitalises every word
             found += find_titled(text)
         doc.spans[self.spans_key] = spans_at(doc, found)
         return doc

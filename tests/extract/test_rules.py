@@ -70,6 +70,17 @@ def test_coinages_with_greek_letters_and_versions() -> None:
     assert "λ-ECLIPSE" in names and "Kandinsky v2.2" in names and "Llama 3 8B Instruct" in names
 
 
+def test_a_capitalised_compound_standing_alone_is_a_name() -> None:
+    text = "We introduce Rank-Fuse, a simple approach, with a Cross-Scan mechanism and Zoom-Mix (ZM)."
+    assert [text[s:e] for s, e in find_names(text)] == ["Rank-Fuse", "Cross-Scan", "Zoom-Mix", "ZM"]
+
+
+def test_capitalised_compounds_in_phrases_and_titles_are_not_names() -> None:
+    text = "Supervised Fine-Tuning, a Many-to-Many translation model, Plug-and-Play and English-Centric."
+    assert find_names(text) == []
+    assert find_names("Rank-Fuse: Align and Self-Enhance", title=True) == []
+
+
 def test_urls_and_units_are_not_names() -> None:
     text = "Code: https://github.com/ABC/XYZ-Net. It runs at 30 FPS on 8 GPUs with 7B parameters."
     assert [text[s:e] for s, e in find_names(text)] == ["FPS"]
