@@ -24,7 +24,7 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.extract.extensions import doc_text
+from kg.extract.extensions import doc_text, set_doc_value
 
 # "(short form)" with an optional trailing qualifier after a comma or semicolon: "(SD; ...)".
 _PAREN = re.compile(r"\(([^()]{1,60})\)")
@@ -216,5 +216,5 @@ class Abbreviations:
             short = doc.char_span(pair.short_start, pair.short_end, alignment_mode="contract")
             if long is not None and short is not None and len(long) and len(short):
                 found.append((long, short))
-        doc._.kg_abbreviations = found
+        set_doc_value(doc, "kg_abbreviations", found)
         return doc

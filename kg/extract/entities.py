@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from kg.extract.cues import CLASS_NOUNS, context_type, copula_type, data_context_type, lists_objectives
-from kg.extract.extensions import doc_text, sentence_of, sentences_of
+from kg.extract.extensions import doc_text, doc_value, sentence_of, sentences_of
 from kg.extract.known_names import lookup
 from kg.extract.phrases import VAGUE, head_type
 from kg.extract.shapes import name_type, shape_type
@@ -288,7 +288,7 @@ def _title_head(doc: Doc) -> Span | None:
 
 def _title_head_uses(doc: Doc) -> list[Candidate]:
     """The abstract's uses of the name its paper's title heads ("Marten" for "Marten: ...")."""
-    title = doc._.kg_title
+    title = doc_value(doc, "kg_title")
     bounds = title_head(title) if title else None
     if bounds is None:
         return []
@@ -347,7 +347,7 @@ class Entities:
         fixed: dict[str, str] = {}
         pairs: list[Candidate] = []
         generic_long_forms = set()
-        for long, short in doc._.kg_abbreviations:
+        for long, short in doc_value(doc, "kg_abbreviations"):
             if is_generic(long.text) or is_generic(short.text):
                 generic_long_forms.add(long.text.casefold())  # "Artificial General Intelligence (AGI)"
                 continue
@@ -362,7 +362,7 @@ class Entities:
             proposed = [
                 s for s in proposed if text[s.start_char : s.end_char].casefold() not in generic_long_forms
             ]
-        if doc._.kg_field == "title":
+        if doc_value(doc, "kg_field") == "title":
             title = [_candidate(head) for head in [_title_head(doc)] if head is not None]
         else:
             title = _title_head_uses(doc)

@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.extract.cues import CLASS_NOUNS, word_alternation
-from kg.extract.extensions import doc_text, sentences_of
+from kg.extract.extensions import doc_text, doc_value, sentences_of, set_doc_value
 from kg.extract.known_names import lookup
 
 _VERB = (
@@ -85,7 +85,7 @@ class Roles:
         text = doc_text(doc)
         ents = doc.ents
         roles: dict[tuple[int, int], str] = {}
-        if doc._.kg_field == "title":
+        if doc_value(doc, "kg_field") == "title":
             head = text.split(":", 1)[0] if ":" in text else None
             for ent in ents:
                 if (
@@ -100,7 +100,7 @@ class Roles:
                 by_sentence.setdefault(sentence, []).append(ent)
             for (start, end), sentence_ents in by_sentence.items():
                 self._sentence(text, start, end, sentence_ents, roles)
-        doc._.kg_roles = roles
+        set_doc_value(doc, "kg_roles", roles)
         return doc
 
     def _sentence(

@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract.cues import CLASS_NOUNS, find_named
-from kg.extract.extensions import doc_text, spans_at
+from kg.extract.extensions import doc_text, doc_value, spans_at
 from kg.extract.known_names import known_names
 from kg.extract.phrases import VAGUE, head_type
 from kg.model import EntityType
@@ -357,7 +357,7 @@ class NameShapes:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        title = doc._.kg_field == "title"
+        title = doc_value(doc, "kg_field") == "title"
         found = [(start, end, name_type(text[start:end])) for start, end in find_names(text, title)]
         found += [(start, end, kind or name_type(text[start:end])) for start, end, kind in find_named(text)]
         if not title:  # a title capitalises every word
