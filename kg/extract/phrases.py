@@ -583,7 +583,10 @@ def find_phrases(text: str, max_modifiers: int = 4) -> list[tuple[int, int, Enti
             start > 0
             and i - start < limit
             and text[words[start - 1].end() : words[start].start()] == " "
-            and is_term_word(words[start - 1].group())
+            and (
+                is_term_word(words[start - 1].group())
+                or (not lower_case_head and _is_titled_vague(words, start - 1))
+            )
             and not (lower_case_head and _is_capitalised_name(text, words[start - 1]))
         ):
             start -= 1
@@ -619,6 +622,23 @@ def find_phrases(text: str, max_modifiers: int = 4) -> list[tuple[int, int, Enti
         ):
             found.append((words[start].start(), words[i].end(), head_type(lower[start : i + 1]) or kind))
     return found
+
+
+def _is_titled_vague(words: list[re.Match[str]], index: int) -> bool:
+    """Whether ``words[index]`` is a capitalised vague word inside a Title Case name.
+
+    "Preference" names nothing on its own, but between two capitalised words of a name
+    it is part of it: "Short-to-Long Preference Optimization", "Margin-aware Preference Optimization".
+    """
+    word = words[index].group()
+    return (
+        index > 0
+        and word[:1].isupper()
+        and word[1:].islower()
+        and word.lower() in VAGUE
+        and words[index - 1].group()[:1].isupper()
+        and is_term_word(words[index - 1].group())
+    )
 
 
 def _is_measure_word(word: str) -> bool:

@@ -161,6 +161,13 @@ def test_a_modality_word_and_a_broad_head_name_nothing() -> None:
     assert found == ["multimodal sentiment analysis"]
 
 
+def test_a_capitalised_vague_word_inside_a_title_case_name_is_kept() -> None:
+    text = "Tuning via Short-to-Long Preference Optimization and direct preference optimization."
+    found = [text[s:e] for s, e, _ in find_phrases(text)]
+    assert "Short-to-Long Preference Optimization" in found
+    assert "preference optimization" not in found and "direct preference optimization" not in found
+
+
 def test_global_and_local_qualify_a_name_without_starting_it() -> None:
     text = "We add global self-attention and local image-text matching to Global-Local Path Networks."
     found = [text[s:e] for s, e, _ in find_phrases(text)]
