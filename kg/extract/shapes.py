@@ -256,6 +256,33 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
     return following is not None and following.group(1) in CLASS_NOUNS
 
 
+def _standalone_compounds(text: str) -> list[tuple[int, int]]:
+    """The spans of the capitalised compounds that stand alone in ``text`` ("Guide-Align").
+
+    Looked for from each hyphen before a capital, fewer than the chunks ``find_names`` reads.
+
+    >>> text = "We introduce Guide-Align, a self-supervised approach, and Cross-Scan (CS)."
+    >>> [text[s:e] for s, e in _standalone_compounds(text)]
+    ['Guide-Align', 'Cross-Scan']
+    """
+    found: list[tuple[int, int]] = []
+    hyphen = text.find("-")
+    while hyphen > 0:
+        if text[hyphen + 1 : hyphen + 2].isupper() and text[hyphen - 1].islower():
+            start = text.rfind(" ", 0, hyphen) + 1
+            stop = text.find(" ", hyphen)
+            stop = len(text) if stop < 0 else stop
+            compound = _capitalised_compound(text[start:stop])
+            if (
+                compound is not None
+                and (not found or found[-1][0] != start)
+                and _stands_alone(text, start, start + compound)
+            ):
+                found.append((start, start + compound))
+        hyphen = text.find("-", hyphen + 1)
+    return found
+
+
 def find_names(text: str, title: bool = False) -> list[tuple[int, int]]:
     """Character spans of the shape-recognised names in ``text`` (a ``title`` capitalises every word).
 
@@ -263,13 +290,13 @@ def find_names(text: str, title: bool = False) -> list[tuple[int, int]]:
     >>> [text[s:e] for s, e in find_names(text)]
     ['CLIP', 'Llama 2', 'SoftREPA', 'EvalMuse-40K']
     """
-    found = []
-    for chunk in _CHUNK.finditer(text):
-        offset = chunk.start()
-        found += [(offset + start, offset + end) for start, end in names_in_chunk(chunk.group())]
-        compound = _capitalised_compound(chunk.group())
-        if compound is not None and not title and _stands_alone(text, offset, offset + compound):
-            found.append((offset, offset + compound))
+    found = [
+        (chunk.start() + start, chunk.start() + end)
+        for chunk in _CHUNK.finditer(text)
+        for start, end in names_in_chunk(chunk.group())
+    ]
+    if not title:
+        found += _standalone_compounds(text)
     stems = model_stems()
     shaped = {text[s:e] for s, e in found}
     for match in _VERSIONED.finditer(text):
