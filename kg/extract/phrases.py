@@ -426,6 +426,7 @@ VAGUE = frozenset(
 )
 # Words that start Title Case names ("Generative Pretraining") but no lower-case ones.
 _LOWER_CASE_VAGUE = frozenset({"generative", "average"})
+_LOSSES = frozenset({"loss", "losses"})
 # Hyphenated heads that name no technique on their own.
 _TOO_GENERIC = frozenset(
     {
@@ -608,6 +609,8 @@ def find_phrases(text: str, max_modifiers: int = 4) -> list[tuple[int, int, Enti
             start -= 1  # "a ProbSparse self-attention": a coined variant of the technique
         if start == i - 1 and word in BROAD_HEADS and lower[start] in MODALITY_WORDS:
             continue
+        if word in _LOSSES and HEADS.get(lower[i - 1]) == "Task":
+            continue  # "an image captioning loss", "the prediction loss": a task's objective, no name
         if start < i and _is_leading_verb(text, words[start]):
             start += 1  # "Scaling Open-Vocabulary Object Detection": a title's verb, not a modifier
         if word in _QUALIFIED_MEASURES and start < i:

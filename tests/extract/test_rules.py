@@ -168,6 +168,13 @@ def test_a_capitalised_vague_word_inside_a_title_case_name_is_kept() -> None:
     assert "preference optimization" not in found and "direct preference optimization" not in found
 
 
+def test_a_loss_named_after_a_task_is_no_name() -> None:
+    text = "It adds a speech recognition loss and a triplet contrastive loss."
+    found = [text[s:e] for s, e, _ in find_phrases(text)]
+    assert "triplet contrastive loss" in found
+    assert not any(phrase.endswith("recognition loss") for phrase in found)
+
+
 def test_global_and_local_qualify_a_name_without_starting_it() -> None:
     text = "We add global self-attention and local image-text matching to Global-Local Path Networks."
     found = [text[s:e] for s, e, _ in find_phrases(text)]
