@@ -427,6 +427,7 @@ VAGUE = frozenset(
 # Words that start Title Case names ("Generative Pretraining") but no lower-case ones.
 _LOWER_CASE_VAGUE = frozenset({"generative", "average"})
 _LOSSES = frozenset({"loss", "losses"})
+_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "our", "this", "these", "each", "every"})
 # Hyphenated heads that name no technique on their own.
 _TOO_GENERIC = frozenset(
     {
@@ -609,6 +610,8 @@ def find_phrases(text: str, max_modifiers: int = 4) -> list[tuple[int, int, Enti
             start -= 1  # "a ProbSparse self-attention": a coined variant of the technique
         if start == i - 1 and word in BROAD_HEADS and lower[start] in MODALITY_WORDS:
             continue
+        if word[-1] == "s" and i + 1 < len(lower) and lower[i + 1] in _DETERMINERS:
+            continue  # "the alignment tuning transforms a base LLM": a verb, not a technique
         if word in _LOSSES and HEADS.get(lower[i - 1]) == "Task":
             continue  # "an image captioning loss", "the prediction loss": a task's objective, no name
         if start < i and _is_leading_verb(text, words[start]):

@@ -168,6 +168,12 @@ def test_a_capitalised_vague_word_inside_a_title_case_name_is_kept() -> None:
     assert "preference optimization" not in found and "direct preference optimization" not in found
 
 
+def test_a_head_word_used_as_a_verb_ends_no_phrase() -> None:
+    text = "Instruction tuning transforms a base model; Fourier transforms mix tokens."
+    found = [text[s:e] for s, e, _ in find_phrases(text)]
+    assert "Fourier transforms" in found and "tuning transforms" not in found
+
+
 def test_a_loss_named_after_a_task_is_no_name() -> None:
     text = "It adds a speech recognition loss and a triplet contrastive loss."
     found = [text[s:e] for s, e, _ in find_phrases(text)]
