@@ -422,6 +422,7 @@ VAGUE = frozenset(
         "single",
         "global",
         "local",
+        "enhanced",
     ]
 )
 # Words that start Title Case names ("Generative Pretraining") but no lower-case ones.
