@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from kg.extract import cues
+from kg.extract import cues, shapes
 from kg.extract.triggers import folds_like_ascii, matches_at, occurrences
 
 TEXTS = [
@@ -44,3 +44,16 @@ def test_texts_that_fold_unlike_ascii_are_told_apart() -> None:
     assert folds_like_ascii("plain text, Greek \u03bb and an en dash \u2013")
     assert not folds_like_ascii("the Kelvin sign \u212a")
     assert cues._naming_starts("the Kelvin sign \u212a") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Llama 2 and Kandinsky v2.2 beat GPT 3.5 Turbo, x.Mistral 7B Instruct and foo-Bar 2.",
+        "In 2 runs, Qwen2.5 72B v1 (Gemma 2) and FID 14.84 rose by 3 points to 7B.",
+    ],
+)
+def test_versioned_names_are_found_from_the_space_before_the_version(text: str) -> None:
+    expected = [m.span() for m in shapes._VERSIONED.finditer(text)]
+    assert [m.span() for m in matches_at(shapes._VERSIONED, text, shapes._versioned_starts(text))] == expected
+    assert expected
