@@ -48,11 +48,13 @@ def occurrences(text: str, words: Iterable[str]) -> list[int]:
     return sorted(found)
 
 
-def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text)``, trying the pattern only at ``starts`` (a superset of the match starts).
+def matches_at(
+    pattern: re.Pattern[str], text: str, starts: Iterable[int], endpos: int | None = None
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text, 0, endpos)``, trying the pattern only at ``starts``, in order.
 
-    Like ``finditer``, a match is searched for from where the last one ended, so the
-    matches do not overlap.
+    ``starts`` must hold every offset at which a match starts. Like ``finditer``, a match
+    is searched for from where the last one ended, so the matches do not overlap.
 
     >>> pattern = re.compile(r"called (\\w+)")
     >>> text = "a model called Janus, a method called Dromedary"
@@ -63,7 +65,7 @@ def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> It
     for start in starts:
         if start < position:
             continue
-        match = pattern.match(text, start)
+        match = pattern.match(text, start) if endpos is None else pattern.match(text, start, endpos)
         if match is not None:
             yield match
             position = max(match.end(), start + 1)
