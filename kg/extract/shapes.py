@@ -24,6 +24,7 @@ from kg.extract.cues import CLASS_NOUNS, find_named
 from kg.extract.extensions import doc_text, doc_value, spans_at
 from kg.extract.known_names import known_names
 from kg.extract.phrases import VAGUE, head_type
+from kg.extract.triggers import matches_at
 from kg.model import EntityType
 
 # A run of non-space characters holding an inner capital, a digit next to a letter,
@@ -90,6 +91,24 @@ _VERSION_WORD = (
 # (The head's characters are taken possessively: none of them is a space, so giving some
 # back never lets the version match, and trying costs a second pass over every word.)
 _VERSIONED = re.compile(rf"\b([A-Za-z][\w.-]*+)((?: {_VERSION_WORD})+)(?!\w|\.\d)")
+# The space between a versioned name's head and its first version word.
+_SPACE_BEFORE_VERSION = re.compile(rf" (?={_VERSION_WORD})")
+_HEAD_PUNCTUATION = frozenset(".-")
+
+
+def _versioned_starts(text: str) -> list[int]:
+    """The offsets where ``_VERSIONED`` may match: the word starts in the head before a version word.
+
+    The head is a run of letters, digits, "_", "." and "-" right before the space; a match
+    starts at its first character or after a "." or "-" in it (where ``\\b`` holds).
+    """
+    starts = []
+    for space in _SPACE_BEFORE_VERSION.finditer(text):
+        start = space.start()
+        while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_.-"):
+            start -= 1
+        starts += [i for i in range(start, space.start()) if i == start or text[i - 1] in _HEAD_PUNCTUATION]
+    return starts
 
 
 @cache
@@ -299,7 +318,7 @@ def find_names(text: str, title: bool = False) -> list[tuple[int, int]]:
         found += _standalone_compounds(text)
     stems = model_stems()
     shaped = {text[s:e] for s, e in found}
-    for match in _VERSIONED.finditer(text):
+    for match in matches_at(_VERSIONED, text, _versioned_starts(text)):
         head = match.group(1)
         if head in shaped or (
             head[0].isupper() and (head.lower() in stems or re.search(r" v\d", match.group(2)))
@@ -339,31 +358,47 @@ def find_titled(text: str) -> list[tuple[int, int, EntityType]]:
     """
     found: list[tuple[int, int, EntityType]] = []
     for match in _TITLED.finditer(text):
-        words = list(re.finditer(r"\S+", match.group()))
-        while words and (
-            words[0].group().lower() in STOP_WORDS
-            or (
-                words[0].group().lower() in VAGUE
-                and not _mid_sentence(text, match.start() + words[0].start())
-            )
-            or words[0].group().endswith("ing")  # "Aligning Large Language Models" is a verb phrase
-            or _BASED.search(words[0].group())  # "Transformer-based BERT" is BERT
-        ):
-            words.pop(0)
-        while words and _BASED.search(words[-1].group()):
-            words.pop()  # "SOTA Transformer-based models": an adjective, not a name's end
-        if len(words) < 2 or not any(_PLAIN_CAPITALISED.match(w.group()) for w in words):
+        before = text[max(0, match.start() - 5) : match.start()]
+        titled = _titled_name(before, match.group())
+        if titled is None:
             continue
-        if words[-1].group().lower() in _NOT_TECHNIQUES:
-            continue
-        start, end = match.start() + words[0].start(), match.start() + words[-1].end()
+        offset = match.start() - len(before)
+        start, end, kind = offset + titled[0], offset + titled[1], titled[2]
         if _HEADING.match(text, end) and _ENUMERATOR.search(text, max(0, start - 8), start):
             continue  # "(1) Information Degradation: This arises ...": a point's heading
-        name = text[start:end]
-        last = words[-1].group().lower()
-        kind = head_type(name.split()) or CLASS_NOUNS.get(last) or name_type(name)
         found.append((start, end, kind))
     return found
+
+
+_WORDS = re.compile(r"\S+")
+
+
+@cache
+def _titled_name(before: str, phrase: str) -> tuple[int, int, EntityType] | None:
+    """The name in a ``_TITLED`` match ``phrase`` and its type, offsets in ``before + phrase``.
+
+    ``before`` is the five characters before the match, all that ``_mid_sentence`` reads
+    (cached: the same phrases recur, "Large Language Models").
+    """
+    text = before + phrase
+    words = list(_WORDS.finditer(text, len(before)))
+    while words and (
+        words[0].group().lower() in STOP_WORDS
+        or (words[0].group().lower() in VAGUE and not _mid_sentence(text, words[0].start()))
+        or words[0].group().endswith("ing")  # "Aligning Large Language Models" is a verb phrase
+        or _BASED.search(words[0].group())  # "Transformer-based BERT" is BERT
+    ):
+        words.pop(0)
+    while words and _BASED.search(words[-1].group()):
+        words.pop()  # "SOTA Transformer-based models": an adjective, not a name's end
+    if len(words) < 2 or not any(_PLAIN_CAPITALISED.match(w.group()) for w in words):
+        return None
+    if words[-1].group().lower() in _NOT_TECHNIQUES:
+        return None
+    start, end = words[0].start(), words[-1].end()
+    name = text[start:end]
+    last = words[-1].group().lower()
+    return start, end, head_type(name.split()) or CLASS_NOUNS.get(last) or name_type(name)
 
 
 @Language.factory("kg_name_shapes", default_config={"spans_key": "kg_shapes"})
