@@ -94,7 +94,10 @@ _GENERIC_WORDS = frozenset(
 )
 _BENCHMARK_WORD = re.compile(r"(?i)\bbenchmark")
 _COORDINATION = re.compile(r"^\)?\s*(?:,|,?\s*and|,?\s*or|/|&)\s*(?:the\s+)?$")
-_CALLED = re.compile(r"(?i)\s(model|models|architecture|benchmark|benchmarks)\b(?!-)")
+# "the HuBERT model", "the X benchmark"; not "X benchmark datasets", whose head is "datasets".
+_CALLED = re.compile(
+    r"(?i)\s(model|models|architecture|benchmark|benchmarks)\b(?!-|\s+(?:datasets?|corpus|corpora)\b)"
+)
 # What a name's type may become where the text calls it so: (type, called) pairs.
 _CALLED_CHANGES = frozenset({("Method", "Model"), ("Dataset", "Benchmark")})
 _JOINED = re.compile(r"\s&\s")

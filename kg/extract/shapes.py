@@ -154,12 +154,15 @@ def name_type(name: str) -> EntityType:
     return shape_type(name) or "Method"
 
 
+_VERSION = re.compile(r"^[vV]\d[\w.]*$")
+
+
 @cache
 def shape_type(name: str, listed: bool = True) -> EntityType | None:
     """The type a name's list entry (if ``listed``) or shape gives it, or None if neither says anything.
 
-    >>> shape_type("COCO"), shape_type("SoftREPA")
-    ('Dataset', None)
+    >>> shape_type("COCO"), shape_type("SoftREPA"), shape_type("COCO v2"), shape_type("Mistral v2")
+    ('Dataset', None, 'Dataset', 'Model')
     """
     if _COST.match(name) or _MEAN.match(name):
         return "Metric"
@@ -172,6 +175,11 @@ def shape_type(name: str, listed: bool = True) -> EntityType | None:
         return "Metric"
     if _DATA_SIZE.search(name):
         return "Dataset"
+    base, _, version = name.rpartition(" ")
+    if listed and base and _VERSION.match(version):
+        known = known_names().get(base.casefold())
+        if known is not None and known.type in ("Dataset", "Benchmark"):
+            return known.type  # "Pick-a-Pic v2": a version of listed data is data
     stem = re.split(r"[\s-]", name, maxsplit=1)[0]
     if (
         _MODEL_SIZE.search(name)

@@ -111,6 +111,15 @@ def test_a_parameter_count_makes_a_name_a_model(pipeline: Language) -> None:
     assert ("TuraVinci", "Method") in ents(pipeline, "It beats the TuraVinci on the test.")
 
 
+def test_a_version_of_listed_data_is_data(pipeline: Language) -> None:
+    assert ("SQuAD v2.0", "Dataset") in ents(pipeline, "We fine-tune it on SQuAD v2.0 and report F1.")
+
+
+def test_benchmark_datasets_are_datasets(pipeline: Language) -> None:
+    found = ents(pipeline, "Experiments on the Flickr30K and MSCOCO benchmark datasets show gains.")
+    assert {("Flickr30K", "Dataset"), ("MSCOCO", "Dataset")} <= set(found)
+
+
 def test_the_last_of_two_class_nouns_heads_them() -> None:
     assert context_type("Results on ", " and VQAv2 benchmark datasets.") == "Dataset"
     assert context_type("Results on ", " benchmark results.") == "Benchmark"
