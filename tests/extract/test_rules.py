@@ -120,6 +120,11 @@ def test_benchmark_datasets_are_datasets(pipeline: Language) -> None:
     assert {("Flickr30K", "Dataset"), ("MSCOCO", "Dataset")} <= set(found)
 
 
+def test_a_listed_evaluation_suite_is_a_benchmark() -> None:
+    entry = lookup("AlpacaEval")
+    assert entry is not None and entry.type == "Benchmark"
+
+
 def test_the_last_of_two_class_nouns_heads_them() -> None:
     assert context_type("Results on ", " and VQAv2 benchmark datasets.") == "Dataset"
     assert context_type("Results on ", " benchmark results.") == "Benchmark"
