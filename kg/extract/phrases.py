@@ -428,6 +428,8 @@ VAGUE = frozenset(
 # Words that start Title Case names ("Generative Pretraining") but no lower-case ones.
 _LOWER_CASE_VAGUE = frozenset({"generative", "average"})
 _LOSSES = frozenset({"loss", "losses"})
+# Measures named after people: "Renyi cross entropy", "Jensen-Shannon divergence".
+_EPONYMOUS_HEADS = frozenset({"entropy", "divergence"})
 _DETERMINERS = frozenset({"a", "an", "the", "its", "their", "our", "this", "these", "each", "every"})
 # Hyphenated heads that name no technique on their own.
 _TOO_GENERIC = frozenset(
@@ -589,8 +591,15 @@ def find_phrases(text: str, max_modifiers: int = 4) -> list[tuple[int, int, Enti
             and (
                 is_term_word(words[start - 1].group())
                 or (not lower_case_head and _is_titled_vague(words, start - 1))
+                or (word in _EPONYMOUS_HEADS and _is_capitalised_name(text, words[start - 1]))
             )
-            and not (lower_case_head and _is_capitalised_name(text, words[start - 1]))
+            and not (
+                lower_case_head
+                and word not in _EPONYMOUS_HEADS
+                and _is_capitalised_name(text, words[start - 1])
+            )
+            # a lower-case word does not start a Title Case name: "implicit Jeffrey Divergence"
+            and not (not lower_case_head and words[start - 1].group()[:1].islower())
         ):
             start -= 1
         if word in _NAMED_MEASURES and lower_case_head:

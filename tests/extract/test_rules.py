@@ -188,6 +188,13 @@ def test_a_head_word_used_as_a_verb_ends_no_phrase() -> None:
     assert "Fourier transforms" in found and "tuning transforms" not in found
 
 
+def test_measures_named_after_people_keep_the_name() -> None:
+    text = "A Renyi cross entropy, an implicit Jeffrey Divergence and Sintel optical flow estimation."
+    found = [text[s:e] for s, e, _ in find_phrases(text)]
+    assert "Renyi cross entropy" in found and "Jeffrey Divergence" in found
+    assert "optical flow estimation" in found
+
+
 def test_a_loss_named_after_a_task_is_no_name() -> None:
     text = "It adds a speech recognition loss and a triplet contrastive loss."
     found = [text[s:e] for s, e, _ in find_phrases(text)]
