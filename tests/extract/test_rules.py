@@ -195,6 +195,11 @@ def test_measures_named_after_people_keep_the_name() -> None:
     assert "optical flow estimation" in found
 
 
+def test_classification_alone_is_a_task() -> None:
+    text = "The features serve classification and generation."
+    assert [(text[s:e], t) for s, e, t in find_phrases(text)] == [("classification", "Task")]
+
+
 def test_a_loss_named_after_a_task_is_no_name() -> None:
     text = "It adds a speech recognition loss and a triplet contrastive loss."
     found = [text[s:e] for s, e, _ in find_phrases(text)]
