@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from kg.extract.cues import CLASS_NOUNS, context_type, copula_type, data_context_type, lists_objectives
-from kg.extract.extensions import doc_text, doc_value, sentence_of, sentences_of
+from kg.extract.extensions import doc_text, doc_value, sentence_of, sentences_of, set_entities
 from kg.extract.known_names import lookup
 from kg.extract.phrases import VAGUE, head_type
 from kg.extract.shapes import name_type, shape_type
@@ -382,7 +382,7 @@ class Entities:
             if label is not None and (fixed[keys[0]], label) in _CALLED_CHANGES:
                 fixed[keys[0]] = fixed[keys[1]] = label
         fixed = {**called, **fixed}
-        doc.set_ents(self._typed(doc, text, ents, fixed, by_head))
+        set_entities(doc, self._typed(doc, text, ents, fixed, by_head))
         return doc
 
     def _typed(
@@ -392,7 +392,7 @@ class Entities:
         ents: list[Candidate],
         fixed: dict[str, str],
         by_head: dict[tuple[int, int], str],
-    ) -> list[Span]:
+    ) -> list[tuple[int, int, str]]:
         votes: dict[str, Counter[str]] = defaultdict(Counter)
         names = [text[ent.start_char : ent.end_char] for ent in ents]
         weak: set[int] = set()  # names whose type is only the Method default
@@ -437,7 +437,7 @@ class Entities:
                 for i in group:
                     if i in weak:
                         labels[i] = strong.most_common(1)[0][0]
-        return [Span(doc, ent.start, ent.end, label=label) for ent, label in zip(ents, labels, strict=True)]
+        return [(ent.start, ent.end, label) for ent, label in zip(ents, labels, strict=True)]
 
 
 # A parameter count: "175B", "7B", "1.3B", "340M".

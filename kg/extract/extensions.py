@@ -26,6 +26,8 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from typing import Any
 
+import numpy
+from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.tokens import Doc, Span
 
 _DEFAULTS: dict[str, Any] = {
@@ -136,3 +138,30 @@ def spans_at(doc: Doc, found: Iterable[tuple[int, int, str]]) -> list[Span]:
         if span is not None and len(span):
             spans.append(span)
     return spans
+
+
+# Token.ent_iob values: inside, outside, beginning.
+_INSIDE, _OUTSIDE, _BEGIN = 1, 2, 3
+
+
+def set_entities(doc: Doc, ents: Iterable[tuple[int, int, str]]) -> None:
+    """``doc.set_ents`` for labelled, non-overlapping token spans ``(start, end, label)``.
+
+    Writes the same token annotation (every other token outside any entity) as one
+    array: ``set_ents`` compares its mode in Python at every token, which costs a fifth
+    of tokenising the doc.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("We align CLIP with DPO.")
+    >>> set_entities(doc, [(2, 3, "Model"), (4, 5, "Method")])
+    >>> [(e.text, e.label_) for e in doc.ents]
+    [('CLIP', 'Model'), ('DPO', 'Method')]
+    """
+    values = numpy.zeros((len(doc), 2), dtype="uint64")
+    values[:, 0] = _OUTSIDE
+    strings = doc.vocab.strings
+    for start, end, label in ents:
+        values[start, 0] = _BEGIN
+        values[start + 1 : end, 0] = _INSIDE
+        values[start:end, 1] = strings.add(label)
+    doc.from_array([ENT_IOB, ENT_TYPE], values)
