@@ -193,6 +193,21 @@ def _head_class(noun: str, rest: str) -> EntityType:
     return CLASS_NOUNS[noun.lower()]
 
 
+# What follows the head of a review's title: "X: A Survey", "X: A Comprehensive Study".
+_REVIEW = re.compile(
+    r"(?i)[^:]*:\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:survey|review|study|overview|tutorial|primer)\b"
+)
+
+
+def is_review_title(title: str) -> bool:
+    """Whether ``title`` is "X: A Survey" or the like, where X is the topic reviewed, not a name.
+
+    >>> is_review_title("Model Alignment: A Comprehensive Survey"), is_review_title("DPO: A New Loss")
+    (True, False)
+    """
+    return _REVIEW.match(title) is not None
+
+
 # "four pre-training tasks: X, Y and Z": a list of training objectives (Method, GUIDELINES.md).
 _OBJECTIVE_LIST = re.compile(r"(?i)\bpre-?training\s+(?:tasks|objectives)\s*(?:\([^)]*\))?\s*:[^.;]*$")
 

@@ -28,7 +28,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from kg.extract.cues import CLASS_NOUNS, context_type, copula_type, data_context_type, lists_objectives
+from kg.extract.cues import (
+    CLASS_NOUNS,
+    context_type,
+    copula_type,
+    data_context_type,
+    is_review_title,
+    lists_objectives,
+)
 from kg.extract.extensions import doc_text, doc_value, sentence_of, sentences_of, set_entities
 from kg.extract.known_names import lookup
 from kg.extract.phrases import VAGUE, head_type
@@ -269,6 +276,8 @@ def title_head(title: str) -> tuple[int, int] | None:
     True
     >>> title_head("Know What You Need: A Study") is None  # a clause
     True
+    >>> title_head("Model Alignment: A Survey") is None  # a review's topic
+    True
     """
     match = _TITLE_HEAD.match(title)
     if match is None or len(match.group(1).split()) > 4:
@@ -278,6 +287,8 @@ def title_head(title: str) -> tuple[int, int] | None:
         return None  # "Negating Negatives: ...", "Understand What X Needs: ...": a phrase, not a name
     if not head[:1].isupper() or is_generic(head) or _JOINED.search(head) or "(" in head:
         return None  # "JM3D & JM3D-LLM: ...", "Big Transfer (BiT): ...": two names, found on their own
+    if " " in head and is_review_title(title):
+        return None  # "Large Language Model Alignment: A Survey": the topic a review covers
     return match.span(1)
 
 

@@ -200,6 +200,13 @@ def test_classification_alone_is_a_task() -> None:
     assert [(text[s:e], t) for s, e, t in find_phrases(text)] == [("classification", "Task")]
 
 
+def test_a_review_title_heads_no_name() -> None:
+    [found] = extract([Paper("p1", "Graph Prompt Tuning: A Comprehensive Survey", "We review prompts.")])
+    assert not any(m.role == "introduced" for m in found.mentions)
+    [found] = extract([Paper("p2", "GraphPrompter: Tuning Graphs", "We propose GraphPrompter.")])
+    assert ("GraphPrompter", "title", "introduced") in {(m.text, m.field, m.role) for m in found.mentions}
+
+
 def test_a_loss_named_after_a_task_is_no_name() -> None:
     text = "It adds a speech recognition loss and a triplet contrastive loss."
     found = [text[s:e] for s, e, _ in find_phrases(text)]
