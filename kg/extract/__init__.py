@@ -36,10 +36,10 @@ from spacy.tokens import Doc, Span
 # Importing the component modules registers their factories.
 from kg.extract import abbreviations, known_names, phrases, roles, sentences, shapes  # noqa: F401
 from kg.extract.entities import harmonise
-from kg.extract.extensions import sentences_of
+from kg.extract.extensions import doc_value, sentences_of, set_doc_value
 from kg.model import Abbreviation, Field, Mention, Paper, PaperMentions
 
-PIPELINE_VERSION = "5"
+PIPELINE_VERSION = "6"
 
 
 @cache
@@ -59,7 +59,7 @@ def nlp() -> Language:
 def _mentions(doc: Doc, ents: tuple[Span, ...], text: str, field: Field) -> Iterator[Mention]:
     """The mentions of ``ents``, the doc's entities; ``text`` is the field's text (the doc's has
     spaces for newlines; offsets are the same)."""
-    role_of = doc._.kg_roles or {}
+    role_of = doc_value(doc, "kg_roles") or {}
     for ent, sentence in zip(ents, sentences_of(doc, [e.start_char for e in ents]), strict=True):
         # The tokenizer keeps a full stop on some names ("SECLA-B."); the name ends before it.
         end = ent.end_char - 1 if text[ent.end_char - 1] in ".,;:" else ent.end_char
@@ -76,7 +76,7 @@ def _mentions(doc: Doc, ents: tuple[Span, ...], text: str, field: Field) -> Iter
 
 def _abbreviations(doc: Doc, ents: tuple[Span, ...], text: str) -> Iterator[Abbreviation]:
     """The defined pairs both of whose forms are entities (generic ones, "LLMs", are not)."""
-    pairs = doc._.kg_abbreviations
+    pairs = doc_value(doc, "kg_abbreviations")
     if not pairs:
         return
     entities = {(e.start, e.end) for e in ents}
@@ -95,10 +95,10 @@ def extract(papers: Iterable[Paper], batch_size: int = 256) -> Iterator[PaperMen
                 # The tokenizer is ~9x slower on text with newlines; the swap keeps offsets.
                 text = paper.text(field).replace("\n", " ")
                 doc = pipeline.make_doc(text)
-                doc._.kg_field = field
+                set_doc_value(doc, "kg_field", field)
                 if field == "abstract":
-                    doc._.kg_title = paper.title
-                doc._.kg_text = text
+                    set_doc_value(doc, "kg_title", paper.title)
+                set_doc_value(doc, "kg_text", text)
                 yield doc, (paper, field)
 
     current: Paper | None = None

@@ -19,12 +19,13 @@ spaCy component that stores the pairs as spans in ``doc._.kg_abbreviations``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.extract.extensions import doc_text
+from kg.extract.extensions import doc_text, set_doc_value
 
 # "(short form)" with an optional trailing qualifier after a comma or semicolon: "(SD; ...)".
 _PAREN = re.compile(r"\(([^()]{1,60})\)")
@@ -139,6 +140,7 @@ def find_abbreviations(text: str) -> list[Pair]:
     [('Document understanding transformer', 'Donut')]
     """
     pairs: list[Pair] = []
+    clause_starts = _ClauseStarts(text)
     for match in _PAREN.finditer(text):
         inner = match.group(1)
         head = re.split(r"[;,]\s", inner, maxsplit=1)[0].strip()
@@ -148,9 +150,7 @@ def find_abbreviations(text: str) -> list[Pair]:
         before_end = match.start()
         while before_end > 0 and text[before_end - 1].isspace():
             before_end -= 1
-        clause_start = 0
-        for end in _CLAUSE_END.finditer(text, 0, before_end):
-            clause_start = end.end()
+        clause_start = clause_starts.before(before_end)
         if is_short_form(head):
             pair = _pair(text, clause_start, before_end, head, inner_start)
         else:
@@ -162,6 +162,30 @@ def find_abbreviations(text: str) -> list[Pair]:
         if is_short_form(short) and len(long.split()) >= 2 and best_long_form(short, long) == 0:
             pairs.append(Pair(match.start(2), match.start(2) + len(long), match.start(1), match.end(1)))
     return pairs
+
+
+class _ClauseStarts:
+    """Where the clause that holds an offset starts: after the last ``_CLAUSE_END`` before it.
+
+    The text is scanned once; ``before(end)`` gives what the last match of
+    ``_CLAUSE_END.finditer(text, 0, end)`` ends at (0 if none), as if scanning the text up
+    to ``end``: there a bracket right before ``end`` ends a clause without the space after it.
+
+    >>> starts = _ClauseStarts("One; two) (three")
+    >>> starts.before(3), starts.before(8), starts.before(9), starts.before(16)
+    (0, 5, 9, 11)
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.spans = [m.span() for m in _CLAUSE_END.finditer(text)]
+        self.ends = [end for _, end in self.spans]
+
+    def before(self, end: int) -> int:
+        i = bisect_right(self.ends, end)  # the matches that end by ``end``
+        if i < len(self.spans) and self.spans[i][0] == end - 1 and self.text[end - 1] in "()[]":
+            return end  # the next match straddles ``end``: cut there, it is the bracket alone
+        return self.ends[i - 1] if i else 0
 
 
 def _pair(text: str, clause_start: int, before_end: int, short: str, short_start: int) -> Pair | None:
@@ -216,5 +240,5 @@ class Abbreviations:
             short = doc.char_span(pair.short_start, pair.short_end, alignment_mode="contract")
             if long is not None and short is not None and len(long) and len(short):
                 found.append((long, short))
-        doc._.kg_abbreviations = found
+        set_doc_value(doc, "kg_abbreviations", found)
         return doc

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from kg.extract.triggers import folds_like_ascii, matches_at, occurrences
 from kg.model import EntityType
 
 # Class nouns (lower case, singular or plural) and the type they give a name.
@@ -166,13 +167,45 @@ def context_type(before: str, after: str) -> EntityType | None:
         match = None if _AFTER_BLOCKERS.match(after) else _AFTER.match(after)
         match = match or _APPOSITION.match(after[:80])
         if match:
-            return CLASS_NOUNS[match.group(1).lower()]
+            return _head_class(match.group(1), after[match.end(1) :])
     window = before[-160:]
     if has_class_noun(window):
         match = _BEFORE.search(window) or _BEFORE_NOUN.search(window)
         if match:
             return CLASS_NOUNS[match.group(1).lower()]
     return None
+
+
+_NEXT_WORD = re.compile(r"\s+(\w+)")
+
+
+def _head_class(noun: str, rest: str) -> EntityType:
+    """The type of class noun ``noun``, or of the class noun right after it, which heads the compound.
+
+    "IU-Xray and MIMIC-CXR benchmark datasets" are datasets.
+
+    >>> _head_class("benchmark", " datasets demonstrate"), _head_class("benchmark", " results")
+    ('Dataset', 'Benchmark')
+    """
+    following = _NEXT_WORD.match(rest)
+    if following is not None and following.group(1).lower() in CLASS_NOUNS:
+        return CLASS_NOUNS[following.group(1).lower()]
+    return CLASS_NOUNS[noun.lower()]
+
+
+# What follows the head of a review's title: "X: A Survey", "X: A Comprehensive Study".
+_REVIEW = re.compile(
+    r"(?i)[^:]*:\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:survey|review|study|overview|tutorial|primer)\b"
+)
+
+
+def is_review_title(title: str) -> bool:
+    """Whether ``title`` is "X: A Survey" or the like, where X is the topic reviewed, not a name.
+
+    >>> is_review_title("Model Alignment: A Comprehensive Survey"), is_review_title("DPO: A New Loss")
+    (True, False)
+    """
+    return _REVIEW.match(title) is not None
 
 
 # "four pre-training tasks: X, Y and Z": a list of training objectives (Method, GUIDELINES.md).
@@ -235,6 +268,38 @@ _NAMING = re.compile(
     rf"(?i:\b(?:called|named|dubbed|termed|coined)\s+|\b(?:our|a|an)\s+(?:[\w-]+\s+){{0,3}}({_CLASS})\s*,\s*)"
     r"([A-Z\u0370-\u03ff][\w.^-]*[\w^](?:\s[A-Z][\w-]*[\w])?)"
 )
+_NAMING_VERBS = ("called", "named", "dubbed", "termed", "coined")
+# Where a "a/an/our ... class noun," naming may start: an article before a run of words and spaces.
+_ARTICLE = re.compile(r"\b(?:our|an?)\s")
+_WORDS_AND_SPACES = frozenset("_-")
+
+
+def _naming_starts(text: str) -> list[int] | None:
+    """The offsets where ``_NAMING`` may match: a naming verb, or an article before "class noun,".
+
+    None where the text's case folding is not ASCII's (``folds_like_ascii``).
+    """
+    if not folds_like_ascii(text):
+        return None
+    lower = text.lower()
+    starts = occurrences(lower, _NAMING_VERBS)
+    for comma in occurrences(text, ","):
+        end = comma
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        start = end  # the class noun: the word before the comma, after white space
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        if start == 0 or lower[start:end] not in CLASS_NOUNS:
+            continue
+        # The article and up to three words before the noun: letters, digits, "_", "-" and spaces.
+        run = start
+        while run > 0 and (
+            text[run - 1].isalnum() or text[run - 1] in _WORDS_AND_SPACES or text[run - 1].isspace()
+        ):
+            run -= 1
+        starts += [m.start() for m in _ARTICLE.finditer(lower, run, start)]
+    return sorted(set(starts))
 
 
 # "the Ultrafeedback data", "the Pile corpus": a capitalised word before a data noun.
@@ -243,18 +308,44 @@ _NAME_BEFORE_DATA = re.compile(
 )
 
 
+def _name_before_data_starts(text: str) -> list[int]:
+    """The offsets where ``_NAME_BEFORE_DATA`` may match: the words before "data", "benchmark", "corpus"."""
+    starts = []
+    for noun in occurrences(text, ("data", "benchmark", "corpus")):
+        if noun < 2 or not text[noun - 1].isspace():
+            continue
+        start = noun - 1
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        starts.append(start)
+    return sorted(set(starts))
+
+
 # "documents crawled from Wikipedia", "a corpus such as Wikipedia": a source of data, named.
 _DATA_SOURCE = re.compile(
     r"\b(?:(?:retrieved|crawled|collected|scraped|mined|sourced|harvested|drawn)\s+from|"
     r"(?:corpus|corpora|dataset|datasets)\s+(?:such\s+as|like|including))\s+(?:the\s+)?"
     r"([A-Z][\w-]*[\w])"
 )
+_DATA_SOURCE_WORDS = (
+    "retrieved",
+    "crawled",
+    "collected",
+    "scraped",
+    "mined",
+    "sourced",
+    "harvested",
+    "drawn",
+    "corp",
+    "dataset",
+)
 
 
 # "unified MLLMs, such as Janus", "the alignment method Dromedary is": a capitalised word the
-# text gives as an example or an instance of a class noun. The cue or the word is found first
-# and the class noun checked after: an alternation of class nouns tried at every offset is slow.
+# text gives as an example or an instance of a class noun. The cue or the class noun is found
+# first and the rest checked after: an alternation of class nouns tried at every offset is slow.
 _EXAMPLE_CUE = re.compile(r"(?:such as|including|like|e\.g\.,?)\s*([A-Z][a-z]+[A-Za-z]*)(?![\w-])")
+_EXAMPLE_CUES = ("such as", "including", "like", "e.g.")
 _CLASS_BEFORE_CUE = re.compile(rf"\b((?i:{_CLASS}))(?:\s*\([^)]*\))?,?\s+$")
 _CAPITALISED_MID_SENTENCE = re.compile(r" ([A-Z][a-z]+[A-Za-z]*)(?=\s+[a-z])")
 
@@ -262,7 +353,7 @@ _CAPITALISED_MID_SENTENCE = re.compile(r" ([A-Z][a-z]+[A-Za-z]*)(?=\s+[a-z])")
 def _class_examples(text: str) -> list[tuple[str, int, int]]:
     """The class noun, start and end of each capitalised word given as its example or instance."""
     found = []
-    for match in _EXAMPLE_CUE.finditer(text):
+    for match in matches_at(_EXAMPLE_CUE, text, occurrences(text, _EXAMPLE_CUES)):
         noun = _CLASS_BEFORE_CUE.search(text, max(0, match.start() - 60), match.start())
         if noun is not None:
             found.append((noun.group(1), *match.span(1)))
@@ -289,13 +380,15 @@ def find_named(text: str) -> list[tuple[int, int, EntityType | None]]:
     [('Janus', 'Model'), ('Dromedary', 'Method')]
     """
     found: list[tuple[int, int, EntityType | None]] = []
-    for match in _NAMING.finditer(text):
+    starts = _naming_starts(text)
+    namings = _NAMING.finditer(text) if starts is None else matches_at(_NAMING, text, starts)
+    for match in namings:
         noun = match.group(1)
         found.append((match.start(2), match.end(2), CLASS_NOUNS[noun.lower()] if noun else None))
-    for match in _DATA_SOURCE.finditer(text):
+    for match in matches_at(_DATA_SOURCE, text, occurrences(text, _DATA_SOURCE_WORDS)):
         if match.group(1).lower() not in STOP_WORDS:
             found.append((match.start(1), match.end(1), "Dataset"))
-    for match in _NAME_BEFORE_DATA.finditer(text):
+    for match in matches_at(_NAME_BEFORE_DATA, text, _name_before_data_starts(text)):
         if match.group(1).lower() not in STOP_WORDS:
             found.append((match.start(1), match.end(1), CLASS_NOUNS.get(match.group(2).lower(), "Dataset")))
     for noun, start, end in _class_examples(text):

@@ -28,8 +28,15 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from kg.extract.cues import CLASS_NOUNS, context_type, copula_type, data_context_type, lists_objectives
-from kg.extract.extensions import doc_text, sentence_of, sentences_of
+from kg.extract.cues import (
+    CLASS_NOUNS,
+    context_type,
+    copula_type,
+    data_context_type,
+    is_review_title,
+    lists_objectives,
+)
+from kg.extract.extensions import doc_text, doc_value, sentence_of, sentences_of, set_entities
 from kg.extract.known_names import lookup
 from kg.extract.phrases import VAGUE, head_type
 from kg.extract.shapes import name_type, shape_type
@@ -94,7 +101,10 @@ _GENERIC_WORDS = frozenset(
 )
 _BENCHMARK_WORD = re.compile(r"(?i)\bbenchmark")
 _COORDINATION = re.compile(r"^\)?\s*(?:,|,?\s*and|,?\s*or|/|&)\s*(?:the\s+)?$")
-_CALLED = re.compile(r"(?i)\s(model|models|architecture|benchmark|benchmarks)\b(?!-)")
+# "the HuBERT model", "the X benchmark"; not "X benchmark datasets", whose head is "datasets".
+_CALLED = re.compile(
+    r"(?i)\s(model|models|architecture|benchmark|benchmarks)\b(?!-|\s+(?:datasets?|corpus|corpora)\b)"
+)
 # What a name's type may become where the text calls it so: (type, called) pairs.
 _CALLED_CHANGES = frozenset({("Method", "Model"), ("Dataset", "Benchmark")})
 _JOINED = re.compile(r"\s&\s")
@@ -266,6 +276,8 @@ def title_head(title: str) -> tuple[int, int] | None:
     True
     >>> title_head("Know What You Need: A Study") is None  # a clause
     True
+    >>> title_head("Model Alignment: A Survey") is None  # a review's topic
+    True
     """
     match = _TITLE_HEAD.match(title)
     if match is None or len(match.group(1).split()) > 4:
@@ -275,6 +287,8 @@ def title_head(title: str) -> tuple[int, int] | None:
         return None  # "Negating Negatives: ...", "Understand What X Needs: ...": a phrase, not a name
     if not head[:1].isupper() or is_generic(head) or _JOINED.search(head) or "(" in head:
         return None  # "JM3D & JM3D-LLM: ...", "Big Transfer (BiT): ...": two names, found on their own
+    if " " in head and is_review_title(title):
+        return None  # "Large Language Model Alignment: A Survey": the topic a review covers
     return match.span(1)
 
 
@@ -288,7 +302,7 @@ def _title_head(doc: Doc) -> Span | None:
 
 def _title_head_uses(doc: Doc) -> list[Candidate]:
     """The abstract's uses of the name its paper's title heads ("Marten" for "Marten: ...")."""
-    title = doc._.kg_title
+    title = doc_value(doc, "kg_title")
     bounds = title_head(title) if title else None
     if bounds is None:
         return []
@@ -347,7 +361,7 @@ class Entities:
         fixed: dict[str, str] = {}
         pairs: list[Candidate] = []
         generic_long_forms = set()
-        for long, short in doc._.kg_abbreviations:
+        for long, short in doc_value(doc, "kg_abbreviations"):
             if is_generic(long.text) or is_generic(short.text):
                 generic_long_forms.add(long.text.casefold())  # "Artificial General Intelligence (AGI)"
                 continue
@@ -362,7 +376,7 @@ class Entities:
             proposed = [
                 s for s in proposed if text[s.start_char : s.end_char].casefold() not in generic_long_forms
             ]
-        if doc._.kg_field == "title":
+        if doc_value(doc, "kg_field") == "title":
             title = [_candidate(head) for head in [_title_head(doc)] if head is not None]
         else:
             title = _title_head_uses(doc)
@@ -379,7 +393,7 @@ class Entities:
             if label is not None and (fixed[keys[0]], label) in _CALLED_CHANGES:
                 fixed[keys[0]] = fixed[keys[1]] = label
         fixed = {**called, **fixed}
-        doc.set_ents(self._typed(doc, text, ents, fixed, by_head))
+        set_entities(doc, self._typed(doc, text, ents, fixed, by_head))
         return doc
 
     def _typed(
@@ -389,7 +403,7 @@ class Entities:
         ents: list[Candidate],
         fixed: dict[str, str],
         by_head: dict[tuple[int, int], str],
-    ) -> list[Span]:
+    ) -> list[tuple[int, int, str]]:
         votes: dict[str, Counter[str]] = defaultdict(Counter)
         names = [text[ent.start_char : ent.end_char] for ent in ents]
         weak: set[int] = set()  # names whose type is only the Method default
@@ -416,6 +430,8 @@ class Entities:
                     and _is_scored(names[i], before)
                 ):
                     cue = "Metric"
+                if cue is None and ent.start and _PARAMETER_COUNT.match(doc[ent.start - 1].text):
+                    cue = "Model"  # "the 175B DaVinci003": only a network has a parameter count
                 if cue == "Method" and ent.label_ == "Model" and not _APPOSED.match(text, ent.end_char):
                     cue = None  # models are often called methods; "a model" is the stronger word
                 if cue is None and shape_type(names[i]) is None:
@@ -432,9 +448,11 @@ class Entities:
                 for i in group:
                     if i in weak:
                         labels[i] = strong.most_common(1)[0][0]
-        return [Span(doc, ent.start, ent.end, label=label) for ent, label in zip(ents, labels, strict=True)]
+        return [(ent.start, ent.end, label) for ent, label in zip(ents, labels, strict=True)]
 
 
+# A parameter count: "175B", "7B", "1.3B", "340M".
+_PARAMETER_COUNT = re.compile(r"^\d+(?:\.\d+)?[BM]$")
 # "57.8 PQ", "a 52.5 AP", "53.0% AP": a short capitalised name right after a figure.
 _FIGURE_BEFORE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?%?\s$")
 _SHORT_MEASURE = re.compile(r"^[A-Za-z]{1,5}(?:@\d+)?$")

@@ -95,6 +95,7 @@ class KnownNames:
         names = known_names(Path(path) if path else DEFAULT_PATH)
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.data_labels = {nlp.vocab.strings.add(label) for label in ("Dataset", "Benchmark")}
         # Patterns are tokenised by a copy of the tokenizer: sixteen thousand names in the
         # pipeline's own tokenizer cache make every later doc several times slower to tokenise.
         tokenizer = copy_tokenizer(nlp)
@@ -121,7 +122,7 @@ class KnownNames:
         spans = [Span(doc, start, end, label=label) for label, start, end in self.exact(doc)]
         for label, start, end in self.folded(doc):
             span = Span(doc, start, end, label=label)
-            if span.label_ in ("Dataset", "Benchmark") and span.text.islower():
+            if label in self.data_labels and span.text.islower():
                 continue  # data names are capitalised: "fact verification" is the task, not the data
             spans.append(span)
         doc.spans[self.spans_key] = spans

@@ -13,13 +13,15 @@ the like in its sentence.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.extract.cues import CLASS_NOUNS, word_alternation
-from kg.extract.extensions import doc_text, sentences_of
+from kg.extract.cues import CLASS_NOUNS, is_review_title, word_alternation
+from kg.extract.extensions import doc_text, doc_value, sentences_of, set_doc_value
 from kg.extract.known_names import lookup
+from kg.extract.triggers import folds_like_ascii, matches_at, occurrences
 
 _VERB = (
     r"(?:propose|introduce|present|develop|design|devise|release|build|construct|contribute|curate|"
@@ -30,6 +32,19 @@ _INTRODUCE = re.compile(
     r"|\b(?:our|the proposed) [\w-]+(?: [\w-]+)? (?:comprises|consists of|includes|contains)\b"
     r"|\bcontributions? (?:include|are|is)\b)"
 )
+# Where an ``_INTRODUCE`` match may start (lower-cased).
+_INTRODUCE_STARTS = ("we", "us", "this ", "here", "our ", "the proposed ", "contribution")
+
+
+def _introductions(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """``_INTRODUCE.finditer(text, start, end)``, tried only where its first words stand."""
+    sentence = text[start:end]
+    if not folds_like_ascii(sentence):
+        return _INTRODUCE.finditer(text, start, end)
+    starts = [start + i for i in occurrences(sentence.lower(), _INTRODUCE_STARTS)]
+    return matches_at(_INTRODUCE, text, starts, end)
+
+
 _SUBJECT = re.compile(r"(?i)\b(?:we|this (?:paper|work|study)|our (?:work|paper))\b")
 # A second verb of the same subject: "we propose X ... and introduce Y", "we rely on ... and propose X".
 _AND_INTRODUCE = re.compile(rf"(?i)\b(?:and|then|also)\s+(?:then\s+|also\s+|further\s+)?{_VERB}")
@@ -39,6 +54,25 @@ _NAMED = re.compile(
     rf"(?i)(?:\b(?:a|an|our)\s+(?:[\w-]+\s+){{0,5}}(?:{_CLASS})"
     r"\s*,\s*(?:the\s+|namely\s+)?|\b(?:called|named|dubbed|termed|coined)\s+(?:as\s+)?)$"
 )
+# How a text that ``_NAMED`` matches ends (case aside): a comma, or a word its last part allows.
+_NAMED_ENDINGS = (",", "the", "namely", "called", "named", "dubbed", "termed", "coined", "as")
+
+
+def _names_next(before: str) -> bool:
+    """Whether ``before`` ends by naming what comes next ("a new benchmark, ", "called ").
+
+    ``_NAMED`` is tried only where the text ends as it can match: a search for a pattern
+    anchored at the end still tries it at every offset.
+
+    >>> _names_next("We build a new benchmark, "), _names_next("a method called "), _names_next("a new ")
+    (True, True, False)
+    """
+    tail = before.rstrip()[-6:]
+    if tail.isascii() and not tail.lower().endswith(_NAMED_ENDINGS):
+        return False
+    return _NAMED.search(before) is not None
+
+
 _INTRODUCED_PASSIVE = re.compile(
     r"(?i)^\s*(?:\([^)]*\)\s*)?(?:is|are)\s+(?:then\s+|further\s+|also\s+|newly\s+)?"
     r"(?:proposed|introduced|devised|developed|designed|presented|constructed|built|created|released)\b"
@@ -85,8 +119,8 @@ class Roles:
         text = doc_text(doc)
         ents = doc.ents
         roles: dict[tuple[int, int], str] = {}
-        if doc._.kg_field == "title":
-            head = text.split(":", 1)[0] if ":" in text else None
+        if doc_value(doc, "kg_field") == "title":
+            head = text.split(":", 1)[0] if ":" in text and not is_review_title(text) else None
             for ent in ents:
                 if (
                     head is not None
@@ -100,13 +134,13 @@ class Roles:
                 by_sentence.setdefault(sentence, []).append(ent)
             for (start, end), sentence_ents in by_sentence.items():
                 self._sentence(text, start, end, sentence_ents, roles)
-        doc._.kg_roles = roles
+        set_doc_value(doc, "kg_roles", roles)
         return doc
 
     def _sentence(
         self, text: str, start: int, end: int, ents: list[Span], roles: dict[tuple[int, int], str]
     ) -> None:
-        verbs = list(_INTRODUCE.finditer(text, start, end))
+        verbs = list(_introductions(text, start, end))
         subject = _SUBJECT.search(text, start, end)
         if subject is not None:
             seconds = _AND_INTRODUCE.finditer(text, subject.end(), end)
@@ -125,7 +159,7 @@ class Roles:
             )
             between = re.sub(r"[()]", "", text[ents[i - 1].end_char : ent.start_char]).strip() if i else ""
             coordinated = bool(introduced) and introduced[-1] is ents[i - 1] and _COORDINATION.match(between)
-            named = _NAMED.search(before[-80:]) is not None
+            named = _names_next(before[-80:])
             if (
                 named
                 and introduced

@@ -15,7 +15,7 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.extensions import doc_text
+from kg.extract.extensions import doc_text, set_doc_value
 
 # A full stop, question or exclamation mark (and any closing quote or bracket), space,
 # then a capital, digit or opening bracket; not after "e.g.", "i.e.", "et al.", "vs.", "Fig.".
@@ -57,7 +57,7 @@ class Sentences:
 
     def __call__(self, doc: Doc) -> Doc:
         bounds = split_sentences(doc_text(doc))
-        doc._.kg_sentences = bounds
+        set_doc_value(doc, "kg_sentences", bounds)
         if len(doc):
             doc[0].is_sent_start = True  # raises on a parsed doc, as spaCy does
             starts = [

@@ -21,9 +21,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract.cues import CLASS_NOUNS, find_named
-from kg.extract.extensions import doc_text, spans_at
+from kg.extract.extensions import doc_text, doc_value, spans_at
 from kg.extract.known_names import known_names
 from kg.extract.phrases import VAGUE, head_type
+from kg.extract.triggers import matches_at
 from kg.model import EntityType
 
 # A run of non-space characters holding an inner capital, a digit next to a letter,
@@ -90,6 +91,24 @@ _VERSION_WORD = (
 # (The head's characters are taken possessively: none of them is a space, so giving some
 # back never lets the version match, and trying costs a second pass over every word.)
 _VERSIONED = re.compile(rf"\b([A-Za-z][\w.-]*+)((?: {_VERSION_WORD})+)(?!\w|\.\d)")
+# The space between a versioned name's head and its first version word.
+_SPACE_BEFORE_VERSION = re.compile(rf" (?={_VERSION_WORD})")
+_HEAD_PUNCTUATION = frozenset(".-")
+
+
+def _versioned_starts(text: str) -> list[int]:
+    """The offsets where ``_VERSIONED`` may match: the word starts in the head before a version word.
+
+    The head is a run of letters, digits, "_", "." and "-" right before the space; a match
+    starts at its first character or after a "." or "-" in it (where ``\\b`` holds).
+    """
+    starts = []
+    for space in _SPACE_BEFORE_VERSION.finditer(text):
+        start = space.start()
+        while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_.-"):
+            start -= 1
+        starts += [i for i in range(start, space.start()) if i == start or text[i - 1] in _HEAD_PUNCTUATION]
+    return starts
 
 
 @cache
@@ -135,12 +154,15 @@ def name_type(name: str) -> EntityType:
     return shape_type(name) or "Method"
 
 
+_VERSION = re.compile(r"^[vV]\d[\w.]*$")
+
+
 @cache
 def shape_type(name: str, listed: bool = True) -> EntityType | None:
     """The type a name's list entry (if ``listed``) or shape gives it, or None if neither says anything.
 
-    >>> shape_type("COCO"), shape_type("SoftREPA")
-    ('Dataset', None)
+    >>> shape_type("COCO"), shape_type("SoftREPA"), shape_type("COCO v2"), shape_type("Mistral v2")
+    ('Dataset', None, 'Dataset', 'Model')
     """
     if _COST.match(name) or _MEAN.match(name):
         return "Metric"
@@ -153,6 +175,11 @@ def shape_type(name: str, listed: bool = True) -> EntityType | None:
         return "Metric"
     if _DATA_SIZE.search(name):
         return "Dataset"
+    base, _, version = name.rpartition(" ")
+    if listed and base and _VERSION.match(version):
+        known = known_names().get(base.casefold())
+        if known is not None and known.type in ("Dataset", "Benchmark"):
+            return known.type  # "Pick-a-Pic v2": a version of listed data is data
     stem = re.split(r"[\s-]", name, maxsplit=1)[0]
     if (
         _MODEL_SIZE.search(name)
@@ -213,8 +240,78 @@ def names_in_chunk(chunk: str) -> tuple[tuple[int, int], ...]:
     return tuple(found)
 
 
-def find_names(text: str) -> list[tuple[int, int]]:
-    """Character spans of the shape-recognised names in ``text``.
+# Capitalised words joined by hyphens: "Guide-Align", "Pick-Style" (not idioms: "Plug-and-Play").
+_CAPITALISED_COMPOUND = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)+(?=[,.;:)]*$)")
+# What may follow a name that stands alone: punctuation, a conjunction or an acronym's parenthesis.
+_ALONE_AFTER = re.compile(r"[,.;:)]|\s+(?:and|or)\b|\s*\(|\s*$")
+_LOWER_WORD = re.compile(r"\s+([a-z]+)")
+
+
+@cache
+def _capitalised_compound(chunk: str) -> int | None:
+    """Where a chunk that is one Title Case hyphenated compound ends ("Guide-Align,": 11), else None.
+
+    >>> _capitalised_compound("Guide-Align,"), _capitalised_compound("English-Centric")
+    (11, None)
+    """
+    match = _CAPITALISED_COMPOUND.match(chunk)
+    if match is None or _ADJECTIVAL.search(match.group()):
+        return None
+    return match.end()
+
+
+def _stands_alone(text: str, start: int, end: int) -> bool:
+    """Whether the compound ``text[start:end]`` is a name of its own, not part of a phrase.
+
+    A capitalised compound mid-sentence, with no capitalised word before it and no plain word
+    after it but a class noun, is a name: "we introduce Guide-Align, a two-stage approach",
+    "an Auto-Correlation mechanism"; "a Many-to-Many translation model" and "Supervised
+    Fine-Tuning" are phrases.
+
+    >>> text = "We introduce Guide-Align, and a Many-to-Many translation model."
+    >>> _stands_alone(text, 13, 24), _stands_alone(text, 32, 44)
+    (True, False)
+    """
+    before = text[max(0, start - 30) : start].rstrip()
+    if not before or not (before[-1].islower() or before[-1] == ","):
+        return False  # a sentence's first word, or a word in a Title Case phrase
+    if before[-1] != "," and before.rsplit(maxsplit=1)[-1][:1].isupper():
+        return False
+    if _ALONE_AFTER.match(text, end):
+        return True
+    following = _LOWER_WORD.match(text, end)
+    return following is not None and following.group(1) in CLASS_NOUNS
+
+
+def _standalone_compounds(text: str) -> list[tuple[int, int]]:
+    """The spans of the capitalised compounds that stand alone in ``text`` ("Guide-Align").
+
+    Looked for from each hyphen before a capital, fewer than the chunks ``find_names`` reads.
+
+    >>> text = "We introduce Guide-Align, a self-supervised approach, and Cross-Scan (CS)."
+    >>> [text[s:e] for s, e in _standalone_compounds(text)]
+    ['Guide-Align', 'Cross-Scan']
+    """
+    found: list[tuple[int, int]] = []
+    hyphen = text.find("-")
+    while hyphen > 0:
+        if text[hyphen + 1 : hyphen + 2].isupper() and text[hyphen - 1].islower():
+            start = text.rfind(" ", 0, hyphen) + 1
+            stop = text.find(" ", hyphen)
+            stop = len(text) if stop < 0 else stop
+            compound = _capitalised_compound(text[start:stop])
+            if (
+                compound is not None
+                and (not found or found[-1][0] != start)
+                and _stands_alone(text, start, start + compound)
+            ):
+                found.append((start, start + compound))
+        hyphen = text.find("-", hyphen + 1)
+    return found
+
+
+def find_names(text: str, title: bool = False) -> list[tuple[int, int]]:
+    """Character spans of the shape-recognised names in ``text`` (a ``title`` capitalises every word).
 
     >>> text = "CLIP-based LLMs beat Llama 2 and SoftREPA on EvalMuse-40K."
     >>> [text[s:e] for s, e in find_names(text)]
@@ -225,9 +322,11 @@ def find_names(text: str) -> list[tuple[int, int]]:
         for chunk in _CHUNK.finditer(text)
         for start, end in names_in_chunk(chunk.group())
     ]
+    if not title:
+        found += _standalone_compounds(text)
     stems = model_stems()
     shaped = {text[s:e] for s, e in found}
-    for match in _VERSIONED.finditer(text):
+    for match in matches_at(_VERSIONED, text, _versioned_starts(text)):
         head = match.group(1)
         if head in shaped or (
             head[0].isupper() and (head.lower() in stems or re.search(r" v\d", match.group(2)))
@@ -267,31 +366,47 @@ def find_titled(text: str) -> list[tuple[int, int, EntityType]]:
     """
     found: list[tuple[int, int, EntityType]] = []
     for match in _TITLED.finditer(text):
-        words = list(re.finditer(r"\S+", match.group()))
-        while words and (
-            words[0].group().lower() in STOP_WORDS
-            or (
-                words[0].group().lower() in VAGUE
-                and not _mid_sentence(text, match.start() + words[0].start())
-            )
-            or words[0].group().endswith("ing")  # "Aligning Large Language Models" is a verb phrase
-            or _BASED.search(words[0].group())  # "Transformer-based BERT" is BERT
-        ):
-            words.pop(0)
-        while words and _BASED.search(words[-1].group()):
-            words.pop()  # "SOTA Transformer-based models": an adjective, not a name's end
-        if len(words) < 2 or not any(_PLAIN_CAPITALISED.match(w.group()) for w in words):
+        before = text[max(0, match.start() - 5) : match.start()]
+        titled = _titled_name(before, match.group())
+        if titled is None:
             continue
-        if words[-1].group().lower() in _NOT_TECHNIQUES:
-            continue
-        start, end = match.start() + words[0].start(), match.start() + words[-1].end()
+        offset = match.start() - len(before)
+        start, end, kind = offset + titled[0], offset + titled[1], titled[2]
         if _HEADING.match(text, end) and _ENUMERATOR.search(text, max(0, start - 8), start):
             continue  # "(1) Information Degradation: This arises ...": a point's heading
-        name = text[start:end]
-        last = words[-1].group().lower()
-        kind = head_type(name.split()) or CLASS_NOUNS.get(last) or name_type(name)
         found.append((start, end, kind))
     return found
+
+
+_WORDS = re.compile(r"\S+")
+
+
+@cache
+def _titled_name(before: str, phrase: str) -> tuple[int, int, EntityType] | None:
+    """The name in a ``_TITLED`` match ``phrase`` and its type, offsets in ``before + phrase``.
+
+    ``before`` is the five characters before the match, all that ``_mid_sentence`` reads
+    (cached: the same phrases recur, "Large Language Models").
+    """
+    text = before + phrase
+    words = list(_WORDS.finditer(text, len(before)))
+    while words and (
+        words[0].group().lower() in STOP_WORDS
+        or (words[0].group().lower() in VAGUE and not _mid_sentence(text, words[0].start()))
+        or words[0].group().endswith("ing")  # "Aligning Large Language Models" is a verb phrase
+        or _BASED.search(words[0].group())  # "Transformer-based BERT" is BERT
+    ):
+        words.pop(0)
+    while words and _BASED.search(words[-1].group()):
+        words.pop()  # "SOTA Transformer-based models": an adjective, not a name's end
+    if len(words) < 2 or not any(_PLAIN_CAPITALISED.match(w.group()) for w in words):
+        return None
+    if words[-1].group().lower() in _NOT_TECHNIQUES:
+        return None
+    start, end = words[0].start(), words[-1].end()
+    name = text[start:end]
+    last = words[-1].group().lower()
+    return start, end, head_type(name.split()) or CLASS_NOUNS.get(last) or name_type(name)
 
 
 @Language.factory("kg_name_shapes", default_config={"spans_key": "kg_shapes"})
@@ -312,9 +427,10 @@ class NameShapes:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        found = [(start, end, name_type(text[start:end])) for start, end in find_names(text)]
+        title = doc_value(doc, "kg_field") == "title"
+        found = [(start, end, name_type(text[start:end])) for start, end in find_names(text, title)]
         found += [(start, end, kind or name_type(text[start:end])) for start, end, kind in find_named(text)]
-        if doc._.kg_field != "title":  # a title capitalises every word
+        if not title:  # a title capitalises every word
             found += find_titled(text)
         doc.spans[self.spans_key] = spans_at(doc, found)
         return doc

@@ -1,0 +1,71 @@
+"""A rule's regular expression tried only where its trigger word stands, with the same matches.
+
+Scanning a whole abstract with a pattern costs about as much as tokenising it: the
+engine tries the pattern at every offset, and a pattern such as "a/an/our, up to three
+words, a class noun" does real work at each "a". Most rules are anchored by a few words
+("called", "dataset", "such as"), which ``str.find`` finds an order of magnitude faster.
+A rule lists the offsets where a match could start (from its trigger words, by
+``occurrences``) and ``matches_at`` tries the pattern there only.
+
+``matches_at(pattern, text, starts)`` yields what ``pattern.finditer(text)`` yields,
+provided ``starts`` holds every offset at which a match starts (more is only slower).
+Case-insensitive triggers are found in ``text.lower()``, which finds what ``(?i)`` finds
+for ASCII words unless the text holds one of the four characters ``(?i)`` also matches to
+an ASCII letter (``folds_like_ascii``); rules fall back to the full scan then.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+# The non-ASCII characters that ``(?i)`` matches to an ASCII letter: dotted and dotless i,
+# long s, Kelvin sign (the dotted capital I also lowers to two characters).
+_FOLDS_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
+
+
+def folds_like_ascii(text: str) -> bool:
+    """Whether ``text.lower()`` has ``text``'s offsets and finds what ``(?i)`` finds for ASCII words.
+
+    >>> folds_like_ascii("We use the COCO Dataset."), folds_like_ascii("a cla\u017f\u017f")
+    (True, False)
+    """
+    return _FOLDS_TO_ASCII.isdisjoint(text) if not text.isascii() else True
+
+
+def occurrences(text: str, words: Iterable[str]) -> list[int]:
+    """The offsets where any of ``words`` occurs in ``text``, in order, each once.
+
+    >>> occurrences("data, a dataset and data", ["data", "set"])
+    [0, 8, 12, 20]
+    """
+    found = set()
+    for word in words:
+        start = text.find(word)
+        while start >= 0:
+            found.add(start)
+            start = text.find(word, start + 1)
+    return sorted(found)
+
+
+def matches_at(
+    pattern: re.Pattern[str], text: str, starts: Iterable[int], endpos: int | None = None
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text, 0, endpos)``, trying the pattern only at ``starts``, in order.
+
+    ``starts`` must hold every offset at which a match starts. Like ``finditer``, a match
+    is searched for from where the last one ended, so the matches do not overlap.
+
+    >>> pattern = re.compile(r"called (\\w+)")
+    >>> text = "a model called Janus, a method called Dromedary"
+    >>> [m.group(1) for m in matches_at(pattern, text, occurrences(text, ["called"]))]
+    ['Janus', 'Dromedary']
+    """
+    position = 0
+    for start in starts:
+        if start < position:
+            continue
+        match = pattern.match(text, start) if endpos is None else pattern.match(text, start, endpos)
+        if match is not None:
+            yield match
+            position = max(match.end(), start + 1)
