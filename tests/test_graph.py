@@ -61,7 +61,8 @@ def test_written_json_is_node_link_data_with_sorted_keys_one_record_a_line(tmp_p
             {"paper": p, "field": f, "start": s, "end": e, "sentence": nodes[f"paper:{p}"][f][at:to]}
             for p, f, s, e, at, to in edge["evidence"]
         ]
-    assert written == json.loads(json.dumps(nx.node_link_data(graph, edges="edges")))
+    # An evidence record (see kg.graph.EvidenceRecord) is written as its dict.
+    assert written == json.loads(json.dumps(nx.node_link_data(graph, edges="edges"), default=dict))
     assert len(text.splitlines()) == 3 + graph.number_of_nodes() + graph.number_of_edges()
     assert nx.utils.graphs_equal(kg.load(tmp_path), graph)
 
