@@ -127,7 +127,9 @@ def build_graph(
         )  # fmt: skip
     for relation in relations(_handed_over(extractions) if release else extractions, resolution):
         name, support = relation.relation, relation.support
-        evidence = [EvidenceRecord(e.paper_id, e.field, e.start, e.end, e.sentence) for e in relation.evidence]
+        evidence = [
+            EvidenceRecord(e.paper_id, e.field, e.start, e.end, e.sentence) for e in relation.evidence
+        ]
         relation.evidence.clear()  # now held as records: free the copies as we go, not at the end
         data = {"relation": name, "evidence": evidence, "support": support}
         if name == "co_mentioned":

@@ -176,7 +176,9 @@ def _relations_of_paper(found: PaperMentions, resolution: Resolution) -> Iterabl
         target = resolution.entity_id(mention.text, found.paper.id)
         text = found.paper.text(mention.field)
         start, end = _sentence_span(text, mention)
-        evidence = Evidence(found.paper.id, mention.field, mention.start, mention.end, _shared(text[start:end]))
+        evidence = Evidence(
+            found.paper.id, mention.field, mention.start, mention.end, _shared(text[start:end])
+        )
         relation = _paper_relation(mention, resolution.entities[target].type, text, start)
         current = relations.get(target)
         if current is None:
@@ -421,7 +423,9 @@ def _add_variants(found: PaperMentions, resolution: Resolution, relations: dict[
         named_here.add(entity.id)
         sentence = _sentence_of(found.paper.text(mention.field), mention)
         relation = relations.setdefault(entity.id, Relation(entity.id, entity.variant_of, "variant_of"))
-        relation.evidence.append(Evidence(found.paper.id, mention.field, mention.start, mention.end, sentence))
+        relation.evidence.append(
+            Evidence(found.paper.id, mention.field, mention.start, mention.end, sentence)
+        )
 
 
 def relations(extractions: Iterable[PaperMentions], resolution: Resolution) -> Iterator[Relation]:
