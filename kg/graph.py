@@ -51,13 +51,14 @@ from kg.relations import relations
 from kg.resolve import Resolution
 
 GRAPH_FILE = "kg.json"
+_PAPER = "paper:"  # the prefix of a paper's node id
 _EVIDENCE_FIELDS = ("paper", "field", "start", "end", "sentence")
 _EVIDENCE_KEYS = frozenset(_EVIDENCE_FIELDS)
 _PAPER_METADATA = ("authors", "date", "arxiv_id", "doi", "url", "venue")
 
 
 def paper_node(paper_id: str) -> str:
-    return f"paper:{paper_id}"
+    return f"{_PAPER}{paper_id}"
 
 
 class EvidenceRecord(Mapping[str, object]):
@@ -189,10 +190,13 @@ def _json_chunks(graph: nx.MultiDiGraph) -> Iterator[bytes]:
     def dumps(value: object) -> bytes:
         return orjson.dumps(value, option=orjson.OPT_SORT_KEYS)
 
+    # Each piece of evidence looks up its paper's text: by paper id, not through the node view.
+    texts = {node[len(_PAPER) :]: data for node, data in graph.nodes(data=True) if node.startswith(_PAPER)}
+
     def edge_record(u: str, v: str, k: str, data: dict[str, Any]) -> dict[str, Any]:
         record = {**data, "source": u, "target": v, "key": k}
         if isinstance(evidence := data.get("evidence"), list):
-            record["evidence"] = [_compact_evidence(graph, item) for item in evidence]
+            record["evidence"] = [_compact_evidence(texts, item) for item in evidence]
         return record
 
     edges = graph.edges(keys=True, data=True)
@@ -204,15 +208,18 @@ def _json_chunks(graph: nx.MultiDiGraph) -> Iterator[bytes]:
     yield b"]}"
 
 
-def _compact_evidence(graph: nx.MultiDiGraph, item: object) -> object:
-    """``item`` as the list ``write_json`` describes, where it can be; else as a dict, or as it is."""
-    if isinstance(item, EvidenceRecord):
+def _compact_evidence(texts: dict[str, dict[str, Any]], item: object) -> object:
+    """``item`` as the list ``write_json`` describes, where it can be; else as a dict, or as it is.
+
+    ``texts`` maps a paper id to its node's attributes.
+    """
+    if type(item) is EvidenceRecord:
         paper, field, start, end, sentence = item.paper, item.field, item.start, item.end, item.sentence
     elif isinstance(item, dict) and item.keys() == _EVIDENCE_KEYS:
         paper, field, start, end, sentence = (item[key] for key in _EVIDENCE_FIELDS)
     else:
         return item
-    text = graph.nodes.get(paper_node(paper), {}).get(field) if isinstance(paper, str) else None
+    text = texts.get(paper, {}).get(field) if isinstance(paper, str) else None
     if not (isinstance(text, str) and isinstance(sentence, str) and isinstance(start, int)):
         return dict(item)
     # The statement lies inside its sentence, so the sentence starts at most its length before it.

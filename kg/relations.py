@@ -163,17 +163,23 @@ def paper_relations(extractions: Iterable[PaperMentions], resolution: Resolution
     [('uses', 'model:clip'), ('addresses', 'task:image-captioning')]
     """
     for found in extractions:
-        yield from _relations_of_paper(found, resolution)
+        yield from _relations_of_paper(found, _entity_ids(found, resolution), resolution)
 
 
 _STRENGTH = {name: -rank for rank, name in enumerate(PAPER_RELATIONS)}
 
 
-def _relations_of_paper(found: PaperMentions, resolution: Resolution) -> Iterable[Relation]:
+def _entity_ids(found: PaperMentions, resolution: Resolution) -> list[str]:
+    """The entity each of the paper's mentions names."""
+    return [resolution.entity_id(mention.text, found.paper.id) for mention in found.mentions]
+
+
+def _relations_of_paper(
+    found: PaperMentions, targets: list[str], resolution: Resolution
+) -> Iterable[Relation]:
     source = f"paper:{found.paper.id}"
     relations: dict[str, Relation] = {}
-    for mention in found.mentions:
-        target = resolution.entity_id(mention.text, found.paper.id)
+    for mention, target in zip(found.mentions, targets, strict=True):
         text = found.paper.text(mention.field)
         start, end = _sentence_span(text, mention)
         evidence = Evidence(
@@ -202,10 +208,9 @@ def _paper_relation(mention: Mention, entity_type: str, text: str, sentence_star
     return "uses" if cues and not cues[-1]["compared"] else "mentions"
 
 
-def _sentences(found: PaperMentions, resolution: Resolution) -> Iterator[_Sentence]:
+def _sentences(found: PaperMentions, entities: list[str], resolution: Resolution) -> Iterator[_Sentence]:
     by_sentence: dict[tuple[Field, tuple[int, int]], list[_Named]] = {}
-    for mention in found.mentions:
-        entity = resolution.entity_id(mention.text, found.paper.id)
+    for mention, entity in zip(found.mentions, entities, strict=True):
         kind = resolution.entities[entity].type
         span = _sentence_span(found.paper.text(mention.field), mention)
         by_sentence.setdefault((mention.field, span), []).append(
@@ -231,7 +236,7 @@ def entity_relations(extractions: Iterable[PaperMentions], resolution: Resolutio
     """
     statements = _Statements()
     for found in extractions:
-        statements.add(found, resolution)
+        statements.add(found, _entity_ids(found, resolution), resolution)
     yield from statements.relations()
 
 
@@ -244,10 +249,10 @@ class _Statements:
         self.co_papers: Counter[tuple[str, str]] = Counter()
         self.co_examples: dict[tuple[str, str], list[Evidence]] = {}
 
-    def add(self, found: PaperMentions, resolution: Resolution) -> None:
+    def add(self, found: PaperMentions, entities: list[str], resolution: Resolution) -> None:
         evidence_of, co_examples = self.evidence_of, self.co_examples
         first_in_paper: dict[tuple[str, str], tuple[_Sentence, _Named, _Named]] = {}
-        for sentence in _sentences(found, resolution):
+        for sentence in _sentences(found, entities, resolution):
             for source, target, relation, evidence in _stated(sentence):
                 if source != target:
                     stated = (source, target, relation)
@@ -410,14 +415,16 @@ def variant_relations(extractions: Iterable[PaperMentions], resolution: Resoluti
     """``variant_of`` from each version or size to its family, evidenced where the variant is named."""
     relations: dict[str, Relation] = {}
     for found in extractions:
-        _add_variants(found, resolution, relations)
+        _add_variants(found, _entity_ids(found, resolution), resolution, relations)
     return list(relations.values())
 
 
-def _add_variants(found: PaperMentions, resolution: Resolution, relations: dict[str, Relation]) -> None:
+def _add_variants(
+    found: PaperMentions, entities: list[str], resolution: Resolution, relations: dict[str, Relation]
+) -> None:
     named_here: set[str] = set()
-    for mention in found.mentions:
-        entity = resolution.entity_of(mention.text, found.paper.id)
+    for mention, entity_id in zip(found.mentions, entities, strict=True):
+        entity = resolution.entities[entity_id]
         if entity.variant_of is None or entity.id in named_here:
             continue
         named_here.add(entity.id)
@@ -437,8 +444,9 @@ def relations(extractions: Iterable[PaperMentions], resolution: Resolution) -> I
     statements = _Statements()
     variants: dict[str, Relation] = {}
     for found in extractions:
-        yield from _relations_of_paper(found, resolution)
-        statements.add(found, resolution)
-        _add_variants(found, resolution, variants)
+        entities = _entity_ids(found, resolution)
+        yield from _relations_of_paper(found, entities, resolution)
+        statements.add(found, entities, resolution)
+        _add_variants(found, entities, resolution, variants)
     yield from statements.relations()
     yield from variants.values()
