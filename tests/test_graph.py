@@ -140,3 +140,17 @@ def test_load_entities_gives_a_weighted_entity_graph(tmp_path):
     assert entities.nodes["method:ppo"]["label"] == "PPO"
     with pytest.raises(KgError, match="unknown kind"):
         kg.load(tmp_path, kind="papers")
+
+
+def test_a_graph_that_releases_the_extractions_empties_their_list_and_is_the_same_graph():
+    found = [
+        marked("p1", "[SimPO|Method] outperforms [DPO|Method] on [AlpacaEval|Benchmark]."),
+        marked("p2", "[LLaMA-2-7B|Model] and [LLaMA-2|Model] beat [DPO|Method]."),
+    ]
+    resolution = resolve(found)
+    handed = list(found)
+    released = build_graph(handed, resolution, release=True)
+    assert handed == []
+    kept = build_graph(found, resolution)
+    assert nx.utils.graphs_equal(released, kept) and list(released.edges) == list(kept.edges)
+    assert to_json(released) == to_json(kept)
