@@ -50,12 +50,12 @@ MB = 2**20
 
 
 class RssSampler(threading.Thread):
-    """Samples this process's RSS, and its descendants' together, every ``interval`` s."""
+    """Samples this process's RSS and CPU time, and its descendants' RSS together, every ``interval`` s."""
 
     def __init__(self, interval: float = 0.05) -> None:
         super().__init__(daemon=True)
         self.interval = interval
-        self.samples: list[tuple[float, int, int]] = []  # (time, own RSS, descendants' RSS)
+        self.samples: list[tuple[float, int, int, float]] = []  # (time, own RSS, descendants' RSS, own CPU s)
         self.running = True
 
     def run(self) -> None:
@@ -65,11 +65,18 @@ class RssSampler(threading.Thread):
             for child in me.children(recursive=True):
                 with contextlib.suppress(psutil.Error):  # it ended between the listing and the reading
                     workers += child.memory_info().rss
-            self.samples.append((time.perf_counter(), me.memory_info().rss, workers))
+            cpu = me.cpu_times()
+            self.samples.append((time.perf_counter(), me.memory_info().rss, workers, cpu.user + cpu.system))
             time.sleep(self.interval)
 
     def peak(self, start: float, end: float) -> int:
-        return max((own for at, own, _ in self.samples if start <= at <= end), default=0)
+        return max((own for at, own, *_ in self.samples if start <= at <= end), default=0)
+
+    def cpu(self, start: float, end: float) -> float:
+        """This process's CPU seconds between ``start`` and ``end`` (to the sampling interval):
+        on a shared machine, what a stage costs, whatever else runs."""
+        inside = [cpu for at, *_, cpu in self.samples if start <= at <= end]
+        return inside[-1] - inside[0] if inside else 0.0
 
 
 def run_one(
@@ -94,8 +101,9 @@ def run_one(
     sampler.join()
     stages, at = {}, start
     for stage, seconds in summary.seconds.items():
-        stages[stage] = {"seconds": seconds, "peak_rss": sampler.peak(at, at + seconds)}
-        at += seconds
+        end = at + seconds
+        stages[stage] = {"seconds": seconds, "peak_rss": sampler.peak(at, end), "cpu": sampler.cpu(at, end)}
+        at = end
     return {
         "papers": summary.papers,
         "cached": summary.cached,
@@ -105,7 +113,7 @@ def run_one(
         "total": total,
         "stages": stages,
         "peak_rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
-        "peak_rss_workers": max((workers for *_, workers in sampler.samples), default=0),
+        "peak_rss_workers": max((workers for _, _, workers, _ in sampler.samples), default=0),
         "graph_file": (output / GRAPH_FILE).stat().st_size,
     }
 
@@ -149,6 +157,11 @@ def table(rows: list[tuple[str, dict]]) -> str:
         cells += [f"{figures['peak_rss'] / MB:,.0f}", f"{figures['peak_rss_workers'] / MB:,.0f}"]
         cells += [f"{figures['graph_file'] / MB:,.0f}"]
         lines.append("| " + " | ".join(cells) + " |")
+    lines += ["", "CPU seconds of the build process per stage (extraction workers not counted):", ""]
+    lines += ["| build | " + " | ".join(stages) + " |", "|" + "---|" * (len(stages) + 1)]
+    for label, figures in rows:
+        cells = [f"{figures['stages'][s]['cpu']:.1f}" for s in stages]
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
     lines += ["", "peak RSS of the build process per stage, MB:", ""]
     lines += ["| build | " + " | ".join(stages) + " |", "|" + "---|" * (len(stages) + 1)]
     for label, figures in rows:

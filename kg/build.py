@@ -94,8 +94,8 @@ def build(
         gc.disable()
         resolution = resolve(extracted, known=listed_entry)
         clock.lap("resolve")
-        graph = build_graph(extracted, resolution)
-        del extracted, resolution  # the graph holds what the outputs need: free the mentions
+        graph = build_graph(extracted, resolution, release=True)  # frees each paper's mentions once used
+        del extracted, resolution
         clock.lap("graph")
         if collecting:
             gc.enable()

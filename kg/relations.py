@@ -162,25 +162,37 @@ def paper_relations(extractions: Iterable[PaperMentions], resolution: Resolution
     >>> [(r.relation, r.target) for r in paper_relations(found, resolve(found))]
     [('uses', 'model:clip'), ('addresses', 'task:image-captioning')]
     """
-    strength = {name: -rank for rank, name in enumerate(PAPER_RELATIONS)}
     for found in extractions:
-        source = f"paper:{found.paper.id}"
-        relations: dict[str, Relation] = {}
-        for mention in found.mentions:
-            target = resolution.entity_id(mention.text, found.paper.id)
-            text = found.paper.text(mention.field)
-            start, end = _sentence_span(text, mention)
-            evidence = Evidence(
-                found.paper.id, mention.field, mention.start, mention.end, _shared(text[start:end])
-            )
-            relation = _paper_relation(mention, resolution.entities[target].type, text, start)
-            current = relations.get(target)
-            if current is None:
-                current = relations[target] = Relation(source, target, relation)
-            elif strength[relation] > strength[current.relation]:
-                current.relation = relation
-            current.evidence.append(evidence)
-        yield from relations.values()
+        yield from _relations_of_paper(found, _entity_ids(found, resolution), resolution)
+
+
+_STRENGTH = {name: -rank for rank, name in enumerate(PAPER_RELATIONS)}
+
+
+def _entity_ids(found: PaperMentions, resolution: Resolution) -> list[str]:
+    """The entity each of the paper's mentions names."""
+    return [resolution.entity_id(mention.text, found.paper.id) for mention in found.mentions]
+
+
+def _relations_of_paper(
+    found: PaperMentions, targets: list[str], resolution: Resolution
+) -> Iterable[Relation]:
+    source = f"paper:{found.paper.id}"
+    relations: dict[str, Relation] = {}
+    for mention, target in zip(found.mentions, targets, strict=True):
+        text = found.paper.text(mention.field)
+        start, end = _sentence_span(text, mention)
+        evidence = Evidence(
+            found.paper.id, mention.field, mention.start, mention.end, _shared(text[start:end])
+        )
+        relation = _paper_relation(mention, resolution.entities[target].type, text, start)
+        current = relations.get(target)
+        if current is None:
+            current = relations[target] = Relation(source, target, relation)
+        elif _STRENGTH[relation] > _STRENGTH[current.relation]:
+            current.relation = relation
+        current.evidence.append(evidence)
+    return relations.values()
 
 
 def _paper_relation(mention: Mention, entity_type: str, text: str, sentence_start: int) -> str:
@@ -196,10 +208,9 @@ def _paper_relation(mention: Mention, entity_type: str, text: str, sentence_star
     return "uses" if cues and not cues[-1]["compared"] else "mentions"
 
 
-def _sentences(found: PaperMentions, resolution: Resolution) -> Iterator[_Sentence]:
+def _sentences(found: PaperMentions, entities: list[str], resolution: Resolution) -> Iterator[_Sentence]:
     by_sentence: dict[tuple[Field, tuple[int, int]], list[_Named]] = {}
-    for mention in found.mentions:
-        entity = resolution.entity_id(mention.text, found.paper.id)
+    for mention, entity in zip(found.mentions, entities, strict=True):
         kind = resolution.entities[entity].type
         span = _sentence_span(found.paper.text(mention.field), mention)
         by_sentence.setdefault((mention.field, span), []).append(
@@ -223,13 +234,25 @@ def entity_relations(extractions: Iterable[PaperMentions], resolution: Resolutio
     Each is let go once yielded, so that a caller who keeps only what it needs of them
     (the graph: its records of the evidence) does not hold two copies of a corpus's relations.
     """
-    # Evidence as dict keys: each statement once, in order, without a scan per statement.
-    evidence_of: dict[tuple[str, str, str], dict[Evidence, None]] = {}
-    co_papers: Counter[tuple[str, str]] = Counter()
-    co_examples: dict[tuple[str, str], list[Evidence]] = {}
+    statements = _Statements()
     for found in extractions:
+        statements.add(found, _entity_ids(found, resolution), resolution)
+    yield from statements.relations()
+
+
+class _Statements:
+    """The entity -> entity relations stated so far, paper by paper, evidence merged."""
+
+    def __init__(self) -> None:
+        # Evidence as dict keys: each statement once, in order, without a scan per statement.
+        self.evidence_of: dict[tuple[str, str, str], dict[Evidence, None]] = {}
+        self.co_papers: Counter[tuple[str, str]] = Counter()
+        self.co_examples: dict[tuple[str, str], list[Evidence]] = {}
+
+    def add(self, found: PaperMentions, entities: list[str], resolution: Resolution) -> None:
+        evidence_of, co_examples = self.evidence_of, self.co_examples
         first_in_paper: dict[tuple[str, str], tuple[_Sentence, _Named, _Named]] = {}
-        for sentence in _sentences(found, resolution):
+        for sentence in _sentences(found, entities, resolution):
             for source, target, relation, evidence in _stated(sentence):
                 if source != target:
                     stated = (source, target, relation)
@@ -239,16 +262,20 @@ def entity_relations(extractions: Iterable[PaperMentions], resolution: Resolutio
             for pair, first, second in _co_mentioned(sentence):
                 if pair not in first_in_paper:
                     first_in_paper[pair] = (sentence, first, second)
+        self.co_papers.update(first_in_paper.keys())
         for pair, (sentence, first, second) in first_in_paper.items():
-            co_papers[pair] += 1
             if (examples := co_examples.get(pair)) is None:
                 co_examples[pair] = [sentence.evidence(first, second)]
             elif len(examples) < CO_MENTION_EXAMPLES:
                 examples.append(sentence.evidence(first, second))
-    for stated in list(evidence_of):
-        yield Relation(*stated, list(evidence_of.pop(stated)))
-    for pair in list(co_examples):
-        yield Relation(*pair, "co_mentioned", co_examples.pop(pair), co_papers.pop(pair))
+
+    def relations(self) -> Iterator[Relation]:
+        """The typed relations first, then ``co_mentioned``, each in the order first stated; each
+        is let go once yielded."""
+        for stated in list(self.evidence_of):
+            yield Relation(*stated, list(self.evidence_of.pop(stated)))
+        for pair in list(self.co_examples):
+            yield Relation(*pair, "co_mentioned", self.co_examples.pop(pair), self.co_papers.pop(pair))
 
 
 def _stated(sentence: _Sentence) -> Iterator[tuple[str, str, str, Evidence]]:
@@ -388,22 +415,38 @@ def variant_relations(extractions: Iterable[PaperMentions], resolution: Resoluti
     """``variant_of`` from each version or size to its family, evidenced where the variant is named."""
     relations: dict[str, Relation] = {}
     for found in extractions:
-        named_here: set[str] = set()
-        for mention in found.mentions:
-            entity = resolution.entity_of(mention.text, found.paper.id)
-            if entity.variant_of is None or entity.id in named_here:
-                continue
-            named_here.add(entity.id)
-            sentence = _sentence_of(found.paper.text(mention.field), mention)
-            relation = relations.setdefault(entity.id, Relation(entity.id, entity.variant_of, "variant_of"))
-            evidence = Evidence(found.paper.id, mention.field, mention.start, mention.end, sentence)
-            relation.evidence.append(evidence)
+        _add_variants(found, _entity_ids(found, resolution), resolution, relations)
     return list(relations.values())
 
 
+def _add_variants(
+    found: PaperMentions, entities: list[str], resolution: Resolution, relations: dict[str, Relation]
+) -> None:
+    named_here: set[str] = set()
+    for mention, entity_id in zip(found.mentions, entities, strict=True):
+        entity = resolution.entities[entity_id]
+        if entity.variant_of is None or entity.id in named_here:
+            continue
+        named_here.add(entity.id)
+        sentence = _sentence_of(found.paper.text(mention.field), mention)
+        relation = relations.setdefault(entity.id, Relation(entity.id, entity.variant_of, "variant_of"))
+        relation.evidence.append(
+            Evidence(found.paper.id, mention.field, mention.start, mention.end, sentence)
+        )
+
+
 def relations(extractions: Iterable[PaperMentions], resolution: Resolution) -> Iterator[Relation]:
-    """Every relation of the corpus: paper -> entity (paper by paper), then entity -> entity."""
-    extractions = list(extractions)
-    yield from paper_relations(extractions, resolution)
-    yield from entity_relations(extractions, resolution)
-    yield from variant_relations(extractions, resolution)
+    """Every relation of the corpus: paper -> entity (paper by paper), then entity -> entity.
+
+    One pass over ``extractions``, each paper's used once: an iterator that lets go of
+    each extraction once read keeps no more than the relations in memory.
+    """
+    statements = _Statements()
+    variants: dict[str, Relation] = {}
+    for found in extractions:
+        entities = _entity_ids(found, resolution)
+        yield from _relations_of_paper(found, entities, resolution)
+        statements.add(found, entities, resolution)
+        _add_variants(found, entities, resolution, variants)
+    yield from statements.relations()
+    yield from variants.values()

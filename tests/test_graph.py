@@ -61,7 +61,8 @@ def test_written_json_is_node_link_data_with_sorted_keys_one_record_a_line(tmp_p
             {"paper": p, "field": f, "start": s, "end": e, "sentence": nodes[f"paper:{p}"][f][at:to]}
             for p, f, s, e, at, to in edge["evidence"]
         ]
-    assert written == json.loads(json.dumps(nx.node_link_data(graph, edges="edges")))
+    # An evidence record (see kg.graph.EvidenceRecord) is written as its dict.
+    assert written == json.loads(json.dumps(nx.node_link_data(graph, edges="edges"), default=dict))
     assert len(text.splitlines()) == 3 + graph.number_of_nodes() + graph.number_of_edges()
     assert nx.utils.graphs_equal(kg.load(tmp_path), graph)
 
@@ -139,3 +140,17 @@ def test_load_entities_gives_a_weighted_entity_graph(tmp_path):
     assert entities.nodes["method:ppo"]["label"] == "PPO"
     with pytest.raises(KgError, match="unknown kind"):
         kg.load(tmp_path, kind="papers")
+
+
+def test_a_graph_that_releases_the_extractions_empties_their_list_and_is_the_same_graph():
+    found = [
+        marked("p1", "[SimPO|Method] outperforms [DPO|Method] on [AlpacaEval|Benchmark]."),
+        marked("p2", "[LLaMA-2-7B|Model] and [LLaMA-2|Model] beat [DPO|Method]."),
+    ]
+    resolution = resolve(found)
+    handed = list(found)
+    released = build_graph(handed, resolution, release=True)
+    assert handed == []
+    kept = build_graph(found, resolution)
+    assert nx.utils.graphs_equal(released, kept) and list(released.edges) == list(kept.edges)
+    assert to_json(released) == to_json(kept)

@@ -81,11 +81,12 @@ def write_views(graph: nx.MultiDiGraph, folder: Path, options: ViewOptions = Vie
     ]
     links = [(view.name, view.file) for view in views]
     heading = _heading(graph)
+    top_papers: dict[str, list[str]] = {}
     written = []
     for view in views:
         html = render_page(
             graph, view, links, heading=heading, physics_limit=options.physics_limit,
-            max_edges=options.max_edges,
+            max_edges=options.max_edges, top_papers=top_papers,
         )  # fmt: skip
         (folder / view.file).write_text(html, encoding="utf-8")
         written.append(folder / view.file)

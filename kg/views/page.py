@@ -73,12 +73,15 @@ def render_page(
     heading: str,
     physics_limit: int,
     max_edges: int = MAX_EDGES,
+    top_papers: dict[str, list[str]] | None = None,
 ) -> str:
     """The standalone HTML page of ``view``, linking the other pages in ``links`` (name, file).
 
     Views of up to ``physics_limit`` nodes settle with vis-network's physics, from
     positions computed here, and then freeze; larger ones are drawn at those
     positions with physics off. A page shows its ``max_edges`` strongest edges at most.
+    ``top_papers`` keeps each entity's top papers for the next page of the same graph
+    (an entity is on several pages, and finding them walks every paper that names it).
 
     >>> g = nx.MultiDiGraph()
     >>> g.add_node("paper:x", type="Paper", label="<img src=x onerror=alert(1)>", title="<img src=x>")
@@ -99,7 +102,8 @@ def render_page(
         edges = [edges[i] for i in sorted(kept)]
     positions = force_layout(list(shown), [(edge["from"], edge["to"]) for edge in edges])
     papers: dict[str, dict[str, object]] = {}
-    nodes = [_node_record(graph, node, view, papers) | _xy(positions[node]) for node in shown]
+    top = {} if top_papers is None else top_papers
+    nodes = [_node_record(graph, node, view, papers, top) | _xy(positions[node]) for node in shown]
     physics = len(nodes) <= physics_limit
     data = {
         "nodes": nodes,
@@ -141,7 +145,9 @@ def paper_links(data: dict) -> list[tuple[str, str]]:
     return links
 
 
-def _node_record(graph: nx.MultiDiGraph, node: str, view: View, papers: dict[str, dict]) -> dict[str, object]:
+def _node_record(
+    graph: nx.MultiDiGraph, node: str, view: View, papers: dict[str, dict], top_papers: dict[str, list[str]]
+) -> dict[str, object]:
     data = graph.nodes[node]
     kind = data.get("type", "")
     record: dict[str, object] = {"id": node, "kind": kind}
@@ -154,7 +160,8 @@ def _node_record(graph: nx.MultiDiGraph, node: str, view: View, papers: dict[str
     else:
         label = data.get("label", node)
         aliases = sorted(data.get("aliases", {}).items(), key=lambda item: (-item[1], item[0]))
-        top = _top_papers(graph, node)
+        if (top := top_papers.get(node)) is None:
+            top = top_papers[node] = _top_papers(graph, node)
         for paper in top:
             _index_paper(graph, paper, papers)
         record |= {
