@@ -28,7 +28,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from kg.extract.cues import CLASS_NOUNS, context_type, copula_type, data_context_type, lists_objectives
+from kg.extract.cues import (
+    CLASS_NOUNS,
+    ClassNounIndex,
+    context_type,
+    copula_type,
+    data_context_type,
+    lists_objectives,
+)
 from kg.extract.extensions import doc_text, doc_value, sentence_of, sentences_of, set_entities
 from kg.extract.known_names import lookup
 from kg.extract.phrases import VAGUE, head_type
@@ -394,6 +401,7 @@ class Entities:
         names = [text[ent.start_char : ent.end_char] for ent in ents]
         weak: set[int] = set()  # names whose type is only the Method default
         sentences = sentences_of(doc, [ent.start_char for ent in ents])
+        class_nouns = ClassNounIndex(text)
         for i, ent in enumerate(ents):
             key = names[i].casefold()
             if key in fixed:
@@ -409,7 +417,12 @@ class Entities:
             if cue is None and ent.label_ not in ("Task", "Metric"):
                 start, end = sentences[i]
                 before = text[start : ent.start_char]
-                cue = context_type(before, text[ent.end_char : end])
+                cue = context_type(
+                    before,
+                    text[ent.end_char : end],
+                    nouns_before=class_nouns.within(max(start, ent.start_char - 160), ent.start_char),
+                    nouns_after=class_nouns.within(ent.end_char, min(end, ent.end_char + 120)),
+                )
                 if (
                     cue is None
                     and ent.label_ not in ("Dataset", "Benchmark")
