@@ -502,11 +502,12 @@ def _with_listed_data(doc: Doc, text: str, ents: list[Candidate]) -> list[Candid
     A plain capitalised word in a list of data names is one more of them, which neither
     its shape nor a list entry can tell.
     """
+    data = [ent for ent in ents if ent.label_ in ("Dataset", "Benchmark")]
+    if not data:
+        return ents
     taken = {i for ent in ents for i in range(ent.start_char, ent.end_char)}
     found: list[Candidate] = []
-    for ent in ents:
-        if ent.label_ not in ("Dataset", "Benchmark"):
-            continue
+    for ent in data:
         after = _NEXT_DATA.match(text, ent.end_char)
         before = _PREVIOUS_DATA.search(text, max(0, ent.start_char - 60), ent.start_char)
         for match in (after, before):
