@@ -48,7 +48,8 @@ OUT = ROOT / "kg" / "data" / "known_names.tsv.gz"
 # calls a benchmark stays a Dataset unless its name says benchmark (GUIDELINES.md: the text
 # decides), so Dataset ranks before Benchmark.
 PRIORITY = {"Model": 1, "Dataset": 2, "Benchmark": 3, "Metric": 4, "Method": 5, "Task": 6}
-BENCHMARK_NAME = re.compile(r"(?i)bench|eval\b|eval[-_ ]|arena")
+# "MT-Bench", "AlpacaEval", "MT-Eval", "Long-Range Arena"; not "Retrieval".
+BENCHMARK_NAME = re.compile(r"(?i:bench|arena|(?<![a-z])eval(?:\b|[-_ ]))|Eval(?:\b|[-_ ])")
 # Words with at most an initial capital: what a task is called ("Named Entity Recognition").
 PLAIN_WORDS = re.compile(r"^[A-Za-z][a-z]+(?:[ -][A-Za-z][a-z]+)+$")
 # PwC method collections whose members are named networks (Model per the guidelines).
@@ -231,6 +232,15 @@ def pwc_methods(raw: Path) -> Iterator[Row]:
                     yield name, kind, "pwc", entry["url"]
 
 
+def data_kind(name: str) -> str:
+    """Benchmark for a data name that says so ("MT-Bench", "AlpacaEval"), else Dataset.
+
+    >>> data_kind("AlpacaEval"), data_kind("MT-Bench"), data_kind("Belgian Statutory Article Retrieval")
+    ('Benchmark', 'Benchmark', 'Dataset')
+    """
+    return "Benchmark" if BENCHMARK_NAME.search(name) else "Dataset"
+
+
 def pwc_datasets(raw: Path) -> Iterator[Row]:
     with gzip.open(raw / "pwc" / "pwc_datasets_2022.tsv.gz", "rt", encoding="utf-8") as f:
         csv.field_size_limit(sys.maxsize)
@@ -240,8 +250,7 @@ def pwc_datasets(raw: Path) -> Iterator[Row]:
                 continue
             for name in dict.fromkeys([_clean(row.get("title") or ""), _clean(row.get("subtitle") or "")]):
                 if name:
-                    kind = "Benchmark" if re.search(r"(?i)bench(?:mark)?\b", name) else "Dataset"
-                    yield _without_brackets(name) or name, kind, "pwc", url
+                    yield _without_brackets(name) or name, data_kind(name), "pwc", url
 
 
 def pwc_tasks(raw: Path) -> Iterator[Row]:
@@ -284,7 +293,9 @@ def _task_table_rows(raw: Path) -> Iterator[Row]:
                         inner = re.fullmatch(r"(.+?) \(([^()]+)\)", item)
                         names = [inner.group(1), inner.group(2)] if inner else [item]
                         for name in names:
-                            if name and (kind != "Metric" or _reads_as_metric(name)):
+                            if name and kind == "Dataset":
+                                yield name, data_kind(name), "pwc", url
+                            elif name and _reads_as_metric(name):
                                 yield name, kind, "pwc", url
 
 

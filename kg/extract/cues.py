@@ -223,7 +223,7 @@ def context_type(
         match = None if _AFTER_BLOCKERS.match(after) else _AFTER.match(after)
         match = match or _APPOSITION.match(after[:80])
         if match:
-            return CLASS_NOUNS[match.group(1).lower()]
+            return _head_class(match.group(1), after[match.end(1) :])
     window = before[-160:]
     if nouns_before is None:
         nouns_before = has_class_noun(window)
@@ -232,6 +232,38 @@ def context_type(
         if match:
             return CLASS_NOUNS[match.group(1).lower()]
     return None
+
+
+_NEXT_WORD = re.compile(r"\s+(\w+)")
+
+
+def _head_class(noun: str, rest: str) -> EntityType:
+    """The type of class noun ``noun``, or of the class noun right after it, which heads the compound.
+
+    "IU-Xray and MIMIC-CXR benchmark datasets" are datasets.
+
+    >>> _head_class("benchmark", " datasets demonstrate"), _head_class("benchmark", " results")
+    ('Dataset', 'Benchmark')
+    """
+    following = _NEXT_WORD.match(rest)
+    if following is not None and following.group(1).lower() in CLASS_NOUNS:
+        return CLASS_NOUNS[following.group(1).lower()]
+    return CLASS_NOUNS[noun.lower()]
+
+
+# What follows the head of a review's title: "X: A Survey", "X: A Comprehensive Study".
+_REVIEW = re.compile(
+    r"(?i)[^:]*:\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:survey|review|study|overview|tutorial|primer)\b"
+)
+
+
+def is_review_title(title: str) -> bool:
+    """Whether ``title`` is "X: A Survey" or the like, where X is the topic reviewed, not a name.
+
+    >>> is_review_title("Model Alignment: A Comprehensive Survey"), is_review_title("DPO: A New Loss")
+    (True, False)
+    """
+    return _REVIEW.match(title) is not None
 
 
 # "four pre-training tasks: X, Y and Z": a list of training objectives (Method, GUIDELINES.md).

@@ -34,6 +34,7 @@ from kg.extract.cues import (
     context_type,
     copula_type,
     data_context_type,
+    is_review_title,
     lists_objectives,
 )
 from kg.extract.extensions import doc_text, doc_value, sentence_of, sentences_of, set_entities
@@ -101,7 +102,10 @@ _GENERIC_WORDS = frozenset(
 )
 _BENCHMARK_WORD = re.compile(r"(?i)\bbenchmark")
 _COORDINATION = re.compile(r"^\)?\s*(?:,|,?\s*and|,?\s*or|/|&)\s*(?:the\s+)?$")
-_CALLED = re.compile(r"(?i)\s(model|models|architecture|benchmark|benchmarks)\b(?!-)")
+# "the HuBERT model", "the X benchmark"; not "X benchmark datasets", whose head is "datasets".
+_CALLED = re.compile(
+    r"(?i)\s(model|models|architecture|benchmark|benchmarks)\b(?!-|\s+(?:datasets?|corpus|corpora)\b)"
+)
 # What a name's type may become where the text calls it so: (type, called) pairs.
 _CALLED_CHANGES = frozenset({("Method", "Model"), ("Dataset", "Benchmark")})
 _JOINED = re.compile(r"\s&\s")
@@ -273,6 +277,8 @@ def title_head(title: str) -> tuple[int, int] | None:
     True
     >>> title_head("Know What You Need: A Study") is None  # a clause
     True
+    >>> title_head("Model Alignment: A Survey") is None  # a review's topic
+    True
     """
     match = _TITLE_HEAD.match(title)
     if match is None or len(match.group(1).split()) > 4:
@@ -282,6 +288,8 @@ def title_head(title: str) -> tuple[int, int] | None:
         return None  # "Negating Negatives: ...", "Understand What X Needs: ...": a phrase, not a name
     if not head[:1].isupper() or is_generic(head) or _JOINED.search(head) or "(" in head:
         return None  # "JM3D & JM3D-LLM: ...", "Big Transfer (BiT): ...": two names, found on their own
+    if " " in head and is_review_title(title):
+        return None  # "Large Language Model Alignment: A Survey": the topic a review covers
     return match.span(1)
 
 
@@ -429,6 +437,8 @@ class Entities:
                     and _is_scored(names[i], before)
                 ):
                     cue = "Metric"
+                if cue is None and ent.start and _PARAMETER_COUNT.match(doc[ent.start - 1].text):
+                    cue = "Model"  # "the 175B DaVinci003": only a network has a parameter count
                 if cue == "Method" and ent.label_ == "Model" and not _APPOSED.match(text, ent.end_char):
                     cue = None  # models are often called methods; "a model" is the stronger word
                 if cue is None and shape_type(names[i]) is None:
@@ -448,6 +458,8 @@ class Entities:
         return [(ent.start, ent.end, label) for ent, label in zip(ents, labels, strict=True)]
 
 
+# A parameter count: "175B", "7B", "1.3B", "340M".
+_PARAMETER_COUNT = re.compile(r"^\d+(?:\.\d+)?[BM]$")
 # "57.8 PQ", "a 52.5 AP", "53.0% AP": a short capitalised name right after a figure.
 _FIGURE_BEFORE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?%?\s$")
 _SHORT_MEASURE = re.compile(r"^[A-Za-z]{1,5}(?:@\d+)?$")

@@ -158,10 +158,19 @@ STANDALONE: dict[str, EntityType] = {
     "summarization": "Task",
     "paraphrasing": "Task",
     "infilling": "Task",
+    "classification": "Task",
 }
 _HEAD_WORDS = frozenset(HEADS) | {pair.split()[-1] for pair in TWO_WORD_HEADS}
 # Words that make a task-like phrase a training objective (a Method, GUIDELINES.md).
 OBJECTIVE_MODIFIERS = frozenset({"masked", "next-token", "token", "n-gram", "next-sentence", "denoising"})
+# At most this many words stand before a task's head word.
+TASK_MODIFIERS = 2
+# A phrase of one of these modality words and a broad head ("multimodal understanding",
+# "cross-modal learning") names a capability, not a task or technique.
+MODALITY_WORDS = frozenset(
+    {"multimodal", "multi-modal", "cross-modal", "cross-modality", "unimodal", "uni-modal"}
+)
+BROAD_HEADS = frozenset({"understanding", "learning", "fine-tuning", "finetuning", "tuning", "processing"})
 # "X learning" is a technique, except where the modifier names a problem setting.
 TASK_LEARNING_MODIFIERS = frozenset({"zero-shot", "few-shot", "one-shot", "representation", "metric"})
 # Words that are never part of a name: vague adjectives and the verbs that introduce names.
@@ -412,10 +421,17 @@ VAGUE = frozenset(
         "replace",
         "scalable",
         "single",
+        "global",
+        "local",
+        "enhanced",
     ]
 )
 # Words that start Title Case names ("Generative Pretraining") but no lower-case ones.
 _LOWER_CASE_VAGUE = frozenset({"generative", "average"})
+_LOSSES = frozenset({"loss", "losses"})
+# Measures named after people: "Renyi cross entropy", "Jensen-Shannon divergence".
+_EPONYMOUS_HEADS = frozenset({"entropy", "divergence"})
+_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "our", "this", "these", "each", "every"})
 # Hyphenated heads that name no technique on their own.
 _TOO_GENERIC = frozenset(
     {
@@ -566,12 +582,25 @@ def find_phrases(text: str, max_modifiers: int = 4) -> list[tuple[int, int, Enti
             continue
         start = i - 1 if i and f"{lower[i - 1]} {word}" in TWO_WORD_HEADS else i
         lower_case_head = words[i].group()[:1].islower()
+        # Task names are short ("3D shape generation"); words before the third qualify the task
+        # ("conditional", "cross-modal") rather than name it.
+        limit = min(max_modifiers, TASK_MODIFIERS) if kind == "Task" else max_modifiers
         while (
             start > 0
-            and i - start < max_modifiers
+            and i - start < limit
             and text[words[start - 1].end() : words[start].start()] == " "
-            and is_term_word(words[start - 1].group())
-            and not (lower_case_head and _is_capitalised_name(text, words[start - 1]))
+            and (
+                is_term_word(words[start - 1].group())
+                or (not lower_case_head and _is_titled_vague(words, start - 1))
+                or (word in _EPONYMOUS_HEADS and _is_capitalised_name(text, words[start - 1]))
+            )
+            and not (
+                lower_case_head
+                and word not in _EPONYMOUS_HEADS
+                and _is_capitalised_name(text, words[start - 1])
+            )
+            # a lower-case word does not start a Title Case name: "implicit Jeffrey Divergence"
+            and not (not lower_case_head and words[start - 1].group()[:1].islower())
         ):
             start -= 1
         if word in _NAMED_MEASURES and lower_case_head:
@@ -590,6 +619,12 @@ def find_phrases(text: str, max_modifiers: int = 4) -> list[tuple[int, int, Enti
             and _CAMEL.match(words[start - 1].group())
         ):
             start -= 1  # "a ProbSparse self-attention": a coined variant of the technique
+        if start == i - 1 and word in BROAD_HEADS and lower[start] in MODALITY_WORDS:
+            continue
+        if word[-1] == "s" and i + 1 < len(lower) and lower[i + 1] in _DETERMINERS:
+            continue  # "the alignment tuning transforms a base LLM": a verb, not a technique
+        if word in _LOSSES and HEADS.get(lower[i - 1]) == "Task":
+            continue  # "an image captioning loss", "the prediction loss": a task's objective, no name
         if start < i and _is_leading_verb(text, words[start]):
             start += 1  # "Scaling Open-Vocabulary Object Detection": a title's verb, not a modifier
         if word in _QUALIFIED_MEASURES and start < i:
@@ -604,6 +639,23 @@ def find_phrases(text: str, max_modifiers: int = 4) -> list[tuple[int, int, Enti
         ):
             found.append((words[start].start(), words[i].end(), head_type(lower[start : i + 1]) or kind))
     return found
+
+
+def _is_titled_vague(words: list[re.Match[str]], index: int) -> bool:
+    """Whether ``words[index]`` is a capitalised vague word inside a Title Case name.
+
+    "Preference" names nothing on its own, but between two capitalised words of a name
+    it is part of it: "Short-to-Long Preference Optimization", "Margin-aware Preference Optimization".
+    """
+    word = words[index].group()
+    return (
+        index > 0
+        and word[:1].isupper()
+        and word[1:].islower()
+        and word.lower() in VAGUE
+        and words[index - 1].group()[:1].isupper()
+        and is_term_word(words[index - 1].group())
+    )
 
 
 def _is_measure_word(word: str) -> bool:

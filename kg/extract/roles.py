@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.extract.cues import CLASS_NOUNS, word_alternation
+from kg.extract.cues import CLASS_NOUNS, is_review_title, word_alternation
 from kg.extract.extensions import doc_text, doc_value, sentences_of, set_doc_value
 from kg.extract.known_names import lookup
 from kg.extract.triggers import folds_like_ascii, matches_at, occurrences
@@ -133,7 +133,7 @@ class Roles:
         ents = doc.ents
         roles: dict[tuple[int, int], str] = {}
         if doc_value(doc, "kg_field") == "title":
-            head = text.split(":", 1)[0] if ":" in text else None
+            head = text.split(":", 1)[0] if ":" in text and not is_review_title(text) else None
             for ent in ents:
                 if (
                     head is not None

@@ -154,12 +154,15 @@ def name_type(name: str) -> EntityType:
     return shape_type(name) or "Method"
 
 
+_VERSION = re.compile(r"^[vV]\d[\w.]*$")
+
+
 @cache
 def shape_type(name: str, listed: bool = True) -> EntityType | None:
     """The type a name's list entry (if ``listed``) or shape gives it, or None if neither says anything.
 
-    >>> shape_type("COCO"), shape_type("SoftREPA")
-    ('Dataset', None)
+    >>> shape_type("COCO"), shape_type("SoftREPA"), shape_type("COCO v2"), shape_type("Mistral v2")
+    ('Dataset', None, 'Dataset', 'Model')
     """
     if _COST.match(name) or _MEAN.match(name):
         return "Metric"
@@ -172,6 +175,11 @@ def shape_type(name: str, listed: bool = True) -> EntityType | None:
         return "Metric"
     if _DATA_SIZE.search(name):
         return "Dataset"
+    base, _, version = name.rpartition(" ")
+    if listed and base and _VERSION.match(version):
+        known = known_names().get(base.casefold())
+        if known is not None and known.type in ("Dataset", "Benchmark"):
+            return known.type  # "Pick-a-Pic v2": a version of listed data is data
     stem = re.split(r"[\s-]", name, maxsplit=1)[0]
     if (
         _MODEL_SIZE.search(name)
@@ -232,8 +240,78 @@ def names_in_chunk(chunk: str) -> tuple[tuple[int, int], ...]:
     return tuple(found)
 
 
-def find_names(text: str) -> list[tuple[int, int]]:
-    """Character spans of the shape-recognised names in ``text``.
+# Capitalised words joined by hyphens: "Guide-Align", "Pick-Style" (not idioms: "Plug-and-Play").
+_CAPITALISED_COMPOUND = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)+(?=[,.;:)]*$)")
+# What may follow a name that stands alone: punctuation, a conjunction or an acronym's parenthesis.
+_ALONE_AFTER = re.compile(r"[,.;:)]|\s+(?:and|or)\b|\s*\(|\s*$")
+_LOWER_WORD = re.compile(r"\s+([a-z]+)")
+
+
+@cache
+def _capitalised_compound(chunk: str) -> int | None:
+    """Where a chunk that is one Title Case hyphenated compound ends ("Guide-Align,": 11), else None.
+
+    >>> _capitalised_compound("Guide-Align,"), _capitalised_compound("English-Centric")
+    (11, None)
+    """
+    match = _CAPITALISED_COMPOUND.match(chunk)
+    if match is None or _ADJECTIVAL.search(match.group()):
+        return None
+    return match.end()
+
+
+def _stands_alone(text: str, start: int, end: int) -> bool:
+    """Whether the compound ``text[start:end]`` is a name of its own, not part of a phrase.
+
+    A capitalised compound mid-sentence, with no capitalised word before it and no plain word
+    after it but a class noun, is a name: "we introduce Guide-Align, a two-stage approach",
+    "an Auto-Correlation mechanism"; "a Many-to-Many translation model" and "Supervised
+    Fine-Tuning" are phrases.
+
+    >>> text = "We introduce Guide-Align, and a Many-to-Many translation model."
+    >>> _stands_alone(text, 13, 24), _stands_alone(text, 32, 44)
+    (True, False)
+    """
+    before = text[max(0, start - 30) : start].rstrip()
+    if not before or not (before[-1].islower() or before[-1] == ","):
+        return False  # a sentence's first word, or a word in a Title Case phrase
+    if before[-1] != "," and before.rsplit(maxsplit=1)[-1][:1].isupper():
+        return False
+    if _ALONE_AFTER.match(text, end):
+        return True
+    following = _LOWER_WORD.match(text, end)
+    return following is not None and following.group(1) in CLASS_NOUNS
+
+
+def _standalone_compounds(text: str) -> list[tuple[int, int]]:
+    """The spans of the capitalised compounds that stand alone in ``text`` ("Guide-Align").
+
+    Looked for from each hyphen before a capital, fewer than the chunks ``find_names`` reads.
+
+    >>> text = "We introduce Guide-Align, a self-supervised approach, and Cross-Scan (CS)."
+    >>> [text[s:e] for s, e in _standalone_compounds(text)]
+    ['Guide-Align', 'Cross-Scan']
+    """
+    found: list[tuple[int, int]] = []
+    hyphen = text.find("-")
+    while hyphen > 0:
+        if text[hyphen + 1 : hyphen + 2].isupper() and text[hyphen - 1].islower():
+            start = text.rfind(" ", 0, hyphen) + 1
+            stop = text.find(" ", hyphen)
+            stop = len(text) if stop < 0 else stop
+            compound = _capitalised_compound(text[start:stop])
+            if (
+                compound is not None
+                and (not found or found[-1][0] != start)
+                and _stands_alone(text, start, start + compound)
+            ):
+                found.append((start, start + compound))
+        hyphen = text.find("-", hyphen + 1)
+    return found
+
+
+def find_names(text: str, title: bool = False) -> list[tuple[int, int]]:
+    """Character spans of the shape-recognised names in ``text`` (a ``title`` capitalises every word).
 
     >>> text = "CLIP-based LLMs beat Llama 2 and SoftREPA on EvalMuse-40K."
     >>> [text[s:e] for s, e in find_names(text)]
@@ -244,6 +322,8 @@ def find_names(text: str) -> list[tuple[int, int]]:
         for chunk in _CHUNK.finditer(text)
         for start, end in names_in_chunk(chunk.group())
     ]
+    if not title:
+        found += _standalone_compounds(text)
     stems = model_stems()
     shaped = {text[s:e] for s, e in found}
     for match in matches_at(_VERSIONED, text, _versioned_starts(text)):
@@ -347,9 +427,10 @@ class NameShapes:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        found = [(start, end, name_type(text[start:end])) for start, end in find_names(text)]
+        title = doc_value(doc, "kg_field") == "title"
+        found = [(start, end, name_type(text[start:end])) for start, end in find_names(text, title)]
         found += [(start, end, kind or name_type(text[start:end])) for start, end, kind in find_named(text)]
-        if doc_value(doc, "kg_field") != "title":  # a title capitalises every word
+        if not title:  # a title capitalises every word
             found += find_titled(text)
         doc.spans[self.spans_key] = spans_at(doc, found)
         return doc

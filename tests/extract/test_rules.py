@@ -70,6 +70,17 @@ def test_coinages_with_greek_letters_and_versions() -> None:
     assert "λ-ECLIPSE" in names and "Kandinsky v2.2" in names and "Llama 3 8B Instruct" in names
 
 
+def test_a_capitalised_compound_standing_alone_is_a_name() -> None:
+    text = "We introduce Rank-Fuse, a simple approach, with a Cross-Scan mechanism and Zoom-Mix (ZM)."
+    assert [text[s:e] for s, e in find_names(text)] == ["Rank-Fuse", "Cross-Scan", "Zoom-Mix", "ZM"]
+
+
+def test_capitalised_compounds_in_phrases_and_titles_are_not_names() -> None:
+    text = "Supervised Fine-Tuning, a Many-to-Many translation model, Plug-and-Play and English-Centric."
+    assert find_names(text) == []
+    assert find_names("Rank-Fuse: Align and Self-Enhance", title=True) == []
+
+
 def test_urls_and_units_are_not_names() -> None:
     text = "Code: https://github.com/ABC/XYZ-Net. It runs at 30 FPS on 8 GPUs with 7B parameters."
     assert [text[s:e] for s, e in find_names(text)] == ["FPS"]
@@ -93,6 +104,30 @@ def test_apposition_types_a_new_model() -> None:
 
 def test_following_head_noun_types_a_list() -> None:
     assert context_type("on ", ", Flickr30K and MSCOCO datasets.") == "Dataset"
+
+
+def test_a_parameter_count_makes_a_name_a_model(pipeline: Language) -> None:
+    assert ("TuraVinci", "Model") in ents(pipeline, "It beats the 175B TuraVinci on the test.")
+    assert ("TuraVinci", "Method") in ents(pipeline, "It beats the TuraVinci on the test.")
+
+
+def test_a_version_of_listed_data_is_data(pipeline: Language) -> None:
+    assert ("SQuAD v2.0", "Dataset") in ents(pipeline, "We fine-tune it on SQuAD v2.0 and report F1.")
+
+
+def test_benchmark_datasets_are_datasets(pipeline: Language) -> None:
+    found = ents(pipeline, "Experiments on the Flickr30K and MSCOCO benchmark datasets show gains.")
+    assert {("Flickr30K", "Dataset"), ("MSCOCO", "Dataset")} <= set(found)
+
+
+def test_a_listed_evaluation_suite_is_a_benchmark() -> None:
+    entry = lookup("AlpacaEval")
+    assert entry is not None and entry.type == "Benchmark"
+
+
+def test_the_last_of_two_class_nouns_heads_them() -> None:
+    assert context_type("Results on ", " and VQAv2 benchmark datasets.") == "Dataset"
+    assert context_type("Results on ", " benchmark results.") == "Benchmark"
 
 
 # Generic class words -----------------------------------------------------------------------
@@ -124,6 +159,66 @@ def test_verbs_do_not_start_a_phrase() -> None:
     found = [text[s:e] for s, e, _ in find_phrases(text)]
     assert "image generation" in found
     assert not any(phrase.startswith(("stabilize", "improve")) for phrase in found)
+
+
+def test_task_names_have_at_most_two_modifiers() -> None:
+    text = "It handles conditional point cloud shape generation and machine translation."
+    found = [(text[s:e], t) for s, e, t in find_phrases(text)]
+    assert ("cloud shape generation", "Task") in found
+    assert ("machine translation", "Task") in found
+    assert not any(phrase.startswith(("conditional", "point")) for phrase, _ in found)
+
+
+def test_a_modality_word_and_a_broad_head_name_nothing() -> None:
+    text = "Multimodal understanding and cross-modal learning aid multimodal sentiment analysis."
+    found = [text[s:e] for s, e, _ in find_phrases(text)]
+    assert found == ["multimodal sentiment analysis"]
+
+
+def test_a_capitalised_vague_word_inside_a_title_case_name_is_kept() -> None:
+    text = "Tuning via Short-to-Long Preference Optimization and direct preference optimization."
+    found = [text[s:e] for s, e, _ in find_phrases(text)]
+    assert "Short-to-Long Preference Optimization" in found
+    assert "preference optimization" not in found and "direct preference optimization" not in found
+
+
+def test_a_head_word_used_as_a_verb_ends_no_phrase() -> None:
+    text = "Instruction tuning transforms a base model; Fourier transforms mix tokens."
+    found = [text[s:e] for s, e, _ in find_phrases(text)]
+    assert "Fourier transforms" in found and "tuning transforms" not in found
+
+
+def test_measures_named_after_people_keep_the_name() -> None:
+    text = "A Renyi cross entropy, an implicit Jeffrey Divergence and Sintel optical flow estimation."
+    found = [text[s:e] for s, e, _ in find_phrases(text)]
+    assert "Renyi cross entropy" in found and "Jeffrey Divergence" in found
+    assert "optical flow estimation" in found
+
+
+def test_classification_alone_is_a_task() -> None:
+    text = "The features serve classification and generation."
+    assert [(text[s:e], t) for s, e, t in find_phrases(text)] == [("classification", "Task")]
+
+
+def test_a_review_title_heads_no_name() -> None:
+    [found] = extract([Paper("p1", "Graph Prompt Tuning: A Comprehensive Survey", "We review prompts.")])
+    assert not any(m.role == "introduced" for m in found.mentions)
+    [found] = extract([Paper("p2", "GraphPrompter: Tuning Graphs", "We propose GraphPrompter.")])
+    assert ("GraphPrompter", "title", "introduced") in {(m.text, m.field, m.role) for m in found.mentions}
+
+
+def test_a_loss_named_after_a_task_is_no_name() -> None:
+    text = "It adds a speech recognition loss and a triplet contrastive loss."
+    found = [text[s:e] for s, e, _ in find_phrases(text)]
+    assert "triplet contrastive loss" in found
+    assert not any(phrase.endswith("recognition loss") for phrase in found)
+
+
+def test_global_local_and_enhanced_qualify_a_name_without_starting_it() -> None:
+    text = "We add global self-attention and local image-text matching for Enhanced Zero-Shot Learning."
+    found = [text[s:e] for s, e, _ in find_phrases(text)]
+    assert {"self-attention", "image-text matching", "Zero-Shot Learning"} <= set(found)
+    assert not any(phrase.lower().startswith(("global", "local", "enhanced")) for phrase in found)
 
 
 # Abbreviations (Schwartz and Hearst) -------------------------------------------------------

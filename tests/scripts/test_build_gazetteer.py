@@ -41,3 +41,13 @@ def test_metric_lists_lose_measures_on_data_and_averages(gazetteer: ModuleType) 
     assert not gazetteer.is_measure_name("CIFAR-10 Top-5 Error", {"cifar-10"})
     assert not gazetteer.is_measure_name("Overall BLEU", set())
     assert gazetteer.is_measure_name("Word Error Rate", {"cifar-10"})
+
+
+@pytest.mark.parametrize("name", ["AlpacaEval", "MT-Bench", "L-Eval", "Long-Range Arena", "SemEval-2010 Task 8"])
+def test_data_named_as_benchmarks_are_benchmarks(gazetteer: ModuleType, name: str) -> None:
+    assert gazetteer.data_kind(name) == "Benchmark"
+
+
+@pytest.mark.parametrize("name", ["Belgian Statutory Article Retrieval", "MSCOCO", "Evaluation Set X"])
+def test_other_data_are_datasets(gazetteer: ModuleType, name: str) -> None:
+    assert gazetteer.data_kind(name) == "Dataset"
