@@ -10,6 +10,7 @@ says less.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -148,8 +149,61 @@ def has_class_noun(text: str) -> bool:
     return not CLASS_NOUNS.keys().isdisjoint(_WORD_RUN.findall(text.lower()))
 
 
-def context_type(before: str, after: str) -> EntityType | None:
+class ClassNounIndex:
+    """``has_class_noun`` for any window of one text, from one scan of it.
+
+    A doc's names each look for class nouns in the 160 characters before them and the
+    120 after; the windows overlap, so the text's words are read once and each window
+    is answered from where the class nouns stand (and the two words it may cut).
+
+    >>> text = "We train on the COCO dataset and a model-free setup."
+    >>> index = ClassNounIndex(text)
+    >>> index.within(0, 16), index.within(16, 30), index.within(35, 40), index.within(36, 40)
+    (False, True, True, False)
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.ascii = text.isascii()
+        runs = [m.span() for m in _WORD_RUN.finditer(text)] if self.ascii else []
+        self.run_starts = [start for start, _ in runs]
+        nouns = [(start, end) for start, end in runs if text[start:end].lower() in CLASS_NOUNS]
+        self.noun_starts = [start for start, _ in nouns]
+        self.noun_ends = [end for _, end in nouns]
+
+    def within(self, start: int, end: int) -> bool:
+        """``has_class_noun(text[start:end])``."""
+        text = self.text
+        if not self.ascii:
+            return has_class_noun(text[start:end])
+        if start >= end:
+            return False
+        i = bisect_left(self.noun_starts, start)
+        if i < len(self.noun_starts) and self.noun_ends[i] <= end:
+            return True  # a whole word of the text in the window
+        # The window's first and last words may be parts of the text's words ("odels", "model" of "models").
+        if start > 0 and _is_word_char(text[start - 1]) and _is_word_char(text[start]):
+            first = _WORD_RUN.match(text, start, end)
+            if first is not None and first.group().lower() in CLASS_NOUNS:
+                return True
+        if end < len(text) and _is_word_char(text[end - 1]) and _is_word_char(text[end]):
+            run_start = max(self.run_starts[bisect_right(self.run_starts, end - 1) - 1], start)
+            if text[run_start:end].lower() in CLASS_NOUNS:
+                return True
+        return False
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"  # what ``\w`` matches in ASCII text
+
+
+def context_type(
+    before: str, after: str, *, nouns_before: bool | None = None, nouns_after: bool | None = None
+) -> EntityType | None:
     """The type the sentence text ``before`` and ``after`` a name gives it, if any.
+
+    ``nouns_before`` and ``nouns_after`` say, where the caller knows it (``ClassNounIndex``),
+    whether the last 160 characters before and the first 120 after hold a class noun.
 
     >>> context_type("We train on the ", " dataset.")
     'Dataset'
@@ -163,13 +217,17 @@ def context_type(before: str, after: str) -> EntityType | None:
     True
     """
     after = after[:120]
-    if has_class_noun(after):  # the full patterns are slow; most windows hold no class noun
+    if nouns_after is None:
+        nouns_after = has_class_noun(after)
+    if nouns_after:  # the full patterns are slow; most windows hold no class noun
         match = None if _AFTER_BLOCKERS.match(after) else _AFTER.match(after)
         match = match or _APPOSITION.match(after[:80])
         if match:
             return _head_class(match.group(1), after[match.end(1) :])
     window = before[-160:]
-    if has_class_noun(window):
+    if nouns_before is None:
+        nouns_before = has_class_noun(window)
+    if nouns_before:
         match = _BEFORE.search(window) or _BEFORE_NOUN.search(window)
         if match:
             return CLASS_NOUNS[match.group(1).lower()]

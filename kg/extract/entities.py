@@ -30,6 +30,7 @@ from spacy.util import filter_spans
 
 from kg.extract.cues import (
     CLASS_NOUNS,
+    ClassNounIndex,
     context_type,
     copula_type,
     data_context_type,
@@ -408,6 +409,7 @@ class Entities:
         names = [text[ent.start_char : ent.end_char] for ent in ents]
         weak: set[int] = set()  # names whose type is only the Method default
         sentences = sentences_of(doc, [ent.start_char for ent in ents])
+        class_nouns = ClassNounIndex(text)
         for i, ent in enumerate(ents):
             key = names[i].casefold()
             if key in fixed:
@@ -423,7 +425,12 @@ class Entities:
             if cue is None and ent.label_ not in ("Task", "Metric"):
                 start, end = sentences[i]
                 before = text[start : ent.start_char]
-                cue = context_type(before, text[ent.end_char : end])
+                cue = context_type(
+                    before,
+                    text[ent.end_char : end],
+                    nouns_before=class_nouns.within(max(start, ent.start_char - 160), ent.start_char),
+                    nouns_after=class_nouns.within(ent.end_char, min(end, ent.end_char + 120)),
+                )
                 if (
                     cue is None
                     and ent.label_ not in ("Dataset", "Benchmark")
@@ -507,11 +514,12 @@ def _with_listed_data(doc: Doc, text: str, ents: list[Candidate]) -> list[Candid
     A plain capitalised word in a list of data names is one more of them, which neither
     its shape nor a list entry can tell.
     """
+    data = [ent for ent in ents if ent.label_ in ("Dataset", "Benchmark")]
+    if not data:
+        return ents
     taken = {i for ent in ents for i in range(ent.start_char, ent.end_char)}
     found: list[Candidate] = []
-    for ent in ents:
-        if ent.label_ not in ("Dataset", "Benchmark"):
-            continue
+    for ent in data:
         after = _NEXT_DATA.match(text, ent.end_char)
         before = _PREVIOUS_DATA.search(text, max(0, ent.start_char - 60), ent.start_char)
         for match in (after, before):

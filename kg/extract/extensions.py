@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable
+from operator import itemgetter
 from typing import Any
 
 import numpy
@@ -122,7 +123,7 @@ def sentences_of(doc: Doc, chars: Iterable[int]) -> list[tuple[int, int]]:
     [(0, 4), (5, 15)]
     """
     bounds = doc_value(doc, "kg_sentences") or [(0, len(doc_text(doc)))]
-    return [bounds[max(0, bisect_right(bounds, (char, float("inf"))) - 1)] for char in chars]
+    return [bounds[max(0, bisect_right(bounds, char, key=itemgetter(0)) - 1)] for char in chars]
 
 
 def spans_at(doc: Doc, found: Iterable[tuple[int, int, str]]) -> list[Span]:

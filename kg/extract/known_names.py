@@ -21,7 +21,7 @@ from __future__ import annotations
 import csv
 import gzip
 import io
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -52,6 +52,7 @@ def known_names(path: Path = DEFAULT_PATH) -> dict[str, ListedName]:
         return {row["name"].casefold(): ListedName(**row) for row in rows}  # type: ignore[arg-type]
 
 
+@lru_cache(maxsize=1 << 16)  # names recur in a corpus, and every stage asks
 def lookup(name: str) -> ListedName | None:
     """The listed entry for ``name`` (case-insensitive), or None.
 

@@ -13,6 +13,7 @@ the like in its sentence.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 
 from spacy.language import Language
@@ -36,13 +37,25 @@ _INTRODUCE = re.compile(
 _INTRODUCE_STARTS = ("we", "us", "this ", "here", "our ", "the proposed ", "contribution")
 
 
-def _introductions(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
-    """``_INTRODUCE.finditer(text, start, end)``, tried only where its first words stand."""
-    sentence = text[start:end]
-    if not folds_like_ascii(sentence):
+def _introduction_starts(text: str) -> list[int] | None:
+    """The offsets in ``text`` where an ``_INTRODUCE`` match may start: its first words, at a word start.
+
+    None where the text's case folding is not ASCII's (``folds_like_ascii``).
+    """
+    if not folds_like_ascii(text):
+        return None
+    return [
+        i
+        for i in occurrences(text.lower(), _INTRODUCE_STARTS)
+        if i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "_")  # where ``\b`` holds
+    ]
+
+
+def _introductions(text: str, start: int, end: int, starts: list[int] | None) -> Iterator[re.Match[str]]:
+    """``_INTRODUCE.finditer(text, start, end)``, tried only at ``starts`` (``_introduction_starts``)."""
+    if starts is None:
         return _INTRODUCE.finditer(text, start, end)
-    starts = [start + i for i in occurrences(sentence.lower(), _INTRODUCE_STARTS)]
-    return matches_at(_INTRODUCE, text, starts, end)
+    return matches_at(_INTRODUCE, text, starts[bisect_left(starts, start) : bisect_left(starts, end)], end)
 
 
 _SUBJECT = re.compile(r"(?i)\b(?:we|this (?:paper|work|study)|our (?:work|paper))\b")
@@ -132,15 +145,22 @@ class Roles:
             by_sentence: dict[tuple[int, int], list[Span]] = {}
             for ent, sentence in zip(ents, sentences_of(doc, [e.start_char for e in ents]), strict=True):
                 by_sentence.setdefault(sentence, []).append(ent)
+            starts = _introduction_starts(text) if by_sentence else None
             for (start, end), sentence_ents in by_sentence.items():
-                self._sentence(text, start, end, sentence_ents, roles)
+                self._sentence(text, start, end, sentence_ents, roles, starts)
         set_doc_value(doc, "kg_roles", roles)
         return doc
 
     def _sentence(
-        self, text: str, start: int, end: int, ents: list[Span], roles: dict[tuple[int, int], str]
+        self,
+        text: str,
+        start: int,
+        end: int,
+        ents: list[Span],
+        roles: dict[tuple[int, int], str],
+        introduction_starts: list[int] | None,
     ) -> None:
-        verbs = list(_introductions(text, start, end))
+        verbs = list(_introductions(text, start, end, introduction_starts))
         subject = _SUBJECT.search(text, start, end)
         if subject is not None:
             seconds = _AND_INTRODUCE.finditer(text, subject.end(), end)
@@ -157,7 +177,8 @@ class Roles:
                     for e, new in zip(ents[:i], may_be_new[:i], strict=True)
                 )
             )
-            between = re.sub(r"[()]", "", text[ents[i - 1].end_char : ent.start_char]).strip() if i else ""
+            between = text[ents[i - 1].end_char : ent.start_char] if i else ""
+            between = between.replace("(", "").replace(")", "").strip()
             coordinated = bool(introduced) and introduced[-1] is ents[i - 1] and _COORDINATION.match(between)
             named = _names_next(before[-80:])
             if (

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kg.extract.cues import _ANY_CLASS, CLASS_NOUNS, has_class_noun, word_alternation
+from kg.extract.cues import _ANY_CLASS, CLASS_NOUNS, ClassNounIndex, has_class_noun, word_alternation
 
 
 @pytest.mark.parametrize("noun", sorted(CLASS_NOUNS))
@@ -37,3 +37,14 @@ def test_word_alternation_matches_as_the_plain_alternation(found: list[str], tex
         assert [(m.span(), m.groups()) for m in trie.finditer(text)] == [
             (m.span(), m.groups()) for m in expected.finditer(text)
         ]
+
+
+def test_the_class_noun_index_answers_as_has_class_noun_for_every_window() -> None:
+    for text in [
+        "On the COCO Dataset, models_2 and a model-free Benchmarks suite.",
+        "Λ-Net, a model (ours).",
+    ]:
+        index = ClassNounIndex(text)
+        for start in range(len(text) + 1):
+            for end in range(start, len(text) + 1):
+                assert index.within(start, end) == has_class_noun(text[start:end]), (start, end)
