@@ -43,7 +43,9 @@ def test_metric_lists_lose_measures_on_data_and_averages(gazetteer: ModuleType) 
     assert gazetteer.is_measure_name("Word Error Rate", {"cifar-10"})
 
 
-@pytest.mark.parametrize("name", ["AlpacaEval", "MT-Bench", "L-Eval", "Long-Range Arena", "SemEval-2010 Task 8"])
+@pytest.mark.parametrize(
+    "name", ["AlpacaEval", "MT-Bench", "L-Eval", "Long-Range Arena", "SemEval-2010 Task 8"]
+)
 def test_data_named_as_benchmarks_are_benchmarks(gazetteer: ModuleType, name: str) -> None:
     assert gazetteer.data_kind(name) == "Benchmark"
 
