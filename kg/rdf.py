@@ -44,6 +44,7 @@ import os
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -656,23 +657,31 @@ def write_rdf(
     prefixes = data_prefixes(graph, base)
     with _durable(folder / NTRIPLES_FILE) as out:
         counts = _write_ntriples(_blocks(graph, base), out)
-    store = ox.Store(str(folder / STORE_DIR))
-    # Lenient: every IRI was percent-encoded here or checked by pyoxigraph, so need not be checked again.
-    store.bulk_load(path=str(folder / NTRIPLES_FILE), format=ox.RdfFormat.N_TRIPLES, lenient=True)
-    del store  # closes the database before the build moves its folder into place
-    with _durable(folder / RDF_FILE) as out:
-        ox.serialize(_parse(folder / NTRIPLES_FILE), out, ox.RdfFormat.TURTLE, prefixes=prefixes)
-    with _durable(folder / JSONLD_FILE) as out:
-        # pyoxigraph writes full IRIs; the context declares the prefixes, for readers that compact.
-        out.write(json.dumps({"@context": prefixes}, ensure_ascii=False)[:-1].encode() + b', "@graph": ')
-        ox.serialize(_parse(folder / NTRIPLES_FILE), out, ox.RdfFormat.JSON_LD)
-        out.write(b"}\n")
+    # The bulk loader lets go of the GIL: the store loads on another core while this thread serialises.
+    with ThreadPoolExecutor(max_workers=1) as loader:
+        loaded = loader.submit(_load_store, folder / NTRIPLES_FILE, folder / STORE_DIR)
+        with _durable(folder / RDF_FILE) as out:
+            ox.serialize(_parse(folder / NTRIPLES_FILE), out, ox.RdfFormat.TURTLE, prefixes=prefixes)
+        with _durable(folder / JSONLD_FILE) as out:
+            # pyoxigraph writes full IRIs; the context declares the prefixes, for readers that compact.
+            out.write(json.dumps({"@context": prefixes}, ensure_ascii=False)[:-1].encode() + b', "@graph": ')
+            ox.serialize(_parse(folder / NTRIPLES_FILE), out, ox.RdfFormat.JSON_LD)
+            out.write(b"}\n")
+        loaded.result()
     with _durable(folder / VOID_FILE) as out:
         ox.serialize(
             sorted(void_triples(counts, base, endpoint), key=str), out, ox.RdfFormat.TURTLE, prefixes=prefixes
         )
     names = [RDF_FILE, NTRIPLES_FILE, JSONLD_FILE, VOID_FILE, STORE_DIR]
     return RdfSummary(triples=counts.triples, files=[folder / name for name in names])
+
+
+def _load_store(ntriples: Path, folder: Path) -> None:
+    """Bulk-load the N-Triples file into a new store in ``folder``, and close the store."""
+    store = ox.Store(str(folder))
+    # Lenient: every IRI was percent-encoded here or checked by pyoxigraph, so need not be checked again.
+    store.bulk_load(path=str(ntriples), format=ox.RdfFormat.N_TRIPLES, lenient=True)
+    del store  # closes the database before the build moves its folder into place
 
 
 def _parse(ntriples: Path) -> Iterator[ox.Quad]:
