@@ -424,22 +424,29 @@ def _evaluation_block(method: str, data: str, papers: int, terms: _Terms) -> Blo
     return f"<{evaluation_iri(method, data, terms.base)}>", pairs
 
 
-def _node_block(graph: nx.MultiDiGraph, node: str, terms: _Terms, derived: list[Pair]) -> Block:
+@lru_cache(maxsize=256)
+def _property(relation: str) -> str:
+    return _ox(relation_property(relation))
+
+
+def _node_block(
+    graph: nx.MultiDiGraph, node: str, kinds: dict[str, str], terms: _Terms, derived: list[Pair]
+) -> Block:
     """A node's own triples, the precomputed ones, and its edges' direct, LPWC, inverse and symmetric ones."""
     data = graph.nodes[node]
-    is_paper = data.get("type") == "Paper"
+    is_paper = kinds[node] == "Paper"
     pairs = [*(_paper_pairs(node, data) if is_paper else _entity_pairs(data)), *derived]
     for _, target, key, relation in sorted(graph.out_edges(node, keys=True, data="relation")):
         relation = relation or key
-        pairs.append((_ox(relation_property(relation)), terms.node(target)))
-        lpwc = _LPWC_EDGE.get((relation, graph.nodes[target].get("type", ""))) if is_paper else None
+        pairs.append((_property(relation), terms.node(target)))
+        lpwc = _LPWC_EDGE.get((relation, kinds[target])) if is_paper else None
         if lpwc is not None:
             pairs.append((_ox(lpwc), terms.node(target)))
     for source, _, key, relation in sorted(graph.in_edges(node, keys=True, data="relation")):
         relation = relation or key
         if relation in SYMMETRIC_RELATIONS:
-            pairs.append((_ox(relation_property(relation)), terms.node(source)))
-        elif relation == "introduces" and graph.nodes[source].get("type") == "Paper":
+            pairs.append((_property(relation), terms.node(source)))
+        elif relation == "introduces" and kinds[source] == "Paper":
             pairs.append((_INTRODUCED_BY, terms.node(source)))
     return terms.node(node), list(dict.fromkeys(pairs))
 
@@ -488,12 +495,11 @@ class _Sentences:
 
 
 def _statement_block(
-    source: str, target: str, data: dict[str, Any], terms: _Terms, sentences: _Sentences
+    source: str, target: str, relation: str, data: dict[str, Any], terms: _Terms, sentences: _Sentences
 ) -> Block:
     """The reified edge: a co-mention with its weight; any other with its support and evidence sentences."""
-    relation = data.get("relation", "related")
     pairs: list[Pair] = [
-        (_A, _STATEMENT), (_SUBJECT, terms.node(source)), (_PREDICATE, _ox(relation_property(relation))),
+        (_A, _STATEMENT), (_SUBJECT, terms.node(source)), (_PREDICATE, _property(relation)),
         (_OBJECT, terms.node(target)),
     ]  # fmt: skip
     if relation in SYMMETRIC_RELATIONS:
@@ -587,15 +593,16 @@ def _blocks(graph: nx.MultiDiGraph, base: str) -> Iterator[Block]:
     sentences = _Sentences(graph, terms)
     evaluations = evaluation_counts(graph)
     derived = _derived_pairs(graph, evaluations, terms)
+    kinds = {node: kind or "" for node, kind in graph.nodes(data="type")}
     yield from _partition_blocks(graph, base)
     for node in sorted(graph.nodes):
-        yield _node_block(graph, node, terms, derived.pop(node, []))
+        yield _node_block(graph, node, kinds, terms, derived.pop(node, []))
         seen = set()
         for _, target, key, data in sorted(graph.out_edges(node, keys=True, data=True), key=_edge_order):
             relation = data.get("relation", key)
             if (relation, target) not in seen:
                 seen.add((relation, target))
-                yield _statement_block(node, target, {**data, "relation": relation}, terms, sentences)
+                yield _statement_block(node, target, relation, data, terms, sentences)
     for (method, data), papers in sorted(evaluations.items()):
         yield _evaluation_block(method, data, papers, terms)
     yield from sentences.blocks()
