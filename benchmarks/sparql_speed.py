@@ -3,6 +3,7 @@
     python benchmarks/sparql_speed.py                 # 100,000 papers; rdflib comparison on 1,000
     python benchmarks/sparql_speed.py --papers 20000 --small 500 --repeat 5
     python benchmarks/sparql_speed.py --papers 10000 --only co-mentioned-with models-on-benchmark
+    python benchmarks/sparql_speed.py --keep /tmp/kg-100k     # keep the large graph's RDF; rerun reuses it
 
 Builds a synthetic graph in the graph contract's shape (``synthetic_graph.py``:
 Zipf-distributed entities, every relation), writes its RDF with the build's own
@@ -18,6 +19,7 @@ Times include reading every row of the answer.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import re
 import statistics
 import sys
@@ -36,7 +38,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from synthetic_graph import synthetic_graph  # noqa: E402
 
 from kg.query import bind, open_store  # noqa: E402
-from kg.rdf import triples, write_rdf  # noqa: E402
+from kg.rdf import ntriples, write_rdf  # noqa: E402
 
 QUERIES = sorted((ROOT / "queries").glob("*.rq"))
 # The entity types a parameter names, by parameter name.
@@ -89,6 +91,9 @@ def main() -> None:
     options.add_argument("--small", type=int, default=1_000, help="papers in the graph rdflib is compared on")
     options.add_argument("--repeat", type=int, default=7, help="timed runs per query")
     options.add_argument("--only", nargs="+", metavar="QUERY", help="queries to run (no .rq)")
+    options.add_argument(
+        "--keep", type=Path, metavar="DIR", help="write the RDF into DIR and keep it; reuse it if there"
+    )
     args = options.parse_args()
     queries = [path for path in QUERIES if not args.only or path.stem in args.only]
 
@@ -96,12 +101,19 @@ def main() -> None:
     graph = synthetic_graph(args.papers)
     print(f"graph: {args.papers} papers, {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges "
           f"({time.perf_counter() - start:.1f} s)")  # fmt: skip
-    with tempfile.TemporaryDirectory() as folder:
-        wall, cpu = time.perf_counter(), time.process_time()
-        written = write_rdf(graph, folder)
-        wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
-        sizes = ", ".join(f"{path.name} {size(path) / 1e6:.0f} MB" for path in written.files)
-        print(f"rdf: {written.triples} triples in {wall:.1f} s ({cpu:.1f} s CPU): {sizes}\n")
+    with contextlib.ExitStack() as cleanup:
+        folder = args.keep or Path(cleanup.enter_context(tempfile.TemporaryDirectory()))
+        marker = folder / f"papers-{args.papers}"
+        if marker.exists():
+            print(f"rdf: reusing {folder}\n")
+        else:
+            folder.mkdir(parents=True, exist_ok=True)
+            wall, cpu = time.perf_counter(), time.process_time()
+            written = write_rdf(graph, folder)
+            wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+            marker.touch()
+            sizes = ", ".join(f"{path.name} {size(path) / 1e6:.0f} MB" for path in written.files)
+            print(f"rdf: {written.triples} triples in {wall:.1f} s ({cpu:.1f} s CPU): {sizes}\n")
         store = open_store(folder)
         print(f"{'query':<36} {'median ms':>10} {'CPU ms':>8} {'rows':>7}")
         slowest = 0.0
@@ -115,12 +127,12 @@ def main() -> None:
         del store
 
     small = synthetic_graph(args.small)
-    data = list(triples(small))
+    lines = list(ntriples(small))
     oxigraph = ox.Store()
-    oxigraph.extend(data)
+    oxigraph.load("".join(lines), ox.RdfFormat.N_TRIPLES)
     in_memory = rdflib.Graph()
-    in_memory.parse(data=ox.serialize(data, format=ox.RdfFormat.N_TRIPLES).decode(), format="nt")
-    print(f"rdflib in-memory vs Oxigraph, {args.small} papers, {len(data)} triples")
+    in_memory.parse(data="".join(lines), format="nt")
+    print(f"rdflib in-memory vs Oxigraph, {args.small} papers, {len(lines)} triples")
     print(f"{'query':<36} {'rdflib ms':>10} {'oxigraph ms':>12} {'ratio':>8}")
     for path in queries:
         text = path.read_text()

@@ -13,22 +13,27 @@ What the data says (``kg/ontology.ttl`` defines every ``kg:`` term):
 - every edge of the graph is a direct triple (``paper kg:introduces method``), the
   LPWC triple that means the same where there is one (asserted, since SPARQL users
   run no reasoner), and a ``kg:Statement`` (an ``rdf:Statement``) that reifies it
-  with its ``kg:support`` (and ``kg:weight`` for co-mentions) and ``kg:evidence``;
-- ranking queries read precomputed numbers and links: ``kg:methodCount`` on
-  tasks, a ``kg:Evaluation`` per method and dataset evaluated together (with the
+  with its ``kg:support`` and ``kg:evidence``, the sentences that state it; a
+  co-mention's statement has its ``kg:weight`` instead, and no evidence (it would
+  restate the evidence of the two entities' own statements, and nothing reads it);
+- ranking queries read precomputed numbers and links: the dataset's VoID class
+  partitions (``void:entities`` and ``kg:entitiesInSeveralPapers`` per type),
+  ``kg:methodCount`` on tasks, a ``kg:Evaluation`` per method and dataset evaluated together (with the
   papers that do so), and from each entity its strongest co-mentions
   (``kg:topCoMention``) and from each dataset its best-supported evaluations
   (``kg:topEvaluation``), :data:`TOP_LINKS` of each;
-- each piece of evidence is a ``kg:Mention``, a character span (``kg:start``,
-  ``kg:end``) of a ``kg:Sentence``; the sentence, written once however many
-  mentions it holds, has the paper it comes from (``prov:wasDerivedFrom``), its
-  ``kg:field`` and its ``kg:text``.
+- each piece of evidence is a ``kg:Sentence``, written once however many
+  statements it supports, with the paper it comes from (``prov:wasDerivedFrom``),
+  its ``kg:field`` and its ``kg:text``. (The character offsets of each name are
+  in ``kg.json``: a node per mention was a third of the triples, and no query needs them.)
 
 IRIs are ``<base><kind>/<slug>``, percent-encoded so that any name is safe, and
-stable across runs. The triples are made once, subject by subject in an order that
-depends only on the graph (so the same graph gives the same bytes), and go in one
-pass to pyoxigraph's Turtle, N-Triples and JSON-LD serialisers and its bulk loader
-(the store, ``store/``): nothing is parsed back.
+stable across runs. Python makes the triples once, as N-Triples text, subject by
+subject in an order that depends only on the graph (so the same graph gives the
+same bytes); from there on Rust does the work: pyoxigraph's bulk loader reads
+``kg.nt`` into the store (``store/``), and its parser streams it into its Turtle
+and JSON-LD serialisers. (Dumping from the store instead costs a database lookup
+per term, several times slower.)
 """
 
 from __future__ import annotations
@@ -39,10 +44,10 @@ import os
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
-from contextlib import ExitStack, contextmanager
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import chain
 from pathlib import Path
 from typing import IO, Any
 from urllib.parse import quote
@@ -129,11 +134,36 @@ _CHUNK_TRIPLES = 100_000
 
 
 @lru_cache(maxsize=1024)
-def _ox(term: URIRef) -> ox.NamedNode:
-    return ox.NamedNode(str(term))
+def _ox(term: URIRef) -> str:
+    return f"<{term}>"
 
 
-# pyoxigraph terms for the vocabulary, made once: a large build writes millions of triples of few terms.
+_XSD_INTEGER = f"<{XSD.integer}>"
+# N-Triples string escapes: the short ones, else \uXXXX for the other control characters.
+_ESCAPES = {code: f"\\u{code:04X}" for code in (*range(0x20), 0x7F)} | {
+    0x08: "\\b", 0x09: "\\t", 0x0A: "\\n", 0x0C: "\\f", 0x0D: "\\r", 0x22: '\\"', 0x5C: "\\\\",
+}  # fmt: skip
+
+
+def _literal(text: str) -> str:
+    """A plain string literal in N-Triples.
+
+    >>> print(_literal('say "hi"\\n'))
+    "say \\"hi\\"\\n"
+    """
+    return '"' + text.translate(_ESCAPES) + '"'
+
+
+def _number(value: int) -> str:
+    """An ``xsd:integer`` literal in N-Triples.
+
+    >>> print(_number(3))
+    "3"^^<http://www.w3.org/2001/XMLSchema#integer>
+    """
+    return f'"{int(value)}"^^{_XSD_INTEGER}'
+
+
+# N-Triples terms for the vocabulary, made once: a large build writes millions of triples of few terms.
 _A, _LABEL, _PREF_LABEL, _ALT_LABEL, _EXACT_MATCH = map(
     _ox, (RDF.type, RDFS.label, SKOS.prefLabel, SKOS.altLabel, SKOS.exactMatch)
 )
@@ -146,9 +176,11 @@ _SUBJECT, _PREDICATE, _OBJECT = map(_ox, (RDF.subject, RDF.predicate, RDF.object
 _SUPPORT, _WEIGHT, _EVIDENCE = map(_ox, (KG.support, KG.weight, KG.evidence))
 _TOP_CO_MENTION, _TOP_EVALUATION = map(_ox, (KG.topCoMention, KG.topEvaluation))
 _DERIVED_FROM, _INTRODUCED_BY = map(_ox, (PROV.wasDerivedFrom, LPWC_PROPERTY.introducedBy))
-_START, _END, _IN_SENTENCE, _FIELD, _TEXT = map(_ox, (KG.start, KG.end, KG.inSentence, KG.field, KG.text))
+_FIELD, _TEXT = map(_ox, (KG.field, KG.text))
 _PAPER_CLASSES = tuple(map(_ox, (KG.Paper, SCHEMA.ScholarlyArticle, LPWC.paper)))
-_STATEMENT, _MENTION, _SENTENCE = map(_ox, (KG.Statement, KG.Mention, KG.Sentence))
+_STATEMENT, _SENTENCE = map(_ox, (KG.Statement, KG.Sentence))
+_CLASS_PARTITION, _CLASS, _ENTITIES = map(_ox, (VOID.classPartition, VOID["class"], VOID.entities))
+_IN_SEVERAL_PAPERS = _ox(KG.entitiesInSeveralPapers)
 _EVALUATION, _SYSTEM, _ON_DATA = map(_ox, (KG.Evaluation, KG.system, KG.onData))
 
 
@@ -221,15 +253,6 @@ def statement_iri(source: str, relation: str, target: str, base: str = DEFAULT_B
     return f"{base}statement/" + ":".join(_segment(part) for part in parts)
 
 
-def mention_iri(paper: str, text_field: str, start: int, end: int, base: str = DEFAULT_BASE) -> str:
-    """The IRI of a piece of evidence: the paper, field and character span it quotes.
-
-    >>> mention_iri("p1", "abstract", 3, 6, "http://example.org/")
-    'http://example.org/mention/p1:abstract:3-6'
-    """
-    return f"{base}mention/{_segment(paper)}:{_segment(text_field)}:{start}-{end}"
-
-
 def sentence_iri(paper: str, text_field: str, offset: int, base: str = DEFAULT_BASE) -> str:
     """The IRI of a sentence of evidence: the paper, field and offset where the sentence starts.
 
@@ -244,52 +267,53 @@ class _Terms:
 
     def __init__(self, base: str) -> None:
         self.base = base
-        self._nodes: dict[str, ox.NamedNode] = {}
+        self._nodes: dict[str, str] = {}
 
-    def node(self, node_id: str) -> ox.NamedNode:
+    def node(self, node_id: str) -> str:
         node = self._nodes.get(node_id)
         if node is None:
-            node = self._nodes[node_id] = ox.NamedNode(str(node_iri(node_id, self.base)))
+            node = self._nodes[node_id] = f"<{node_iri(node_id, self.base)}>"
         return node
 
 
-Pair = tuple[ox.NamedNode, ox.NamedNode | ox.Literal]
-Block = tuple[ox.NamedNode, list[Pair]]
-"""A subject and its (predicate, object) pairs: the unit the writers cut the triples at."""
+Pair = tuple[str, str]
+Block = tuple[str, list[Pair]]
+"""A subject and its (predicate, object) pairs as N-Triples terms: the unit the triples are made in."""
 
 
-def _date(text: str) -> ox.Literal:
+def _date(text: str) -> str:
     for pattern, datatype in _DATE_TYPES:
         if pattern.fullmatch(text):
-            return ox.Literal(text, datatype=_ox(datatype))
-    return ox.Literal(text)
+            return f"{_literal(text)}^^<{datatype}>"
+    return _literal(text)
 
 
-def _iri_or_literal(text: str) -> ox.NamedNode | ox.Literal:
+def _iri_or_literal(text: str) -> str:
+    """An IRI (checked by pyoxigraph) for a web address, else a literal."""
     try:
-        return ox.NamedNode(text) if re.match(r"https?://", text) else ox.Literal(text)
+        return f"<{ox.NamedNode(text).value}>" if re.match(r"https?://", text) else _literal(text)
     except ValueError:
-        return ox.Literal(text)
+        return _literal(text)
 
 
 def _paper_pairs(node: str, data: dict[str, Any]) -> Iterator[Pair]:
     for cls in _PAPER_CLASSES:
         yield _A, cls
-    yield _IDENTIFIER, ox.Literal(node.partition(":")[2])
-    yield _LABEL, ox.Literal(data.get("label") or data.get("title") or node)
+    yield _IDENTIFIER, _literal(node.partition(":")[2])
+    yield _LABEL, _literal(data.get("label") or data.get("title") or node)
     for key, predicate in (("title", _TITLE), ("abstract", _ABSTRACT), ("venue", _VENUE)):
         if data.get(key):
-            yield predicate, ox.Literal(data[key])
+            yield predicate, _literal(data[key])
     for author in data.get("authors") or ():
-        yield _CREATOR, ox.Literal(author)
+        yield _CREATOR, _literal(author)
     if data.get("date"):
         yield _ISSUED, _date(str(data["date"]))
     if data.get("arxiv_id"):
-        yield _ARXIV_ID, ox.Literal(data["arxiv_id"])
-        yield _EXACT_MATCH, ox.NamedNode(f"https://arxiv.org/abs/{quote(data['arxiv_id'], safe='/.')}")
+        yield _ARXIV_ID, _literal(data["arxiv_id"])
+        yield _EXACT_MATCH, _iri_or_literal(f"https://arxiv.org/abs/{quote(data['arxiv_id'], safe='/.')}")
     if data.get("doi"):
-        yield _DOI, ox.Literal(data["doi"])
-        yield _EXACT_MATCH, ox.NamedNode(f"https://doi.org/{quote(data['doi'], safe='/.()-_;')}")
+        yield _DOI, _literal(data["doi"])
+        yield _EXACT_MATCH, _iri_or_literal(f"https://doi.org/{quote(data['doi'], safe='/.()-_;')}")
     if data.get("url"):
         yield _URL, _iri_or_literal(data["url"])
 
@@ -299,21 +323,21 @@ def _entity_pairs(data: dict[str, Any]) -> Iterator[Pair]:
     yield _A, _ox(_OPEN_KG[_segment(kind)])
     if kind in _LPWC_CLASS:
         yield _A, _ox(_LPWC_CLASS[kind])
-    label = ox.Literal(data.get("label", ""))
+    label = _literal(data.get("label", ""))
     yield _PREF_LABEL, label
     yield _LABEL, label
     aliases = data.get("aliases") or {}
     for alias in aliases:
         if alias != data.get("label"):
-            yield _ALT_LABEL, ox.Literal(alias)
-    yield _PAPER_COUNT, ox.Literal(int(data.get("papers", 0)))
-    yield _MENTION_COUNT, ox.Literal(sum(aliases.values()))
+            yield _ALT_LABEL, _literal(alias)
+    yield _PAPER_COUNT, _number(data.get("papers", 0))
+    yield _MENTION_COUNT, _number(sum(aliases.values()))
     for source, identifier in (data.get("external") or {}).items():
         link = _iri_or_literal(str(identifier))
-        if isinstance(link, ox.NamedNode):
+        if link.startswith("<"):
             yield _EXACT_MATCH, link
         else:
-            yield _IDENTIFIER, ox.Literal(f"{source}:{identifier}")
+            yield _IDENTIFIER, _literal(f"{source}:{identifier}")
 
 
 def method_counts(graph: nx.MultiDiGraph) -> dict[str, int]:
@@ -396,26 +420,33 @@ def evaluation_iri(method: str, data: str, base: str = DEFAULT_BASE) -> str:
 
 def _evaluation_block(method: str, data: str, papers: int, terms: _Terms) -> Block:
     pairs: list[Pair] = [(_A, _EVALUATION), (_SYSTEM, terms.node(method)), (_ON_DATA, terms.node(data)),
-                         (_SUPPORT, ox.Literal(papers))]  # fmt: skip
-    return ox.NamedNode(evaluation_iri(method, data, terms.base)), pairs
+                         (_SUPPORT, _number(papers))]  # fmt: skip
+    return f"<{evaluation_iri(method, data, terms.base)}>", pairs
 
 
-def _node_block(graph: nx.MultiDiGraph, node: str, terms: _Terms, derived: list[Pair]) -> Block:
+@lru_cache(maxsize=256)
+def _property(relation: str) -> str:
+    return _ox(relation_property(relation))
+
+
+def _node_block(
+    graph: nx.MultiDiGraph, node: str, kinds: dict[str, str], terms: _Terms, derived: list[Pair]
+) -> Block:
     """A node's own triples, the precomputed ones, and its edges' direct, LPWC, inverse and symmetric ones."""
     data = graph.nodes[node]
-    is_paper = data.get("type") == "Paper"
+    is_paper = kinds[node] == "Paper"
     pairs = [*(_paper_pairs(node, data) if is_paper else _entity_pairs(data)), *derived]
     for _, target, key, relation in sorted(graph.out_edges(node, keys=True, data="relation")):
         relation = relation or key
-        pairs.append((_ox(relation_property(relation)), terms.node(target)))
-        lpwc = _LPWC_EDGE.get((relation, graph.nodes[target].get("type", ""))) if is_paper else None
+        pairs.append((_property(relation), terms.node(target)))
+        lpwc = _LPWC_EDGE.get((relation, kinds[target])) if is_paper else None
         if lpwc is not None:
             pairs.append((_ox(lpwc), terms.node(target)))
     for source, _, key, relation in sorted(graph.in_edges(node, keys=True, data="relation")):
         relation = relation or key
         if relation in SYMMETRIC_RELATIONS:
-            pairs.append((_ox(relation_property(relation)), terms.node(source)))
-        elif relation == "introduces" and graph.nodes[source].get("type") == "Paper":
+            pairs.append((_property(relation), terms.node(source)))
+        elif relation == "introduces" and kinds[source] == "Paper":
             pairs.append((_INTRODUCED_BY, terms.node(source)))
     return terms.node(node), list(dict.fromkeys(pairs))
 
@@ -424,70 +455,64 @@ def _is_span(evidence: dict[str, Any]) -> bool:
     return "start" in evidence and "end" in evidence and "field" in evidence and "paper" in evidence
 
 
-def _statement_block(source: str, target: str, data: dict[str, Any], terms: _Terms) -> Block:
-    relation = data.get("relation", "related")
-    subject, obj = terms.node(source), terms.node(target)
-    evidence = data.get("evidence") or []
-    support = data.get("support", len({e.get("paper") for e in evidence}))
+class _Sentences:
+    """The sentences of evidence, each made once and named by where it starts in its field.
+
+    A sentence not found in its field (or not given) is named by the start of
+    the evidence in it instead.
+    """
+
+    def __init__(self, graph: nx.MultiDiGraph, terms: _Terms) -> None:
+        self._graph, self._terms = graph, terms
+        self._blocks: dict[tuple[str, str, int], Block] = {}
+        self._iri: dict[tuple[str, str, str | None, int], str] = {}
+
+    def iri(self, item: dict[str, Any]) -> str:
+        paper, text_field, sentence = str(item["paper"]), str(item["field"]), item.get("sentence")
+        key = (paper, text_field, sentence, -1 if sentence else int(item["start"]))
+        iri = self._iri.get(key)
+        if iri is None:
+            node = paper_node(paper)
+            text = (self._graph.nodes[node] if node in self._graph else {}).get(text_field) or ""
+            offset = text.find(sentence) if sentence else -1
+            offset = offset if offset >= 0 else int(item["start"])
+            iri = self._iri[key] = f"<{sentence_iri(paper, text_field, offset, self._terms.base)}>"
+            if (paper, text_field, offset) not in self._blocks:
+                pairs = [
+                    (_A, _SENTENCE),
+                    (_DERIVED_FROM, self._terms.node(node)),
+                    (_FIELD, _literal(text_field)),
+                ]
+                if sentence is not None:
+                    pairs.append((_TEXT, _literal(sentence)))
+                self._blocks[paper, text_field, offset] = (iri, pairs)
+        return iri
+
+    def blocks(self) -> Iterator[Block]:
+        """Every sentence made so far, in the order of paper, field and offset."""
+        for key in sorted(self._blocks):
+            yield self._blocks.pop(key)
+
+
+def _statement_block(
+    source: str, target: str, relation: str, data: dict[str, Any], terms: _Terms, sentences: _Sentences
+) -> Block:
+    """The reified edge: a co-mention with its weight; any other with its support and evidence sentences."""
     pairs: list[Pair] = [
-        (_A, _STATEMENT), (_SUBJECT, subject), (_PREDICATE, _ox(relation_property(relation))),
-        (_OBJECT, obj), (_SUPPORT, ox.Literal(int(support))),
+        (_A, _STATEMENT), (_SUBJECT, terms.node(source)), (_PREDICATE, _property(relation)),
+        (_OBJECT, terms.node(target)),
     ]  # fmt: skip
-    if "weight" in data:
-        pairs.append((_WEIGHT, ox.Literal(data["weight"])))
-    for item in evidence:
-        if _is_span(item):
-            iri = mention_iri(str(item["paper"]), str(item["field"]), item["start"], item["end"], terms.base)
-            pairs.append((_EVIDENCE, ox.NamedNode(iri)))
-        elif "paper" in item:  # evidence without a span can still name its paper
-            pairs.append((_DERIVED_FROM, terms.node(paper_node(item["paper"]))))
-    subject_iri = statement_iri(source, relation, target, terms.base)
-    return ox.NamedNode(subject_iri), list(dict.fromkeys(pairs))
-
-
-def _spans_by_paper(graph: nx.MultiDiGraph) -> dict[str, dict[tuple[str, int, int], str | None]]:
-    """Every evidence span of the graph, by paper: (field, start, end) -> the sentence around it."""
-    spans: dict[str, dict[tuple[str, int, int], str | None]] = defaultdict(dict)
-    for *_, evidence in graph.edges(data="evidence"):
-        for item in evidence or ():
+    if relation in SYMMETRIC_RELATIONS:
+        pairs.append((_WEIGHT, _number(data.get("weight", data.get("support", 0)))))
+    else:
+        evidence = data.get("evidence") or []
+        pairs.append((_SUPPORT, _number(data.get("support", len({e.get("paper") for e in evidence})))))
+        for item in evidence:
             if _is_span(item):
-                key = (str(item["field"]), int(item["start"]), int(item["end"]))
-                spans[str(item["paper"])].setdefault(key, item.get("sentence"))
-    return spans
-
-
-def _evidence_blocks(
-    graph: nx.MultiDiGraph, paper: str, spans: dict[tuple[str, int, int], str | None], terms: _Terms
-) -> Iterator[Block]:
-    """A paper's sentences of evidence, each once, then its mentions (spans of those sentences)."""
-    node = paper_node(paper)
-    texts = graph.nodes[node] if node in graph else {}
-    sentences: dict[tuple[str, str | None], list[tuple[int, int]]] = defaultdict(list)
-    for (text_field, start, end), sentence in spans.items():
-        sentences[text_field, sentence].append((start, end))
-    sentence_of: dict[tuple[str, str | None], ox.NamedNode] = {}
-    blocks = []
-    for (text_field, sentence), found in sentences.items():
-        text = texts.get(text_field) or ""
-        # Where the sentence starts in its field names it; a sentence not found there, by its first span.
-        offset = text.find(sentence) if sentence else -1
-        offset = offset if offset >= 0 else min(found)[0]
-        iri = ox.NamedNode(sentence_iri(paper, text_field, offset, terms.base))
-        sentence_of[text_field, sentence] = iri
-        pairs: list[Pair] = [
-            (_A, _SENTENCE),
-            (_DERIVED_FROM, terms.node(node)),
-            (_FIELD, ox.Literal(text_field)),
-        ]
-        if sentence is not None:
-            pairs.append((_TEXT, ox.Literal(sentence)))
-        blocks.append((iri, pairs))
-    yield from sorted(blocks, key=lambda block: block[0].value)
-    for (text_field, start, end), sentence in sorted(spans.items()):
-        iri = mention_iri(paper, text_field, start, end, terms.base)
-        pairs = [(_A, _MENTION), (_START, ox.Literal(start)), (_END, ox.Literal(end)),
-                 (_IN_SENTENCE, sentence_of[text_field, sentence])]  # fmt: skip
-        yield ox.NamedNode(iri), pairs
+                pairs.append((_EVIDENCE, sentences.iri(item)))
+            elif "paper" in item:  # evidence without a span can still name its paper
+                pairs.append((_DERIVED_FROM, terms.node(paper_node(item["paper"]))))
+    return f"<{statement_iri(source, relation, target, terms.base)}>", list(dict.fromkeys(pairs))
 
 
 def _derived_pairs(
@@ -501,27 +526,60 @@ def _derived_pairs(
     """
     derived: dict[str, list[Pair]] = defaultdict(list)
     for task, count in method_counts(graph).items():
-        derived[task].append((_METHOD_COUNT, ox.Literal(count)))
+        derived[task].append((_METHOD_COUNT, _number(count)))
     co_mentions: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
     for a, b, key, data in graph.edges(keys=True, data=True):
         relation = data.get("relation", key)
         if relation in SYMMETRIC_RELATIONS:
             weight = int(data.get("weight", data.get("support", 0)))
             statement = statement_iri(a, relation, b, terms.base)
-            co_mentions[a].append((-weight, terms.node(b).value, statement))
-            co_mentions[b].append((-weight, terms.node(a).value, statement))
+            co_mentions[a].append((-weight, terms.node(b)[1:-1], statement))
+            co_mentions[b].append((-weight, terms.node(a)[1:-1], statement))
     for entity, found in co_mentions.items():
-        derived[entity] += [
-            (_TOP_CO_MENTION, ox.NamedNode(iri)) for *_, iri in heapq.nsmallest(TOP_LINKS, found)
-        ]
+        derived[entity] += [(_TOP_CO_MENTION, f"<{iri}>") for *_, iri in heapq.nsmallest(TOP_LINKS, found)]
     by_data: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
     for (method, data), papers in evaluations.items():
         by_data[data].append((-papers, graph.nodes[method].get("label", ""), method))
     for data, found in by_data.items():
         top = heapq.nsmallest(TOP_LINKS, found)
         iris = [evaluation_iri(method, data, terms.base) for *_, method in top]
-        derived[data] += [(_TOP_EVALUATION, ox.NamedNode(iri)) for iri in iris]
+        derived[data] += [(_TOP_EVALUATION, f"<{iri}>") for iri in iris]
     return derived
+
+
+def partition_iri(cls: str, base: str = DEFAULT_BASE) -> str:
+    """The IRI of the VoID class partition of ``cls``: the class as a prefixed name, under ``<base>void/``.
+
+    >>> partition_iri("https://w3id.org/kg/ontology#Method", "http://example.org/")
+    'http://example.org/void/kg-Method'
+    """
+    namespace, local = re.fullmatch(r"(.*[/#])(.*)", cls).groups()
+    prefix = next((p for p, iri in PREFIXES.items() if iri == namespace), None) or _segment(namespace)
+    return f"{base}void/{prefix}-{_segment(local)}"
+
+
+def _partition_blocks(graph: nx.MultiDiGraph, base: str) -> Iterator[Block]:
+    """The dataset's VoID class partition for papers and for each type of entity, with its size.
+
+    In the data itself (``void.ttl`` describes the same partitions), so that
+    counting entities by type reads a number per type: an entity type's
+    partition also says how many of its entities several papers name.
+    """
+    entities: Counter[str] = Counter()
+    in_several: Counter[str] = Counter()
+    for _, data in graph.nodes(data=True):
+        kind = data.get("type", "Entity")
+        entities[kind] += 1
+        in_several[kind] += kind != "Paper" and data.get("papers", 0) > 1
+    partitions = []
+    for kind in sorted(entities):
+        cls = str(KG.Paper if kind == "Paper" else _OPEN_KG[_segment(kind)])
+        pairs = [(_CLASS, f"<{cls}>"), (_ENTITIES, _number(entities[kind]))]
+        if kind != "Paper":
+            pairs.append((_IN_SEVERAL_PAPERS, _number(in_several[kind])))
+        partitions.append((f"<{partition_iri(cls, base)}>", pairs))
+    yield f"<{base}void>", [(_CLASS_PARTITION, iri) for iri, _ in partitions]
+    yield from partitions
 
 
 def _blocks(graph: nx.MultiDiGraph, base: str) -> Iterator[Block]:
@@ -532,45 +590,48 @@ def _blocks(graph: nx.MultiDiGraph, base: str) -> Iterator[Block]:
     """
     check_base(base)
     terms = _Terms(base)
+    sentences = _Sentences(graph, terms)
     evaluations = evaluation_counts(graph)
     derived = _derived_pairs(graph, evaluations, terms)
+    kinds = {node: kind or "" for node, kind in graph.nodes(data="type")}
+    yield from _partition_blocks(graph, base)
     for node in sorted(graph.nodes):
-        yield _node_block(graph, node, terms, derived.pop(node, []))
+        yield _node_block(graph, node, kinds, terms, derived.pop(node, []))
         seen = set()
         for _, target, key, data in sorted(graph.out_edges(node, keys=True, data=True), key=_edge_order):
             relation = data.get("relation", key)
             if (relation, target) not in seen:
                 seen.add((relation, target))
-                yield _statement_block(node, target, {"relation": relation, **data}, terms)
+                yield _statement_block(node, target, relation, data, terms, sentences)
     for (method, data), papers in sorted(evaluations.items()):
         yield _evaluation_block(method, data, papers, terms)
-    spans = _spans_by_paper(graph)
-    for paper in sorted(spans):
-        yield from _evidence_blocks(graph, paper, spans.pop(paper), terms)
+    yield from sentences.blocks()
 
 
 def _edge_order(edge: tuple[str, str, str, dict[str, Any]]) -> tuple[str, str]:
     return edge[2], edge[1]
 
 
-def triples(graph: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> Iterator[ox.Quad]:
-    """The RDF of ``graph``, as pyoxigraph quads in the default graph, subject by subject.
+def ntriples(graph: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> Iterator[str]:
+    """The RDF of ``graph`` as N-Triples lines, subject by subject.
 
     >>> g = nx.MultiDiGraph()
     >>> g.add_node("paper:p1", type="Paper", label="T", title="T", abstract="We use DPO.")
-    >>> g.add_node("method:dpo", type="Method", label="DPO", aliases={"DPO": 1}, papers=1)
+    >>> g.add_node("method:dpo", type="Method", label='"DPO"', aliases={'"DPO"': 1}, papers=1)
     >>> evidence = {"paper": "p1", "field": "abstract", "start": 7, "end": 10, "sentence": "We use DPO."}
     >>> g.add_edge("paper:p1", "method:dpo", key="uses", relation="uses", support=1, evidence=[evidence])
     'uses'
-    >>> rdf = list(triples(g, "http://example.org/"))
-    >>> [str(t.triple) for t in rdf if t.predicate.value.endswith("hasMethod")]
-    ['<http://example.org/paper/p1> <https://linkedpaperswithcode.com/property/hasMethod> <http://example.org/method/dpo>']
-    >>> [(t.subject.value, t.object.value) for t in rdf if t.predicate.value.endswith("#text")]
-    [('http://example.org/sentence/p1:abstract:0', 'We use DPO.')]
+    >>> lines = list(ntriples(g, "http://e.g/"))
+    >>> print(*[line for line in lines if "hasMethod" in line or "prefLabel" in line], sep="", end="")
+    <http://e.g/method/dpo> <http://www.w3.org/2004/02/skos/core#prefLabel> "\\"DPO\\"" .
+    <http://e.g/paper/p1> <https://linkedpaperswithcode.com/property/hasMethod> <http://e.g/method/dpo> .
+    >>> [(t.subject.value, t.object.value) for t in ox.parse("".join(lines), ox.RdfFormat.N_TRIPLES)
+    ...  if t.predicate.value.endswith("#text")]
+    [('http://e.g/sentence/p1:abstract:0', 'We use DPO.')]
     """
     for subject, pairs in _blocks(graph, base):
         for predicate, value in pairs:
-            yield ox.Quad(subject, predicate, value)
+            yield f"{subject} {predicate} {value} .\n"
 
 
 def data_prefixes(graph: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> dict[str, str]:
@@ -581,7 +642,7 @@ def data_prefixes(graph: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> dict[str,
     'http://example.org/method/'
     """
     kinds = {node.partition(":")[0] for node in graph.nodes}
-    kinds |= {"statement", "evaluation", "mention", "sentence", "void"}
+    kinds |= {"statement", "evaluation", "sentence", "void"}
     data = {
         kind: f"{base}{_segment(kind)}/" for kind in sorted(kinds) if re.fullmatch(r"[a-z][a-z0-9]*", kind)
     }
@@ -591,25 +652,29 @@ def data_prefixes(graph: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> dict[str,
 def write_rdf(
     graph: nx.MultiDiGraph, folder: str | Path, base: str = DEFAULT_BASE, endpoint: str = DEFAULT_ENDPOINT
 ) -> RdfSummary:
-    """Write the RDF of ``graph`` into ``folder``: Turtle, N-Triples, JSON-LD, VoID and the store.
+    """Write the RDF of ``graph`` into ``folder``: N-Triples, the store, Turtle, JSON-LD and VoID.
 
-    One pass: each chunk of triples is serialised to the three files and handed on
-    to the store's bulk loader. ``folder`` is the build's staging folder; the build
-    moves everything into place once every output is complete.
+    Python makes the triples once, as N-Triples text (``kg.nt``, in an order that
+    depends only on the graph); pyoxigraph's bulk loader reads that file into the
+    store, and the store writes Turtle and JSON-LD itself (in its own order, which
+    depends only on the triples). ``folder`` is the build's staging folder; the
+    build moves everything into place once every output is complete.
     """
     folder = Path(folder)
     prefixes = data_prefixes(graph, base)
-    counts = _Counts()
-    store = ox.Store(str(folder / STORE_DIR))
-    with ExitStack() as files:
-        turtle, ntriples, jsonld = (
-            files.enter_context(_durable(folder / name)) for name in (RDF_FILE, NTRIPLES_FILE, JSONLD_FILE)
-        )
-        writer = _Writer(turtle, ntriples, jsonld, prefixes)
-        store.bulk_extend(chain.from_iterable(writer.chunks(counts.through(_blocks(graph, base)))))
-        writer.close()
-    store.optimize()
-    del store  # closes the database before the build moves its folder into place
+    with _durable(folder / NTRIPLES_FILE) as out:
+        counts = _write_ntriples(_blocks(graph, base), out)
+    # The bulk loader lets go of the GIL: the store loads on another core while this thread serialises.
+    with ThreadPoolExecutor(max_workers=1) as loader:
+        loaded = loader.submit(_load_store, folder / NTRIPLES_FILE, folder / STORE_DIR)
+        with _durable(folder / RDF_FILE) as out:
+            ox.serialize(_parse(folder / NTRIPLES_FILE), out, ox.RdfFormat.TURTLE, prefixes=prefixes)
+        with _durable(folder / JSONLD_FILE) as out:
+            # pyoxigraph writes full IRIs; the context declares the prefixes, for readers that compact.
+            out.write(json.dumps({"@context": prefixes}, ensure_ascii=False)[:-1].encode() + b', "@graph": ')
+            ox.serialize(_parse(folder / NTRIPLES_FILE), out, ox.RdfFormat.JSON_LD)
+            out.write(b"}\n")
+        loaded.result()
     with _durable(folder / VOID_FILE) as out:
         ox.serialize(
             sorted(void_triples(counts, base, endpoint), key=str), out, ox.RdfFormat.TURTLE, prefixes=prefixes
@@ -618,75 +683,46 @@ def write_rdf(
     return RdfSummary(triples=counts.triples, files=[folder / name for name in names])
 
 
+def _load_store(ntriples: Path, folder: Path) -> None:
+    """Bulk-load the N-Triples file into a new store in ``folder``, optimise it for reading, and close it."""
+    store = ox.Store(str(folder))
+    # Lenient: every IRI was percent-encoded here or checked by pyoxigraph, so need not be checked again.
+    store.bulk_load(path=str(ntriples), format=ox.RdfFormat.N_TRIPLES, lenient=True)
+    store.optimize()  # compacts the loader's files: without, 100k-paper lookups were several times slower
+    del store  # closes the database before the build moves its folder into place
+
+
+def _parse(ntriples: Path) -> Iterator[ox.Quad]:
+    return ox.parse(path=ntriples, format=ox.RdfFormat.N_TRIPLES, lenient=True)
+
+
+@dataclass
 class _Counts:
-    """Counts what passes through: triples, subjects, the instances of each class, the properties."""
+    """What was written: triples, subjects, the instances of each class, the properties."""
 
-    def __init__(self) -> None:
-        self.triples = 0
-        self.subjects = 0
-        self.classes: Counter[str] = Counter()
-        self._properties: set[ox.NamedNode] = set()
-
-    @property
-    def properties(self) -> int:
-        return len(self._properties)
-
-    def through(self, blocks: Iterable[Block]) -> Iterator[Block]:
-        for subject, pairs in blocks:
-            self.triples += len(pairs)
-            self.subjects += 1
-            for predicate, value in pairs:
-                self._properties.add(predicate)
-                if predicate is _A:
-                    self.classes[value.value] += 1
-            yield subject, pairs
+    triples: int = 0
+    subjects: int = 0
+    classes: Counter[str] = field(default_factory=Counter)
+    properties: set[str] = field(default_factory=set)
 
 
-class _Writer:
-    """Serialises chunks of whole subjects to Turtle, N-Triples and JSON-LD as they pass to the store.
-
-    pyoxigraph serialises each chunk; Turtle's prefixes and JSON-LD's enclosing
-    array and context are written once, here, around the chunks. pyoxigraph writes
-    JSON-LD with full IRIs; the context's prefixes then shorten every property and
-    ``@id``/``@type`` IRI (never a literal, whose strings follow ``"@value":``).
-    """
-
-    def __init__(self, turtle: IO[bytes], ntriples: IO[bytes], jsonld: IO[bytes], prefixes: dict[str, str]):
-        self._turtle, self._ntriples, self._jsonld = turtle, ntriples, jsonld
-        self._prefixes = prefixes
-        self._chunk: list[ox.Quad] = []
-        self._first = True
-        namespaces = sorted(prefixes.items(), key=lambda item: -len(item[1]))
-        self._prefix = {iri.encode(): f"{prefix}:".encode() for prefix, iri in namespaces}
-        alternatives = b"|".join(re.escape(iri.encode()) for _, iri in namespaces)
-        self._iri = re.compile(b'((?:[{,]|"@id":|"@type":)")(' + alternatives + b")(?!/)")
-        turtle.write("".join(f"@prefix {p}: <{iri}> .\n" for p, iri in prefixes.items()).encode())
-        context = json.dumps({"@context": prefixes}, ensure_ascii=False)[:-1]
-        jsonld.write(context.encode() + b', "@graph": [\n')
-
-    def chunks(self, blocks: Iterable[Block]) -> Iterator[list[ox.Quad]]:
-        """The quads of ``blocks``, a chunk at a time, each chunk written out before it is passed on."""
-        for subject, pairs in blocks:
-            self._chunk += [ox.Quad(subject, predicate, value) for predicate, value in pairs]
-            if len(self._chunk) >= _CHUNK_TRIPLES:
-                yield self._flush()
-        yield self._flush()
-
-    def _flush(self) -> list[ox.Quad]:
-        chunk, self._chunk = self._chunk, []
-        if not chunk:
-            return chunk
-        turtle = ox.serialize(chunk, format=ox.RdfFormat.TURTLE, prefixes=self._prefixes)
-        self._turtle.write(turtle.split(b"\n", len(self._prefixes))[-1])
-        ox.serialize(chunk, self._ntriples, ox.RdfFormat.N_TRIPLES)
-        nodes = ox.serialize(chunk, format=ox.RdfFormat.JSON_LD)  # a JSON array of node objects
-        nodes = self._iri.sub(lambda found: found[1] + self._prefix[found[2]], nodes[1:-1])
-        self._jsonld.write((b"" if self._first else b",\n") + nodes)
-        self._first = False
-        return chunk
-
-    def close(self) -> None:
-        self._jsonld.write(b"\n]}\n")
+def _write_ntriples(blocks: Iterable[Block], out: IO[bytes]) -> _Counts:
+    """Write ``blocks`` to ``out`` as N-Triples, a chunk of subjects at a time, counting as they pass."""
+    counts = _Counts()
+    lines: list[str] = []
+    for subject, pairs in blocks:
+        counts.subjects += 1
+        counts.triples += len(pairs)
+        for predicate, value in pairs:
+            lines.append(f"{subject} {predicate} {value} .\n")
+            if predicate is _A:
+                counts.classes[value[1:-1]] += 1
+        counts.properties.update(predicate for predicate, _ in pairs)
+        if len(lines) >= _CHUNK_TRIPLES:
+            out.write("".join(lines).encode())
+            lines.clear()
+    out.write("".join(lines).encode())
+    return counts
 
 
 @contextmanager
@@ -701,7 +737,6 @@ def _durable(path: Path) -> Iterator[IO[bytes]]:
 def void_triples(counts: _Counts, base: str, endpoint: str) -> Iterator[ox.Triple]:
     """A VoID description of the written data: size, classes, vocabularies, dumps and endpoint."""
     dataset = ox.NamedNode(f"{base}void")
-    names = {namespace: prefix for prefix, namespace in PREFIXES.items()}
 
     def triple(
         subject: ox.NamedNode, predicate: URIRef, value: ox.NamedNode | ox.Literal | URIRef
@@ -714,7 +749,7 @@ def void_triples(counts: _Counts, base: str, endpoint: str) -> Iterator[ox.Tripl
     yield triple(dataset, VOID.triples, ox.Literal(counts.triples))
     yield triple(dataset, VOID.entities, ox.Literal(counts.subjects))
     yield triple(dataset, VOID.classes, ox.Literal(len(counts.classes)))
-    yield triple(dataset, VOID.properties, ox.Literal(counts.properties))
+    yield triple(dataset, VOID.properties, ox.Literal(len(counts.properties)))
     yield triple(dataset, VOID.uriSpace, ox.Literal(base))
     yield triple(dataset, VOID.sparqlEndpoint, ox.NamedNode(endpoint))
     for name in (RDF_FILE, NTRIPLES_FILE, JSONLD_FILE):
@@ -722,8 +757,7 @@ def void_triples(counts: _Counts, base: str, endpoint: str) -> Iterator[ox.Tripl
     for namespace in sorted(set(PREFIXES.values())):
         yield triple(dataset, VOID.vocabulary, ox.NamedNode(namespace))
     for cls, count in counts.classes.items():
-        namespace, local = re.match(r"(.*[/#])(.*)", cls).groups()
-        partition = ox.NamedNode(f"{base}void/{names.get(namespace, _segment(namespace))}-{_segment(local)}")
+        partition = ox.NamedNode(partition_iri(cls, base))
         yield triple(dataset, VOID.classPartition, partition)
         yield triple(partition, VOID["class"], ox.NamedNode(cls))
         yield triple(partition, VOID.entities, ox.Literal(count))

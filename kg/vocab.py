@@ -59,7 +59,6 @@ class KG(DefinedNamespace):
     Task: URIRef
     Metric: URIRef
     Statement: URIRef
-    Mention: URIRef
     Sentence: URIRef
     Evaluation: URIRef
 
@@ -81,6 +80,7 @@ class KG(DefinedNamespace):
     paperCount: URIRef
     mentionCount: URIRef
     methodCount: URIRef
+    entitiesInSeveralPapers: URIRef
     support: URIRef
     weight: URIRef
     topCoMention: URIRef
@@ -88,10 +88,7 @@ class KG(DefinedNamespace):
     system: URIRef
     onData: URIRef
     evidence: URIRef
-    inSentence: URIRef
     field: URIRef
-    start: URIRef
-    end: URIRef
     text: URIRef
     arxivId: URIRef
     venue: URIRef

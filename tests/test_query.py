@@ -9,6 +9,7 @@ the tests hold however the extractor improves.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable
@@ -190,9 +191,8 @@ def evidence_for_entity(g, values):
         for p, _, r, data in g.in_edges(e, keys=True, data=True):
             if kind(g, p) == "Paper" and g.nodes[p].get("title"):
                 for ev in data["evidence"]:
-                    rows.add((g.nodes[p]["title"], KG + PROPERTY.get(r, r), ev["field"], str(ev["start"]),
-                              str(ev["end"]), ev["sentence"]))  # fmt: skip
-    return rows, (0, 1, 2, 3, 4, 5)
+                    rows.add((g.nodes[p]["title"], KG + PROPERTY.get(r, r), ev["field"], ev["sentence"]))
+    return rows, (0, 1, 2, 3)
 
 
 def entities_by_type(g, _):
@@ -302,7 +302,11 @@ def test_query_answers_what_the_graph_says(query, build, request):
     got = [tuple(row[i] for i in columns) for row in result.rows]
     if isinstance(expected, set):
         assert len(set(got)) == len(got), "no duplicate rows"
-        assert set(got) == expected
+        limit = re.search(r"^LIMIT (\d+)\s*$", query.read_text(), re.MULTILINE)
+        if limit and len(expected) > int(limit[1]):  # unordered, cut: any of the answers, as many as it says
+            assert set(got) <= expected and len(got) == int(limit[1])
+        else:
+            assert set(got) == expected
     else:
         assert got == expected
     if build == "synthetic":

@@ -69,6 +69,19 @@ def test_node_iris_are_safe_and_reversible(name):
     assert unquote(local) == name
 
 
+def test_any_text_survives_every_format_and_the_store(tmp_path):
+    awkward = 'say "hi" \\ back\\slash\nnew\tline\r\x00\x01\x08\x0c\x7f λ € 😀 \u2028'
+    graph = nx.MultiDiGraph()
+    graph.add_node("method:m", type="Method", label=awkward, aliases={awkward: 1, "M\x1f": 2}, papers=1)
+    write_rdf(graph, tmp_path)
+    expected = {awkward, "M\x1f"}
+    for name in ("kg.nt", "kg.ttl", "kg.jsonld"):
+        labels = {t.object.value for t in parse(tmp_path / name) if isinstance(t.object, ox.Literal)}
+        assert expected <= labels, name
+    stored = {quad.object.value for quad in open_store(tmp_path) if isinstance(quad.object, ox.Literal)}
+    assert expected <= stored
+
+
 @pytest.mark.parametrize("base", ["example.org/", "http://example.org/kg", "http://exa mple.org/", "urn:x:"])
 def test_bad_base_iris_are_user_errors(base):
     with pytest.raises(KgError, match="base IRI"):
@@ -141,19 +154,20 @@ def test_lpwc_triples_are_asserted(synthetic):
             assert ox.Triple(target_iri, predicate, source_iri) in triples
 
 
-def test_every_edge_is_a_statement_with_its_evidence_sentences(synthetic):
+def test_every_edge_is_a_statement_with_its_evidence_sentences_or_its_co_mention_weight(synthetic):
     graph, folder = synthetic
     store = ox.Store.read_only(str(folder / "store"))
     rows = store.query("""
         PREFIX kg: <https://w3id.org/kg/ontology#>
         PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-        SELECT ?s ?p ?o ?support ?sentence WHERE {
-          ?st a kg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kg:support ?support .
-          OPTIONAL { ?st kg:evidence/kg:inSentence/kg:text ?sentence }
+        SELECT ?s ?p ?o ?count ?sentence WHERE {
+          ?st a kg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
+          ?st kg:support|kg:weight ?count .
+          OPTIONAL { ?st kg:evidence/kg:text ?sentence }
         }""")
-    found: dict[tuple[str, str, str], set[str]] = {}
+    found: dict[tuple[str, str, str, int], set[str]] = {}
     for row in rows:
-        key = (unquote(row["s"].value), row["p"].value, unquote(row["o"].value))
+        key = (unquote(row["s"].value), row["p"].value, unquote(row["o"].value), int(row["count"].value))
         found.setdefault(key, set())
         if row["sentence"] is not None:
             found[key].add(row["sentence"].value)
@@ -161,8 +175,9 @@ def test_every_edge_is_a_statement_with_its_evidence_sentences(synthetic):
     base = "http://example.org/kg/"
     for source, target, relation, data in graph.edges(keys=True, data=True):
         key = (unquote(str(node_iri(source, base))), str(kg.rdf.relation_property(relation)),
-               unquote(str(node_iri(target, base))))  # fmt: skip
-        assert found[key] == {e["sentence"] for e in data["evidence"]}
+               unquote(str(node_iri(target, base))), data.get("weight", data["support"]))  # fmt: skip
+        co_mention = relation == "co_mentioned"
+        assert found[key] == (set() if co_mention else {e["sentence"] for e in data["evidence"]})
 
 
 def test_unknown_relations_get_a_generic_property(synthetic):
@@ -246,7 +261,8 @@ def test_cli_rejects_a_bad_base_before_reading(tmp_path):
 
 def test_each_evidence_sentence_is_written_once(synthetic):
     graph, folder = synthetic
-    evidence = [item for *_, items in graph.edges(data="evidence") for item in items]
+    evidence = [item for *_, r, items in graph.edges(keys=True, data="evidence") if r != "co_mentioned"
+                for item in items]  # fmt: skip
     sentences = {(e["paper"], e["field"], e["sentence"]) for e in evidence}
     texts = [t for t in parse(folder / "kg.ttl") if t.predicate.value == str(KG.text)]
     assert len(texts) == len(sentences)
