@@ -656,9 +656,9 @@ def write_rdf(
 
     Python makes the triples once, as N-Triples text (``kg.nt``, in an order that
     depends only on the graph); pyoxigraph's bulk loader reads that file into the
-    store, and the store writes Turtle and JSON-LD itself (in its own order, which
-    depends only on the triples). ``folder`` is the build's staging folder; the
-    build moves everything into place once every output is complete.
+    store while its serialisers stream the same file into Turtle and JSON-LD, in the
+    file's order. ``folder`` is the build's staging folder; the build moves
+    everything into place once every output is complete.
     """
     folder = Path(folder)
     prefixes = data_prefixes(graph, base)
