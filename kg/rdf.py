@@ -130,8 +130,8 @@ _DATE_TYPES = [
 ]
 TOP_LINKS = 100
 """How many strongest co-mentions an entity links to, and how many best-supported evaluations a dataset."""
-_CHUNK_TRIPLES = 100_000
-"""Triples serialised at a time: large enough for pyoxigraph to do the work, small enough to hold."""
+_CHUNK_TRIPLES = 10_000
+"""Triples written at a time: a few megabytes of text, as lines, joined and encoded."""
 
 
 @lru_cache(maxsize=1024)
@@ -621,8 +621,8 @@ def _blocks(graph: nx.MultiDiGraph, base: str) -> Iterator[Block]:
                 seen.add((relation, target))
                 yield _statement_block(node, target, relation, data, terms, sentences)
         sentences.forget_names()
-    for (method, data), papers in sorted(evaluations.items()):
-        yield _evaluation_block(method, data, papers, terms)
+    for method, data in sorted(evaluations):
+        yield _evaluation_block(method, data, evaluations[method, data], terms)
     yield from sentences.blocks()
 
 
