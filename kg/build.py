@@ -108,10 +108,11 @@ def build(
             clock.lap("views")
             write_json(graph, staging / GRAPH_FILE)
             clock.lap("json")
-            entities, edges = _entity_counts(graph), graph.number_of_edges()
-            # The rest reads kg.nt: the store's bulk loader must not hold its memory on top of the graph's.
-            # Emptied, not just dropped: frozen, the graph's reference cycles would keep it all.
+            entities, edges, paper_count = _entity_counts(graph), graph.number_of_edges(), len(papers)
+            # The rest reads kg.nt: the store's bulk loader must not hold its memory on top of the graph's
+            # (nor the papers' texts). Emptied, not just dropped: frozen, the graph's cycles would keep it.
             graph.clear()
+            papers.clear()
             rdf = write_rdf_from_ntriples(ntriples)
             clock.lap("store")
             outputs = [GRAPH_FILE]
@@ -124,7 +125,7 @@ def build(
         if collecting:
             gc.enable()
     return BuildSummary(
-        papers=len(papers),
+        papers=paper_count,
         entities=entities,
         edges=edges,
         triples=rdf.triples,
