@@ -16,7 +16,7 @@ the stages after extraction without waiting for it.
 
 ``--without-rdf`` times every stage but RDF, which it replaces by a stub that writes
 nothing (for measuring the other stages while ``kg/rdf.py`` is being rewritten; the
-table then shows ``rdf`` as about 0 s and no triples).
+table then shows ``ntriples`` and ``store`` as about 0 s and no triples).
 
 ``--profile DIR`` writes a cProfile of each build process (extraction workers
 excluded) to ``DIR/build-N.prof``, for ``python -m pstats``. Needs ``psutil``
@@ -85,7 +85,8 @@ def run_one(
     """Build ``corpus`` into ``output`` in this process; the figures as a JSON-able dict."""
     if not rdf:
         # kg.build the package attribute is the function; the module is looked up by name.
-        sys.modules["kg.build"].write_rdf = lambda graph, folder, base: RdfSummary(triples=0)
+        sys.modules["kg.build"].write_ntriples = lambda graph, folder, base: None
+        sys.modules["kg.build"].write_rdf_from_ntriples = lambda ntriples: RdfSummary(triples=0)
     sampler = RssSampler()
     sampler.start()
     profiler = cProfile.Profile() if profile else None

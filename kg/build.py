@@ -24,7 +24,7 @@ from kg.extract import known_names
 from kg.graph import GRAPH_FILE, build_graph, write_json
 from kg.model import KnownName
 from kg.output import staged_output
-from kg.rdf import check_base, write_rdf
+from kg.rdf import check_base, write_ntriples, write_rdf_from_ntriples
 from kg.read import read_corpus, skipped_report
 from kg.resolve import resolve
 from kg.views import ViewOptions, copy_assets, write_views
@@ -101,13 +101,21 @@ def build(
             gc.enable()
         gc.freeze()
         with staged_output(output) as staging:
-            rdf = write_rdf(graph, staging, base=base)
-            clock.lap("rdf")
+            ntriples = write_ntriples(graph, staging, base=base)
+            clock.lap("ntriples")
             copy_assets(staging)
             pages = write_views(graph, staging, views or ViewOptions())
             clock.lap("views")
             write_json(graph, staging / GRAPH_FILE)
             clock.lap("json")
+            entities, edges, paper_count = _entity_counts(graph), graph.number_of_edges(), len(papers)
+            # The rest reads kg.nt: the store's bulk loader must not hold its memory on top of the graph's
+            # (nor the papers' texts). Emptied, not just dropped: frozen, the graph's cycles would keep it.
+            graph.clear()
+            papers.clear()
+            gc.collect()  # cheap (the heap is frozen); without it, half the freed memory stayed in RSS
+            rdf = write_rdf_from_ntriples(ntriples)
+            clock.lap("store")
             outputs = [GRAPH_FILE]
             if corpus.skipped:
                 (staging / SKIPPED_FILE).write_text(skipped_report(corpus.skipped), encoding="utf-8")
@@ -118,9 +126,9 @@ def build(
         if collecting:
             gc.enable()
     return BuildSummary(
-        papers=len(papers),
-        entities=_entity_counts(graph),
-        edges=graph.number_of_edges(),
+        papers=paper_count,
+        entities=entities,
+        edges=edges,
         triples=rdf.triples,
         files=[output / name for name in outputs] + [output / p.name for p in (*rdf.files, *pages)],
         skipped=len(corpus.skipped),

@@ -48,6 +48,7 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 from typing import IO, Any
 from urllib.parse import quote
@@ -129,8 +130,10 @@ _DATE_TYPES = [
 ]
 TOP_LINKS = 100
 """How many strongest co-mentions an entity links to, and how many best-supported evaluations a dataset."""
-_CHUNK_TRIPLES = 100_000
-"""Triples serialised at a time: large enough for pyoxigraph to do the work, small enough to hold."""
+_LOAD_BYTES = 64 << 20
+"""N-Triples given to the store's bulk loader at a time: about 400,000 triples, 0.4 GB of its memory."""
+_CHUNK_TRIPLES = 10_000
+"""Triples written at a time: a few megabytes of text, as lines, joined and encoded."""
 
 
 @lru_cache(maxsize=1024)
@@ -459,39 +462,45 @@ class _Sentences:
     """The sentences of evidence, each made once and named by where it starts in its field.
 
     A sentence not found in its field (or not given) is named by the start of
-    the evidence in it instead.
+    the evidence in it instead. Until they are written, last, only where each
+    sentence is and its text (the graph's own string) are kept: at 100k papers,
+    their triples made up front held most of a gigabyte.
     """
 
     def __init__(self, graph: nx.MultiDiGraph, terms: _Terms) -> None:
         self._graph, self._terms = graph, terms
-        self._blocks: dict[tuple[str, str, int], Block] = {}
-        self._iri: dict[tuple[str, str, str | None, int], str] = {}
+        self._found: dict[tuple[str, str, int], str | None] = {}  # (paper, field, offset) -> text
+        self._names: dict[tuple[str, str, str | None, int], str] = {}  # of the current subject's evidence
 
     def iri(self, item: dict[str, Any]) -> str:
         paper, text_field, sentence = str(item["paper"]), str(item["field"]), item.get("sentence")
         key = (paper, text_field, sentence, -1 if sentence else int(item["start"]))
-        iri = self._iri.get(key)
+        iri = self._names.get(key)
         if iri is None:
             node = paper_node(paper)
             text = (self._graph.nodes[node] if node in self._graph else {}).get(text_field) or ""
             offset = text.find(sentence) if sentence else -1
             offset = offset if offset >= 0 else int(item["start"])
-            iri = self._iri[key] = f"<{sentence_iri(paper, text_field, offset, self._terms.base)}>"
-            if (paper, text_field, offset) not in self._blocks:
-                pairs = [
-                    (_A, _SENTENCE),
-                    (_DERIVED_FROM, self._terms.node(node)),
-                    (_FIELD, _literal(text_field)),
-                ]
-                if sentence is not None:
-                    pairs.append((_TEXT, _literal(sentence)))
-                self._blocks[paper, text_field, offset] = (iri, pairs)
+            iri = self._names[key] = f"<{sentence_iri(paper, text_field, offset, self._terms.base)}>"
+            self._found.setdefault((paper, text_field, offset), sentence)
         return iri
 
+    def forget_names(self) -> None:
+        """Let go of the names made so far (a subject's evidence shares sentences; the next one's, few)."""
+        self._names.clear()
+
     def blocks(self) -> Iterator[Block]:
-        """Every sentence made so far, in the order of paper, field and offset."""
-        for key in sorted(self._blocks):
-            yield self._blocks.pop(key)
+        """Every sentence found so far, in the order of paper, field and offset."""
+        for paper, text_field, offset in sorted(self._found):
+            sentence = self._found.pop((paper, text_field, offset))
+            pairs = [
+                (_A, _SENTENCE),
+                (_DERIVED_FROM, self._terms.node(paper_node(paper))),
+                (_FIELD, _literal(text_field)),
+            ]
+            if sentence is not None:
+                pairs.append((_TEXT, _literal(sentence)))
+            yield f"<{sentence_iri(paper, text_field, offset, self._terms.base)}>", pairs
 
 
 def _statement_block(
@@ -516,35 +525,43 @@ def _statement_block(
 
 
 def _derived_pairs(
-    graph: nx.MultiDiGraph, evaluations: dict[tuple[str, str], int], terms: _Terms
-) -> dict[str, list[Pair]]:
-    """Per node, the precomputed triples: its method count, top co-mentions and top evaluations.
+    graph: nx.MultiDiGraph, node: str, tasks: dict[str, int], top_evaluations: list[Pair], terms: _Terms
+) -> list[Pair]:
+    """A node's precomputed triples: its method count, top co-mentions and top evaluations.
 
     The top links are cut in the order the queries that read them rank by, so that
     a query's first :data:`TOP_LINKS` rows are the links: co-mentions by weight,
     then the other entity's IRI; evaluations by papers, then the method's label.
+    The co-mentions are found when the node is written, from its own edges: made
+    for every node up front, they were the largest thing the RDF held beside the graph.
     """
-    derived: dict[str, list[Pair]] = defaultdict(list)
-    for task, count in method_counts(graph).items():
-        derived[task].append((_METHOD_COUNT, _number(count)))
-    co_mentions: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
-    for a, b, key, data in graph.edges(keys=True, data=True):
+    derived = [(_METHOD_COUNT, _number(tasks[node]))] if node in tasks else []
+    co_mentions = []
+    for source, target, key, data in chain(
+        graph.out_edges(node, keys=True, data=True), graph.in_edges(node, keys=True, data=True)
+    ):
         relation = data.get("relation", key)
         if relation in SYMMETRIC_RELATIONS:
             weight = int(data.get("weight", data.get("support", 0)))
-            statement = statement_iri(a, relation, b, terms.base)
-            co_mentions[a].append((-weight, terms.node(b)[1:-1], statement))
-            co_mentions[b].append((-weight, terms.node(a)[1:-1], statement))
-    for entity, found in co_mentions.items():
-        derived[entity] += [(_TOP_CO_MENTION, f"<{iri}>") for *_, iri in heapq.nsmallest(TOP_LINKS, found)]
+            other = target if source == node else source
+            statement = statement_iri(source, relation, target, terms.base)
+            co_mentions.append((-weight, terms.node(other)[1:-1], statement))
+    derived += [(_TOP_CO_MENTION, f"<{iri}>") for *_, iri in heapq.nsmallest(TOP_LINKS, co_mentions)]
+    return derived + top_evaluations
+
+
+def _top_evaluations(
+    graph: nx.MultiDiGraph, evaluations: dict[tuple[str, str], int], terms: _Terms
+) -> dict[str, list[Pair]]:
+    """Per dataset or benchmark, its best-supported evaluations, by papers and then the method's label."""
     by_data: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
     for (method, data), papers in evaluations.items():
         by_data[data].append((-papers, graph.nodes[method].get("label", ""), method))
+    top: dict[str, list[Pair]] = {}
     for data, found in by_data.items():
-        top = heapq.nsmallest(TOP_LINKS, found)
-        iris = [evaluation_iri(method, data, terms.base) for *_, method in top]
-        derived[data] += [(_TOP_EVALUATION, f"<{iri}>") for iri in iris]
-    return derived
+        methods = [method for *_, method in heapq.nsmallest(TOP_LINKS, found)]
+        top[data] = [(_TOP_EVALUATION, f"<{evaluation_iri(method, data, terms.base)}>") for method in methods]
+    return top
 
 
 def partition_iri(cls: str, base: str = DEFAULT_BASE) -> str:
@@ -592,19 +609,22 @@ def _blocks(graph: nx.MultiDiGraph, base: str) -> Iterator[Block]:
     terms = _Terms(base)
     sentences = _Sentences(graph, terms)
     evaluations = evaluation_counts(graph)
-    derived = _derived_pairs(graph, evaluations, terms)
+    tasks = method_counts(graph)
+    top_evaluations = _top_evaluations(graph, evaluations, terms)
     kinds = {node: kind or "" for node, kind in graph.nodes(data="type")}
     yield from _partition_blocks(graph, base)
     for node in sorted(graph.nodes):
-        yield _node_block(graph, node, kinds, terms, derived.pop(node, []))
+        derived = _derived_pairs(graph, node, tasks, top_evaluations.pop(node, []), terms)
+        yield _node_block(graph, node, kinds, terms, derived)
         seen = set()
         for _, target, key, data in sorted(graph.out_edges(node, keys=True, data=True), key=_edge_order):
             relation = data.get("relation", key)
             if (relation, target) not in seen:
                 seen.add((relation, target))
                 yield _statement_block(node, target, relation, data, terms, sentences)
-    for (method, data), papers in sorted(evaluations.items()):
-        yield _evaluation_block(method, data, papers, terms)
+        sentences.forget_names()
+    for method, data in sorted(evaluations):
+        yield _evaluation_block(method, data, evaluations[method, data], terms)
     yield from sentences.blocks()
 
 
@@ -658,38 +678,76 @@ def write_rdf(
     depends only on the graph); pyoxigraph's bulk loader reads that file into the
     store while its serialisers stream the same file into Turtle and JSON-LD, in the
     file's order. ``folder`` is the build's staging folder; the build moves
-    everything into place once every output is complete.
+    everything into place once every output is complete. The two halves are
+    :func:`write_ntriples`, the only one that reads the graph, and
+    :func:`write_rdf_from_ntriples`, which a build runs once it has let go of the graph.
     """
-    folder = Path(folder)
-    prefixes = data_prefixes(graph, base)
-    with _durable(folder / NTRIPLES_FILE) as out:
+    return write_rdf_from_ntriples(write_ntriples(graph, folder, base), endpoint)
+
+
+@dataclass(frozen=True)
+class NTriples:
+    """What :func:`write_ntriples` wrote, with all that the rest of the RDF needs to know of the graph."""
+
+    path: Path
+    base: str
+    prefixes: dict[str, str]
+    counts: _Counts
+
+
+def write_ntriples(graph: nx.MultiDiGraph, folder: str | Path, base: str = DEFAULT_BASE) -> NTriples:
+    """Write the RDF of ``graph`` as N-Triples into ``folder``, counting what the VoID description says."""
+    path = Path(folder) / NTRIPLES_FILE
+    with _durable(path) as out:
         counts = _write_ntriples(_blocks(graph, base), out)
+    return NTriples(path, base, data_prefixes(graph, base), counts)
+
+
+def write_rdf_from_ntriples(ntriples: NTriples, endpoint: str = DEFAULT_ENDPOINT) -> RdfSummary:
+    """Write the store, Turtle, JSON-LD and VoID beside the N-Triples file :func:`write_ntriples` wrote."""
+    folder, prefixes = ntriples.path.parent, ntriples.prefixes
     # The bulk loader lets go of the GIL: the store loads on another core while this thread serialises.
     with ThreadPoolExecutor(max_workers=1) as loader:
-        loaded = loader.submit(_load_store, folder / NTRIPLES_FILE, folder / STORE_DIR)
+        loaded = loader.submit(_load_store, ntriples.path, folder / STORE_DIR)
         with _durable(folder / RDF_FILE) as out:
-            ox.serialize(_parse(folder / NTRIPLES_FILE), out, ox.RdfFormat.TURTLE, prefixes=prefixes)
+            ox.serialize(_parse(ntriples.path), out, ox.RdfFormat.TURTLE, prefixes=prefixes)
         with _durable(folder / JSONLD_FILE) as out:
             # pyoxigraph writes full IRIs; the context declares the prefixes, for readers that compact.
             out.write(json.dumps({"@context": prefixes}, ensure_ascii=False)[:-1].encode() + b', "@graph": ')
-            ox.serialize(_parse(folder / NTRIPLES_FILE), out, ox.RdfFormat.JSON_LD)
+            ox.serialize(_parse(ntriples.path), out, ox.RdfFormat.JSON_LD)
             out.write(b"}\n")
         loaded.result()
     with _durable(folder / VOID_FILE) as out:
-        ox.serialize(
-            sorted(void_triples(counts, base, endpoint), key=str), out, ox.RdfFormat.TURTLE, prefixes=prefixes
-        )
+        triples = void_triples(ntriples.counts, ntriples.base, endpoint)
+        ox.serialize(sorted(triples, key=str), out, ox.RdfFormat.TURTLE, prefixes=prefixes)
     names = [RDF_FILE, NTRIPLES_FILE, JSONLD_FILE, VOID_FILE, STORE_DIR]
-    return RdfSummary(triples=counts.triples, files=[folder / name for name in names])
+    return RdfSummary(triples=ntriples.counts.triples, files=[folder / name for name in names])
 
 
 def _load_store(ntriples: Path, folder: Path) -> None:
-    """Bulk-load the N-Triples file into a new store in ``folder``, optimise it for reading, and close it."""
+    """Bulk-load the N-Triples file into a new store in ``folder``, optimise it for reading, and close it.
+
+    A part of the file at a time: the loader holds about a kilobyte per triple of what it is given,
+    up to a million triples per thread, two threads (1.7 GB at 10k papers; by parts, 0.4 GB).
+    """
     store = ox.Store(str(folder))
     # Lenient: every IRI was percent-encoded here or checked by pyoxigraph, so need not be checked again.
-    store.bulk_load(path=str(ntriples), format=ox.RdfFormat.N_TRIPLES, lenient=True)
+    with open(ntriples, "rb") as lines:
+        for part in _line_parts(lines, _LOAD_BYTES):
+            store.bulk_load(part, format=ox.RdfFormat.N_TRIPLES, lenient=True)
     store.optimize()  # compacts the loader's files: without, 100k-paper lookups were several times slower
     del store  # closes the database before the build moves its folder into place
+
+
+def _line_parts(lines: IO[bytes], size: int) -> Iterator[bytes]:
+    """The bytes of ``lines``, about ``size`` at a time, each part whole lines.
+
+    >>> import io
+    >>> list(_line_parts(io.BytesIO(b"a .\\nbb .\\nc .\\n"), 5))
+    [b'a .\\nbb .\\n', b'c .\\n']
+    """
+    while part := lines.read(size):
+        yield part + lines.readline()
 
 
 def _parse(ntriples: Path) -> Iterator[ox.Quad]:
