@@ -30,7 +30,7 @@ def folds_like_ascii(text: str) -> bool:
     >>> folds_like_ascii("We use the COCO Dataset."), folds_like_ascii("a cla\u017f\u017f")
     (True, False)
     """
-    return _FOLDS_TO_ASCII.isdisjoint(text) if not text.isascii() else True
+    return text.isascii() or _FOLDS_TO_ASCII.isdisjoint(text)
 
 
 def occurrences(text: str, words: Iterable[str]) -> list[int]:
