@@ -27,7 +27,9 @@ class Paper:
 
     ``id`` is stable across runs: the record's own id where the input has one, else
     a slug of the title. ``source`` names the file (and line or record) it came from,
-    for error messages and provenance.
+    for error messages and provenance. ``abstract_key`` is the input's name for the
+    abstract (``"text"`` for a record that has only a text), which ``kg extract``
+    reports as each mention's field, so that offsets index the record as written.
     """
 
     id: str
@@ -40,6 +42,7 @@ class Paper:
     doi: str | None = None
     url: str | None = None
     venue: str | None = None
+    abstract_key: str = "abstract"
 
     def text(self, field: Field) -> str:
         return self.title if field == "title" else self.abstract

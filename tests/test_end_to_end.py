@@ -68,8 +68,7 @@ def test_extract_keeps_the_scoring_contract(tmp_path):
     assert [r["id"] for r in records] == [i["id"] for i in inputs]
     for record, source in zip(records, inputs, strict=True):
         for entity in record["entities"]:
-            text = source.get(entity["field"]) or source.get("text")
-            assert text[entity["start"] : entity["end"]] == entity["text"]
+            assert source[entity["field"]][entity["start"] : entity["end"]] == entity["text"]
             assert entity["type"] in {"Method", "Model", "Dataset", "Benchmark", "Task", "Metric"}
             assert entity.get("role", "introduced") in {"introduced", "evaluated_on"}
     assert any(e["text"] == "DPG-Bench" and e.get("role") == "introduced" for e in records[0]["entities"])

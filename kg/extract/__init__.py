@@ -123,7 +123,7 @@ def as_record(found: PaperMentions) -> dict[str, object]:
         entity: dict[str, object] = {
             "text": mention.text,
             "type": mention.type,
-            "field": mention.field,
+            "field": found.paper.abstract_key if mention.field == "abstract" else mention.field,
             "start": mention.start,
             "end": mention.end,
         }

@@ -35,7 +35,9 @@ def sniff(head: str) -> bool:
 
 def paper_from_record(record: Any, where: str) -> Paper:
     record = require_object(record, where)
-    abstract = text_of(record, "abstract", where) or text_of(record, "text", where)
+    abstract = text_of(record, "abstract", where)
+    abstract_key = "abstract" if abstract else "text"
+    abstract = abstract or text_of(record, "text", where)
     if not (abstract or "").strip() and not (text_of(record, "title", where) or "").strip():
         raise BadRecord(where, "record has no 'title', 'abstract' or 'text'")
     return paper(
@@ -49,6 +51,7 @@ def paper_from_record(record: Any, where: str) -> Paper:
         doi=text_of(record, "doi", where),
         url=text_of(record, "url", where),
         venue=text_of(record, "venue", where),
+        abstract_key=abstract_key,
     )
 
 

@@ -56,6 +56,7 @@ def paper(
     doi: str | None = None,
     url: str | None = None,
     venue: str | None = None,
+    abstract_key: str = "abstract",
 ) -> Paper:
     """The paper of one record, or ``BadRecord`` naming what is wrong with it.
 
@@ -94,6 +95,7 @@ def paper(
         doi=doi,
         url=clean(url) or None,
         venue=clean(venue) or None,
+        abstract_key=abstract_key,
     )
 
 
