@@ -42,7 +42,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from kg.model import Entity, EntityType, KnownName, PaperMentions
 from kg.slug import slugify
@@ -149,6 +149,23 @@ class Resolution:
         """The id of the entity that ``name`` names (in paper ``paper_id``, if given)."""
         key = name_key(name)
         return self.paper_entity_of_key.get((paper_id or "", key)) or self.entity_of_key[key]
+
+    def entity_ids(self, found: PaperMentions) -> list[str]:
+        """The id of the entity each of the paper's mentions names, in order.
+
+        >>> from kg.model import Mention, Paper
+        >>> found = PaperMentions(Paper("p1", "", "We use DPO."), (Mention("DPO", "Method", "abstract", 7, 10),))
+        >>> resolve([found]).entity_ids(found)
+        ['method:dpo']
+        """
+        paper_id, entity_of_key = found.paper.id, self.entity_of_key
+        if paper_id not in self._papers_with_exceptions:
+            return [entity_of_key[name_key(mention.text)] for mention in found.mentions]
+        return [self.entity_id(mention.text, paper_id) for mention in found.mentions]
+
+    @cached_property
+    def _papers_with_exceptions(self) -> frozenset[str]:
+        return frozenset(paper_id for paper_id, _ in self.paper_entity_of_key)
 
     def entity_of(self, name: str, paper_id: str | None = None) -> Entity:
         """The entity that ``name`` names (in paper ``paper_id``, if given)."""
