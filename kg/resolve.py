@@ -154,7 +154,8 @@ class Resolution:
         """The id of the entity each of the paper's mentions names, in order.
 
         >>> from kg.model import Mention, Paper
-        >>> found = PaperMentions(Paper("p1", "", "We use DPO."), (Mention("DPO", "Method", "abstract", 7, 10),))
+        >>> dpo = Mention("DPO", "Method", "abstract", 7, 10)
+        >>> found = PaperMentions(Paper("p1", "", "We use DPO."), (dpo,))
         >>> resolve([found]).entity_ids(found)
         ['method:dpo']
         """
