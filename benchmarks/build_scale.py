@@ -3,7 +3,8 @@
 For each size, a synthetic corpus (``kg.synthetic``) is built with ``kg.build``
 in a fresh process, and the script prints, per stage, the wall time and the
 build process's peak RSS, then the total, abstracts/s, the peak RSS of the
-build process and of the extraction workers together. With ``--rebuild`` it then
+build process, of its child processes (extraction workers, the views' writer: the
+memory only they hold) and of both together at any moment. With ``--rebuild`` it then
 adds 1% new papers and rebuilds into the same folder, which finds its cache.
 
     python benchmarks/build_scale.py                      # 1k, 10k, 100k, with rebuilds
@@ -50,12 +51,16 @@ MB = 2**20
 
 
 class RssSampler(threading.Thread):
-    """Samples this process's RSS and CPU time, and its descendants' RSS together, every ``interval`` s."""
+    """Samples this process's RSS and CPU time, and its descendants' memory together, every ``interval`` s.
+
+    A descendant's memory is its USS, the pages only it holds: a process forked from the build
+    shares the build's pages until it touches them, and its RSS would count them twice.
+    """
 
     def __init__(self, interval: float = 0.05) -> None:
         super().__init__(daemon=True)
         self.interval = interval
-        self.samples: list[tuple[float, int, int, float]] = []  # (time, own RSS, descendants' RSS, own CPU s)
+        self.samples: list[tuple[float, int, int, float]] = []  # (time, own RSS, descendants' USS, own CPU s)
         self.running = True
 
     def run(self) -> None:
@@ -64,7 +69,7 @@ class RssSampler(threading.Thread):
             workers = 0
             for child in me.children(recursive=True):
                 with contextlib.suppress(psutil.Error):  # it ended between the listing and the reading
-                    workers += child.memory_info().rss
+                    workers += child.memory_full_info().uss
             cpu = me.cpu_times()
             self.samples.append((time.perf_counter(), me.memory_info().rss, workers, cpu.user + cpu.system))
             time.sleep(self.interval)
@@ -115,6 +120,7 @@ def run_one(
         "stages": stages,
         "peak_rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
         "peak_rss_workers": max((workers for _, _, workers, _ in sampler.samples), default=0),
+        "peak_rss_total": max((own + workers for _, own, workers, _ in sampler.samples), default=0),
         "graph_file": (output / GRAPH_FILE).stat().st_size,
     }
 
@@ -149,13 +155,15 @@ def corpus_file(work: Path, n: int, seed: int, names: NameList | None, label: st
 
 def table(rows: list[tuple[str, dict]]) -> str:
     stages = list(rows[0][1]["stages"])
-    head = ["build", "papers", *stages, "total s", "abstracts/s", "peak RSS MB", "workers MB", "kg.json MB"]
+    head = ["build", "papers", *stages, "total s", "abstracts/s", "peak RSS MB", "workers MB", "together MB"]
+    head.append("kg.json MB")
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for label, figures in rows:
         cells = [label, f"{figures['papers']:,}"]
         cells += [f"{figures['stages'][s]['seconds']:.1f}" for s in stages]
         cells += [f"{figures['total']:.1f}", f"{figures['papers'] / figures['total']:,.0f}"]
         cells += [f"{figures['peak_rss'] / MB:,.0f}", f"{figures['peak_rss_workers'] / MB:,.0f}"]
+        cells.append(f"{figures['peak_rss_total'] / MB:,.0f}")
         cells += [f"{figures['graph_file'] / MB:,.0f}"]
         lines.append("| " + " | ".join(cells) + " |")
     lines += ["", "CPU seconds of the build process per stage (extraction workers not counted):", ""]
