@@ -77,6 +77,10 @@ class RssSampler(threading.Thread):
     def peak(self, start: float, end: float) -> int:
         return max((own for at, own, *_ in self.samples if start <= at <= end), default=0)
 
+    def peak_together(self, start: float, end: float) -> int:
+        """The most this process and its descendants held at once between ``start`` and ``end``."""
+        return max((own + others for at, own, others, _ in self.samples if start <= at <= end), default=0)
+
     def cpu(self, start: float, end: float) -> float:
         """This process's CPU seconds between ``start`` and ``end`` (to the sampling interval):
         on a shared machine, what a stage costs, whatever else runs."""
@@ -108,7 +112,12 @@ def run_one(
     stages, at = {}, start
     for stage, seconds in summary.seconds.items():
         end = at + seconds
-        stages[stage] = {"seconds": seconds, "peak_rss": sampler.peak(at, end), "cpu": sampler.cpu(at, end)}
+        stages[stage] = {
+            "seconds": seconds,
+            "peak_rss": sampler.peak(at, end),
+            "peak_together": sampler.peak_together(at, end),
+            "cpu": sampler.cpu(at, end),
+        }
         at = end
     return {
         "papers": summary.papers,
@@ -171,10 +180,11 @@ def table(rows: list[tuple[str, dict]]) -> str:
     for label, figures in rows:
         cells = [f"{figures['stages'][s]['cpu']:.1f}" for s in stages]
         lines.append(f"| {label} | " + " | ".join(cells) + " |")
-    lines += ["", "peak RSS of the build process per stage, MB:", ""]
+    lines += ["", "peak RSS of the build process per stage (with its child processes' USS), MB:", ""]
     lines += ["| build | " + " | ".join(stages) + " |", "|" + "---|" * (len(stages) + 1)]
     for label, figures in rows:
-        cells = [f"{figures['stages'][s]['peak_rss'] / MB:,.0f}" for s in stages]
+        peaks = [(figures["stages"][s]["peak_rss"], figures["stages"][s]["peak_together"]) for s in stages]
+        cells = [f"{own / MB:,.0f} ({together / MB:,.0f})" for own, together in peaks]
         lines.append(f"| {label} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
