@@ -3,8 +3,7 @@
 For each size, a synthetic corpus (``kg.synthetic``) is built with ``kg.build``
 in a fresh process, and the script prints, per stage, the wall time and the
 build process's peak RSS, then the total, abstracts/s, the peak RSS of the
-build process, of its child processes (extraction workers, the views' writer: the
-memory only they hold) and of both together at any moment. With ``--rebuild`` it then
+build process and of the extraction workers together. With ``--rebuild`` it then
 adds 1% new papers and rebuilds into the same folder, which finds its cache.
 
     python benchmarks/build_scale.py                      # 1k, 10k, 100k, with rebuilds
@@ -51,16 +50,12 @@ MB = 2**20
 
 
 class RssSampler(threading.Thread):
-    """Samples this process's RSS and CPU time, and its descendants' memory together, every ``interval`` s.
-
-    A descendant's memory is its USS, the pages only it holds: a process forked from the build
-    shares the build's pages until it touches them, and its RSS would count them twice.
-    """
+    """Samples this process's RSS and CPU time, and its descendants' RSS together, every ``interval`` s."""
 
     def __init__(self, interval: float = 0.05) -> None:
         super().__init__(daemon=True)
         self.interval = interval
-        self.samples: list[tuple[float, int, int, float]] = []  # (time, own RSS, descendants' USS, own CPU s)
+        self.samples: list[tuple[float, int, int, float]] = []  # (time, own RSS, descendants' RSS, own CPU s)
         self.running = True
 
     def run(self) -> None:
@@ -69,17 +64,13 @@ class RssSampler(threading.Thread):
             workers = 0
             for child in me.children(recursive=True):
                 with contextlib.suppress(psutil.Error):  # it ended between the listing and the reading
-                    workers += child.memory_full_info().uss
+                    workers += child.memory_info().rss
             cpu = me.cpu_times()
             self.samples.append((time.perf_counter(), me.memory_info().rss, workers, cpu.user + cpu.system))
             time.sleep(self.interval)
 
     def peak(self, start: float, end: float) -> int:
         return max((own for at, own, *_ in self.samples if start <= at <= end), default=0)
-
-    def peak_together(self, start: float, end: float) -> int:
-        """The most this process and its descendants held at once between ``start`` and ``end``."""
-        return max((own + others for at, own, others, _ in self.samples if start <= at <= end), default=0)
 
     def cpu(self, start: float, end: float) -> float:
         """This process's CPU seconds between ``start`` and ``end`` (to the sampling interval):
@@ -112,12 +103,7 @@ def run_one(
     stages, at = {}, start
     for stage, seconds in summary.seconds.items():
         end = at + seconds
-        stages[stage] = {
-            "seconds": seconds,
-            "peak_rss": sampler.peak(at, end),
-            "peak_together": sampler.peak_together(at, end),
-            "cpu": sampler.cpu(at, end),
-        }
+        stages[stage] = {"seconds": seconds, "peak_rss": sampler.peak(at, end), "cpu": sampler.cpu(at, end)}
         at = end
     return {
         "papers": summary.papers,
@@ -129,7 +115,6 @@ def run_one(
         "stages": stages,
         "peak_rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
         "peak_rss_workers": max((workers for _, _, workers, _ in sampler.samples), default=0),
-        "peak_rss_total": max((own + workers for _, own, workers, _ in sampler.samples), default=0),
         "graph_file": (output / GRAPH_FILE).stat().st_size,
     }
 
@@ -164,15 +149,13 @@ def corpus_file(work: Path, n: int, seed: int, names: NameList | None, label: st
 
 def table(rows: list[tuple[str, dict]]) -> str:
     stages = list(rows[0][1]["stages"])
-    head = ["build", "papers", *stages, "total s", "abstracts/s", "peak RSS MB", "workers MB", "together MB"]
-    head.append("kg.json MB")
+    head = ["build", "papers", *stages, "total s", "abstracts/s", "peak RSS MB", "workers MB", "kg.json MB"]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for label, figures in rows:
         cells = [label, f"{figures['papers']:,}"]
         cells += [f"{figures['stages'][s]['seconds']:.1f}" for s in stages]
         cells += [f"{figures['total']:.1f}", f"{figures['papers'] / figures['total']:,.0f}"]
         cells += [f"{figures['peak_rss'] / MB:,.0f}", f"{figures['peak_rss_workers'] / MB:,.0f}"]
-        cells.append(f"{figures['peak_rss_total'] / MB:,.0f}")
         cells += [f"{figures['graph_file'] / MB:,.0f}"]
         lines.append("| " + " | ".join(cells) + " |")
     lines += ["", "CPU seconds of the build process per stage (extraction workers not counted):", ""]
@@ -180,11 +163,10 @@ def table(rows: list[tuple[str, dict]]) -> str:
     for label, figures in rows:
         cells = [f"{figures['stages'][s]['cpu']:.1f}" for s in stages]
         lines.append(f"| {label} | " + " | ".join(cells) + " |")
-    lines += ["", "peak RSS of the build process per stage (with its child processes' USS), MB:", ""]
+    lines += ["", "peak RSS of the build process per stage, MB:", ""]
     lines += ["| build | " + " | ".join(stages) + " |", "|" + "---|" * (len(stages) + 1)]
     for label, figures in rows:
-        peaks = [(figures["stages"][s]["peak_rss"], figures["stages"][s]["peak_together"]) for s in stages]
-        cells = [f"{own / MB:,.0f} ({together / MB:,.0f})" for own, together in peaks]
+        cells = [f"{figures['stages'][s]['peak_rss'] / MB:,.0f}" for s in stages]
         lines.append(f"| {label} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 

@@ -18,7 +18,6 @@ from pathlib import Path
 import networkx as nx
 from tqdm import tqdm
 
-from kg.background import in_background
 from kg.cache import ExtractionCache, cache_file
 from kg.engine import Engine, extract_all
 from kg.extract import known_names
@@ -102,15 +101,11 @@ def build(
             gc.enable()
         gc.freeze()
         with staged_output(output) as staging:
+            ntriples = write_ntriples(graph, staging, base=base)
+            clock.lap("ntriples")
             copy_assets(staging)
-            # The views read a small part of the graph: a forked process writes them on the second core
-            # while this one writes the N-Triples. Copy-on-write, the child costs the pages it touches and
-            # those this process touches meanwhile, so not beside kg.json, which touches every page.
-            with in_background(write_views, graph, staging, views or ViewOptions()) as views_written:
-                ntriples = write_ntriples(graph, staging, base=base)
-                clock.lap("ntriples")
-                pages = views_written()
-                clock.lap("views")  # what the views took beyond the N-Triples
+            pages = write_views(graph, staging, views or ViewOptions())
+            clock.lap("views")
             write_json(graph, staging / GRAPH_FILE)
             clock.lap("json")
             entities, edges, paper_count = _entity_counts(graph), graph.number_of_edges(), len(papers)
