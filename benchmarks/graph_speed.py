@@ -21,9 +21,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kg.build import listed_entry
-from kg.cache import ExtractionCache, cache_file
+from kg.cache import cached_extractions
 from kg.graph import GRAPH_FILE, build_graph, write_json
-from kg.model import PaperMentions
 from kg.read import read_corpus
 from kg.resolve import resolve
 from kg.views import ViewOptions, copy_assets, write_views
@@ -54,12 +53,7 @@ def main() -> None:
     )
     args = parser.parse_args()
 
-    papers = read_corpus([args.corpus]).papers
-    with ExtractionCache(cache_file(args.build)) as cache:
-        found = cache.lookup(papers)
-    if any(f is None for f in found):
-        raise SystemExit(f"{args.build}: its cache lacks some papers of {args.corpus}; build it first")
-    extracted: list[PaperMentions] = found  # type: ignore[assignment]
+    extracted = cached_extractions(read_corpus([args.corpus]).papers, args.build)
     out = args.out or Path(tempfile.mkdtemp(prefix="graph-speed-"))
     out.mkdir(parents=True, exist_ok=True)
     copy_assets(out)
