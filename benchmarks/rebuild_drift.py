@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 from kg.build import listed_entry
-from kg.cache import ExtractionCache, cache_file
+from kg.cache import cached_extractions
 from kg.model import PaperMentions
 from kg.read import read_corpus
 from kg.resolve import Resolution, resolve
@@ -39,12 +39,7 @@ def main() -> None:
     parser.add_argument("--added", type=int, default=1000, help="the last papers, B (default 1000)")
     args = parser.parse_args()
 
-    papers = read_corpus([args.corpus]).papers
-    with ExtractionCache(cache_file(args.build)) as cache:
-        found = cache.lookup(papers)
-    if any(f is None for f in found):
-        raise SystemExit(f"{args.build}: its cache lacks some papers of {args.corpus}; build it first")
-    extracted: list[PaperMentions] = found  # type: ignore[assignment]
+    extracted = cached_extractions(read_corpus([args.corpus]).papers, args.build)
     old = extracted[: len(extracted) - args.added]
     start = time.perf_counter()
     before = resolve(old, known=listed_entry)

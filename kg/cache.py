@@ -39,6 +39,7 @@ from types import TracebackType
 import msgpack
 import spacy
 
+from kg.errors import KgError
 from kg.extract import PIPELINE_VERSION
 from kg.model import Abbreviation, Mention, Paper, PaperMentions
 
@@ -185,3 +186,26 @@ class ExtractionCache:
         self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
     ) -> None:
         self.close()
+
+
+def cached_extractions(papers: Sequence[Paper], output: str | Path) -> list[PaperMentions]:
+    """Each paper's extraction from the cache of the build folder ``output``, which must hold them all.
+
+    For measuring the stages after extraction on a corpus built before.
+
+    >>> import tempfile
+    >>> folder, paper = Path(tempfile.mkdtemp()), Paper("p1", "DPO", "We use DPO.")
+    >>> cached_extractions([paper], folder)
+    Traceback (most recent call last):
+    kg.errors.KgError: ...: its extraction cache lacks 1 of the 1 papers; build them into it first
+    >>> with ExtractionCache(cache_file(folder)) as cache:
+    ...     cache.store([(paper, encode(PaperMentions(paper, ())))])
+    >>> cached_extractions([paper], folder)[0].paper.id
+    'p1'
+    """
+    with ExtractionCache(cache_file(output)) as cache:
+        found = cache.lookup(papers)
+    if missing := sum(f is None for f in found):
+        lacking = f"its extraction cache lacks {missing} of the {len(papers)} papers"
+        raise KgError(f"{output}: {lacking}; build them into it first")
+    return found  # type: ignore[return-value]  # none is None

@@ -72,6 +72,8 @@ class EvidenceRecord(Mapping[str, object]):
     ('p1', None, True)
     >>> item == {"paper": "p1", "field": "abstract", "start": 7, "end": 10, "sentence": "We use DPO."}
     True
+    >>> len({item, EvidenceRecord("p1", "abstract", 7, 10, "We use DPO.")}), item.paper_id
+    (1, 'p1')
     """
 
     __slots__ = _EVIDENCE_FIELDS
@@ -98,6 +100,17 @@ class EvidenceRecord(Mapping[str, object]):
 
     def __repr__(self) -> str:
         return repr(dict(self))
+
+    @property
+    def paper_id(self) -> str:
+        """The paper, by the name :class:`kg.model.Evidence` gives it: a record stands in for one."""
+        return self.paper
+
+    # Hashable, as the relations' evidence must be (a statement found twice is kept once).
+    def __hash__(self) -> int:
+        return hash((self.paper, self.field, self.start, self.end, self.sentence))
+
+    __eq__ = Mapping.__eq__  # defining __hash__ would not otherwise keep the mapping's equality
 
 
 def build_graph(
@@ -126,16 +139,17 @@ def build_graph(
             aliases=dict(sorted(entity.aliases.items())), type_votes=dict(sorted(entity.type_votes.items())),
             papers=len(entity.papers), external=dict(entity.external),
         )  # fmt: skip
-    for relation in relations(_handed_over(extractions) if release else extractions, resolution):
-        name, support = relation.relation, relation.support
-        evidence = [
-            EvidenceRecord(e.paper_id, e.field, e.start, e.end, e.sentence) for e in relation.evidence
-        ]
-        relation.evidence.clear()  # now held as records: free the copies as we go, not at the end
-        data = {"relation": name, "evidence": evidence, "support": support}
+    found = _handed_over(extractions) if release else extractions
+    # Every node is in, and each (source, target, relation) comes once: an edge is the dict
+    # insertions MultiDiGraph.add_edge makes, without its checks (a tenth of the stage's time).
+    for relation in relations(found, resolution, make_evidence=EvidenceRecord):  # type: ignore[arg-type]
+        name, support, source, target = relation.relation, relation.support, relation.source, relation.target
+        data = {"relation": name, "evidence": relation.evidence, "support": support}
         if name == "co_mentioned":
             data["weight"] = support
-        graph.add_edge(relation.source, relation.target, key=name, **data)
+        if (keys := graph._succ[source].get(target)) is None:
+            keys = graph._succ[source][target] = graph._pred[target][source] = {}
+        keys[name] = data
     return graph
 
 
@@ -193,10 +207,23 @@ def _json_chunks(graph: nx.MultiDiGraph) -> Iterator[bytes]:
     # Each piece of evidence looks up its paper's text: by paper id, not through the node view.
     texts = {node[len(_PAPER) :]: data for node, data in graph.nodes(data=True) if node.startswith(_PAPER)}
 
+    def compact(item: object) -> object:
+        # The graph's own records first, inline: a large graph holds millions.
+        if type(item) is EvidenceRecord:
+            paper, field, start, sentence = item.paper, item.field, item.start, item.sentence
+            node = texts.get(paper) if type(paper) is str else None
+            text = node.get(field) if node is not None else None
+            if type(text) is str and type(sentence) is str and type(start) is int:
+                # The statement lies inside its sentence, so the sentence starts at most its length before it.
+                at = text.find(sentence, max(0, start - len(sentence)))
+                if at >= 0:
+                    return [paper, field, start, item.end, at, at + len(sentence)]
+        return _compact_evidence(texts, item)
+
     def edge_record(u: str, v: str, k: str, data: dict[str, Any]) -> dict[str, Any]:
         record = {**data, "source": u, "target": v, "key": k}
         if isinstance(evidence := data.get("evidence"), list):
-            record["evidence"] = [_compact_evidence(texts, item) for item in evidence]
+            record["evidence"] = list(map(compact, evidence))
         return record
 
     edges = graph.edges(keys=True, data=True)

@@ -42,7 +42,8 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from operator import attrgetter
 
 from kg.model import Entity, EntityType, KnownName, PaperMentions
 from kg.slug import slugify
@@ -54,6 +55,7 @@ _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), 
 _GENERIC_SUFFIX = re.compile(r"[\s-]+(?:data\s?sets?|benchmarks?|models?)$", re.IGNORECASE)
 _SEPARATORS = re.compile(r"[\s\-_]+")
 _SPACES = re.compile(r"\s+")
+_TEXT_AND_TYPE = attrgetter("text", "type")
 _ACRONYM_PLURAL = re.compile(r".*[A-Z0-9]s")
 _IES_PLURAL = re.compile(r"[a-z][a-z\-]*[a-z]{2,}ies", re.IGNORECASE)
 _ES_PLURAL = re.compile(r".*[a-z](?:ss|x|ch|sh)es", re.IGNORECASE)
@@ -150,6 +152,24 @@ class Resolution:
         key = name_key(name)
         return self.paper_entity_of_key.get((paper_id or "", key)) or self.entity_of_key[key]
 
+    def entity_ids(self, found: PaperMentions) -> list[str]:
+        """The id of the entity each of the paper's mentions names, in order.
+
+        >>> from kg.model import Mention, Paper
+        >>> dpo = Mention("DPO", "Method", "abstract", 7, 10)
+        >>> found = PaperMentions(Paper("p1", "", "We use DPO."), (dpo,))
+        >>> resolve([found]).entity_ids(found)
+        ['method:dpo']
+        """
+        paper_id, entity_of_key = found.paper.id, self.entity_of_key
+        if paper_id not in self._papers_with_exceptions:
+            return [entity_of_key[name_key(mention.text)] for mention in found.mentions]
+        return [self.entity_id(mention.text, paper_id) for mention in found.mentions]
+
+    @cached_property
+    def _papers_with_exceptions(self) -> frozenset[str]:
+        return frozenset(paper_id for paper_id, _ in self.paper_entity_of_key)
+
     def entity_of(self, name: str, paper_id: str | None = None) -> Entity:
         """The entity that ``name`` names (in paper ``paper_id``, if given)."""
         return self.entities[self.entity_id(name, paper_id)]
@@ -245,14 +265,15 @@ def _groups(
     group_in_paper: dict[tuple[str, str], str] = {}
     for found in extractions:
         paper_id, defined = found.paper.id, _definitions(found)
-        for mention in found.mentions:
-            key = name_key(mention.text)
+        # A paper names most things several times: each name and type once, with its count.
+        for (text, kind), count in Counter(map(_TEXT_AND_TYPE, found.mentions)).items():
+            key = name_key(text)
             group_key = defined.get(key) or meaning.get(key) or key
             group = groups[group_key]
-            group.surfaces[mention.text] += 1
+            group.surfaces[text] += count
             if key == group_key:
-                group.own_surfaces[mention.text] += 1
-            group.types[mention.type] += 1
+                group.own_surfaces[text] += count
+            group.types[kind] += count
             group.papers.add(paper_id)
             group_in_paper[paper_id, key] = group_key
         # A definition names both forms: count the one the extractor missed, where it found the other.
@@ -291,13 +312,14 @@ def _known_entry(group: _Group, known: KnownLookup) -> KnownName | None:
 def _entity(
     groups: list[_Group], short_keys: set[str], external: dict[str, str], taken: dict[str, Entity]
 ) -> Entity:
-    aliases: Counter[str] = Counter()
-    votes: Counter[str] = Counter()
-    papers: set[str] = set()
-    for group in groups:
-        aliases.update(group.surfaces)
-        votes.update(group.types)
-        papers |= group.papers
+    if len(groups) == 1:  # most entities: the group's own counts, which nothing else reads after
+        aliases, votes, papers = groups[0].surfaces, groups[0].types, groups[0].papers
+    else:
+        aliases, votes, papers = Counter(), Counter(), set()
+        for group in groups:
+            aliases.update(group.surfaces)
+            votes.update(group.types)
+            papers |= group.papers
 
     def preference(name: str) -> tuple[object, ...]:
         full_form = name_key(name) not in short_keys

@@ -33,7 +33,7 @@ def community_view(graph: nx.MultiDiGraph, cap: int, papers: bool) -> View:
     """
     entities = entities_by_papers(graph)[:cap]
     rank = {entity: i for i, entity in enumerate(entities)}
-    groups = communities(graph.subgraph(entities), min_size=1)
+    groups = communities(_among(graph, entities), min_size=1)
     colors: dict[str, str] = {}
     legend: list[tuple[str, str]] = []
     for number, members in enumerate(groups):
@@ -52,3 +52,23 @@ def community_view(graph: nx.MultiDiGraph, cap: int, papers: bool) -> View:
         COMMUNITIES_FILE, "Communities", entities + shown_papers, colors=colors, legend=legend,
         hidden_relations=frozenset({"co_mentioned"}) if papers else frozenset(),
     )  # fmt: skip
+
+
+def _among(graph: nx.MultiDiGraph, nodes: list[str]) -> nx.MultiDiGraph:
+    """The subgraph of ``nodes`` as a graph of its own: a subgraph view filters every edge of
+    every node each time it is walked, and finding communities walks it often.
+
+    >>> g = nx.MultiDiGraph([("a", "b"), ("b", "c")])
+    >>> sorted(_among(g, ["a", "b"]).edges())
+    [('a', 'b')]
+    """
+    members = set(nodes)
+    among = nx.MultiDiGraph()
+    among.add_nodes_from((node, graph.nodes[node]) for node in nodes)
+    among.add_edges_from(
+        (node, target, key, data)
+        for node in nodes
+        for _, target, key, data in graph.out_edges(node, keys=True, data=True)
+        if target in members
+    )
+    return among

@@ -46,7 +46,9 @@ def entities_by_papers(graph: nx.MultiDiGraph, kind: str | None = None) -> list[
 
 def papers_linking(graph: nx.MultiDiGraph, entities: Iterable[str], limit: int) -> list[str]:
     """At most ``limit`` papers with an edge to ``entities``, those linking the most of them first."""
+    # The papers once, not each popular entity's thousands of predecessors looked up one by one.
+    papers = {node for node, kind in graph.nodes(data="type") if kind == PAPER}
     links: Counter[str] = Counter()
     for entity in entities:
-        links.update({source for source in graph.predecessors(entity) if is_paper(graph, source)})
+        links.update(papers.intersection(graph.predecessors(entity)))
     return [paper for paper, _ in sorted(links.items(), key=lambda item: (-item[1], item[0]))[:limit]]
