@@ -13,15 +13,18 @@ What the data says (``kg/ontology.ttl`` defines every ``kg:`` term):
 - every edge of the graph is a direct triple (``paper kg:introduces method``), the
   LPWC triple that means the same where there is one (asserted, since SPARQL users
   run no reasoner), and a ``kg:Statement`` (an ``rdf:Statement``) that reifies it
-  with its ``kg:support`` and ``kg:evidence``, the sentences that state it; a
-  co-mention's statement has its ``kg:weight`` instead, and no evidence (it would
-  restate the evidence of the two entities' own statements, and nothing reads it);
+  with its ``kg:support`` and ``kg:evidence``, the sentences that state it;
+- a co-mention, which has no direction, is a ``kg:CoMention`` node per pair, with
+  the two entities (``kg:coMentionOf``) and its ``kg:weight``: four triples, where
+  a property asserted both ways and reified took seven (and most of the triples);
 - ranking queries read precomputed numbers and links: the dataset's VoID class
-  partitions (``void:entities`` and ``kg:entitiesInSeveralPapers`` per type),
-  ``kg:methodCount`` on tasks, a ``kg:Evaluation`` per method and dataset evaluated together (with the
-  papers that do so), and from each entity its strongest co-mentions
-  (``kg:topCoMention``) and from each dataset its best-supported evaluations
-  (``kg:topEvaluation``), :data:`TOP_LINKS` of each;
+  partitions (``void:entities``, ``kg:entitiesInSeveralPapers`` and the most-named
+  entities, ``kg:topEntity``, per type), ``kg:methodCount`` on tasks, a
+  ``kg:Evaluation`` per method and dataset evaluated together (with the papers that
+  do so), from each entity its strongest co-mentions (``kg:topCoMention``) and from
+  each dataset its best-supported evaluations (``kg:topEvaluation``), :data:`TOP_LINKS`
+  of each, and a paper that introduces both a dataset and a method or model is also
+  a ``kg:DatasetAndMethodPaper``;
 - each piece of evidence is a ``kg:Sentence``, written once however many
   statements it supports, with the paper it comes from (``prov:wasDerivedFrom``),
   its ``kg:field`` and its ``kg:text``. (The character offsets of each name are
@@ -95,12 +98,11 @@ RELATION_PROPERTY: dict[str, URIRef] = {
     "based_on": KG.basedOn,
     "applied_to": KG.appliedTo,
     "variant_of": KG.variantOf,
-    "co_mentioned": KG.coMentionedWith,
 }
 """The property of each relation of the graph contract; others get ``kg:<camelCase>``."""
 
-SYMMETRIC_RELATIONS = frozenset({"co_mentioned"})
-"""Stored once per pair in the graph, asserted both ways in RDF so queries need no UNION."""
+CO_MENTION = "co_mentioned"
+"""The relation written as a ``kg:CoMention`` node per pair, not as a property: it has no direction."""
 
 NAMING_RELATIONS = frozenset({"introduces", "uses", "mentions", "evaluated_on"})
 """The roles in which a paper names a method or model that ``kg:methodCount`` counts for its tasks."""
@@ -111,6 +113,7 @@ _LPWC_CLASS = {
     "Benchmark": LPWC.dataset, "Task": LPWC.task, "Metric": MLS.EvaluationMeasure,
 }  # fmt: skip
 _METHOD_TYPES = frozenset({"Method", "Model"})
+_DATA_TYPES = frozenset({"Dataset", "Benchmark"})
 _SYSTEM_RELATIONS = frozenset({"introduces", "uses", "mentions"})
 # (relation, target type) -> the LPWC property from paper to target.
 _LPWC_EDGE: dict[tuple[str, str], URIRef] = {
@@ -129,7 +132,8 @@ _DATE_TYPES = [
     (re.compile(r"\d{4}"), XSD.gYear),
 ]
 TOP_LINKS = 100
-"""How many strongest co-mentions an entity links to, and how many best-supported evaluations a dataset."""
+"""How many strongest co-mentions an entity links to, best-supported evaluations a dataset, and
+entities named by most papers a type's class partition."""
 _LOAD_BYTES = 64 << 20
 """N-Triples given to the store's bulk loader at a time: about 400,000 triples, 0.4 GB of its memory."""
 _CHUNK_TRIPLES = 10_000
@@ -177,7 +181,9 @@ _VENUE, _ARXIV_ID, _DOI, _URL = map(_ox, (KG.venue, KG.arxivId, BIBO.doi, SCHEMA
 _PAPER_COUNT, _MENTION_COUNT, _METHOD_COUNT = map(_ox, (KG.paperCount, KG.mentionCount, KG.methodCount))
 _SUBJECT, _PREDICATE, _OBJECT = map(_ox, (RDF.subject, RDF.predicate, RDF.object))
 _SUPPORT, _WEIGHT, _EVIDENCE = map(_ox, (KG.support, KG.weight, KG.evidence))
-_TOP_CO_MENTION, _TOP_EVALUATION = map(_ox, (KG.topCoMention, KG.topEvaluation))
+_TOP_CO_MENTION, _TOP_EVALUATION, _TOP_ENTITY = map(_ox, (KG.topCoMention, KG.topEvaluation, KG.topEntity))
+_CO_MENTION, _CO_MENTION_OF = map(_ox, (KG.CoMention, KG.coMentionOf))
+_DATASET_AND_METHOD_PAPER = _ox(KG.DatasetAndMethodPaper)
 _DERIVED_FROM, _INTRODUCED_BY = map(_ox, (PROV.wasDerivedFrom, LPWC_PROPERTY.introducedBy))
 _FIELD, _TEXT = map(_ox, (KG.field, KG.text))
 _PAPER_CLASSES = tuple(map(_ox, (KG.Paper, SCHEMA.ScholarlyArticle, LPWC.paper)))
@@ -417,8 +423,22 @@ def evaluation_iri(method: str, data: str, base: str = DEFAULT_BASE) -> str:
     >>> evaluation_iri("model:mistral-7b", "benchmark:mt-bench", "http://example.org/")
     'http://example.org/evaluation/model:mistral-7b:benchmark:mt-bench'
     """
-    parts = [*method.partition(":")[::2], *data.partition(":")[::2]]
-    return f"{base}evaluation/" + ":".join(_segment(part) for part in parts)
+    return _pair_iri("evaluation", method, data, base)
+
+
+def co_mention_iri(entity: str, other: str, base: str = DEFAULT_BASE) -> str:
+    """The IRI of the co-mention of two entities: the same whichever is given first.
+
+    >>> co_mention_iri("model:gpt-4", "method:rlhf", "http://example.org/")
+    'http://example.org/comention/method:rlhf:model:gpt-4'
+    """
+    return _pair_iri("comention", *sorted((entity, other)), base)
+
+
+def _pair_iri(kind: str, first: str, second: str, base: str) -> str:
+    """``<base><kind>/`` and the two node ids, each part percent-encoded, joined by ``:``."""
+    parts = [*first.partition(":")[::2], *second.partition(":")[::2]]
+    return f"{base}{kind}/" + ":".join(_segment(part) for part in parts)
 
 
 def _evaluation_block(method: str, data: str, papers: int, terms: _Terms) -> Block:
@@ -439,17 +459,21 @@ def _node_block(
     data = graph.nodes[node]
     is_paper = kinds[node] == "Paper"
     pairs = [*(_paper_pairs(node, data) if is_paper else _entity_pairs(data)), *derived]
+    introduced = set()
     for _, target, key, relation in sorted(graph.out_edges(node, keys=True, data="relation")):
         relation = relation or key
+        if relation == CO_MENTION:
+            continue
         pairs.append((_property(relation), terms.node(target)))
         lpwc = _LPWC_EDGE.get((relation, kinds[target])) if is_paper else None
         if lpwc is not None:
             pairs.append((_ox(lpwc), terms.node(target)))
+        if relation == "introduces":
+            introduced.add(kinds[target])
+    if is_paper and introduced & _DATA_TYPES and introduced & _METHOD_TYPES:
+        pairs.append((_A, _DATASET_AND_METHOD_PAPER))
     for source, _, key, relation in sorted(graph.in_edges(node, keys=True, data="relation")):
-        relation = relation or key
-        if relation in SYMMETRIC_RELATIONS:
-            pairs.append((_property(relation), terms.node(source)))
-        elif relation == "introduces" and kinds[source] == "Paper":
+        if (relation or key) == "introduces" and kinds[source] == "Paper":
             pairs.append((_INTRODUCED_BY, terms.node(source)))
     return terms.node(node), list(dict.fromkeys(pairs))
 
@@ -506,22 +530,29 @@ class _Sentences:
 def _statement_block(
     source: str, target: str, relation: str, data: dict[str, Any], terms: _Terms, sentences: _Sentences
 ) -> Block:
-    """The reified edge: a co-mention with its weight; any other with its support and evidence sentences."""
+    """The reified edge, with its support and the sentences that state it."""
+    evidence = data.get("evidence") or []
     pairs: list[Pair] = [
         (_A, _STATEMENT), (_SUBJECT, terms.node(source)), (_PREDICATE, _property(relation)),
-        (_OBJECT, terms.node(target)),
+        (_OBJECT, terms.node(target)), (_SUPPORT, _number(data.get("support", len({e.get("paper") for e in evidence})))),
     ]  # fmt: skip
-    if relation in SYMMETRIC_RELATIONS:
-        pairs.append((_WEIGHT, _number(data.get("weight", data.get("support", 0)))))
-    else:
-        evidence = data.get("evidence") or []
-        pairs.append((_SUPPORT, _number(data.get("support", len({e.get("paper") for e in evidence})))))
-        for item in evidence:
-            if _is_span(item):
-                pairs.append((_EVIDENCE, sentences.iri(item)))
-            elif "paper" in item:  # evidence without a span can still name its paper
-                pairs.append((_DERIVED_FROM, terms.node(paper_node(item["paper"]))))
+    for item in evidence:
+        if _is_span(item):
+            pairs.append((_EVIDENCE, sentences.iri(item)))
+        elif "paper" in item:  # evidence without a span can still name its paper
+            pairs.append((_DERIVED_FROM, terms.node(paper_node(item["paper"]))))
     return f"<{statement_iri(source, relation, target, terms.base)}>", list(dict.fromkeys(pairs))
+
+
+def _co_mention_block(entity: str, other: str, weight: int, terms: _Terms) -> Block:
+    """The co-mention of two entities: both of them and the number of papers naming them in one sentence.
+
+    One node per pair, not a property asserted both ways and reified (seven triples a pair, not four):
+    a co-mention has no direction, and no evidence of its own to reify.
+    """
+    pairs = [(_A, _CO_MENTION), *sorted((_CO_MENTION_OF, terms.node(n)) for n in (entity, other)),
+             (_WEIGHT, _number(weight))]  # fmt: skip
+    return f"<{co_mention_iri(entity, other, terms.base)}>", pairs
 
 
 def _derived_pairs(
@@ -540,12 +571,9 @@ def _derived_pairs(
     for source, target, key, data in chain(
         graph.out_edges(node, keys=True, data=True), graph.in_edges(node, keys=True, data=True)
     ):
-        relation = data.get("relation", key)
-        if relation in SYMMETRIC_RELATIONS:
-            weight = int(data.get("weight", data.get("support", 0)))
+        if data.get("relation", key) == CO_MENTION:
             other = target if source == node else source
-            statement = statement_iri(source, relation, target, terms.base)
-            co_mentions.append((-weight, terms.node(other)[1:-1], statement))
+            co_mentions.append((-_weight(data), terms.node(other)[1:-1], co_mention_iri(node, other, terms.base)))
     derived += [(_TOP_CO_MENTION, f"<{iri}>") for *_, iri in heapq.nsmallest(TOP_LINKS, co_mentions)]
     return derived + top_evaluations
 
@@ -575,27 +603,33 @@ def partition_iri(cls: str, base: str = DEFAULT_BASE) -> str:
     return f"{base}void/{prefix}-{_segment(local)}"
 
 
-def _partition_blocks(graph: nx.MultiDiGraph, base: str) -> Iterator[Block]:
+def _partition_blocks(graph: nx.MultiDiGraph, terms: _Terms) -> Iterator[Block]:
     """The dataset's VoID class partition for papers and for each type of entity, with its size.
 
     In the data itself (``void.ttl`` describes the same partitions), so that
     counting entities by type reads a number per type: an entity type's
-    partition also says how many of its entities several papers name.
+    partition also says how many of its entities several papers name, and links
+    the :data:`TOP_LINKS` that most papers name (``kg:topEntity``, by papers and
+    then label), so that ranking entities reads those, not every entity's count.
     """
     entities: Counter[str] = Counter()
     in_several: Counter[str] = Counter()
-    for _, data in graph.nodes(data=True):
+    ranks: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
+    for node, data in graph.nodes(data=True):
         kind = data.get("type", "Entity")
         entities[kind] += 1
-        in_several[kind] += kind != "Paper" and data.get("papers", 0) > 1
+        if kind != "Paper":
+            in_several[kind] += data.get("papers", 0) > 1
+            ranks[kind].append((-data.get("papers", 0), data.get("label", ""), node))
     partitions = []
     for kind in sorted(entities):
         cls = str(KG.Paper if kind == "Paper" else _OPEN_KG[_segment(kind)])
         pairs = [(_CLASS, f"<{cls}>"), (_ENTITIES, _number(entities[kind]))]
         if kind != "Paper":
             pairs.append((_IN_SEVERAL_PAPERS, _number(in_several[kind])))
-        partitions.append((f"<{partition_iri(cls, base)}>", pairs))
-    yield f"<{base}void>", [(_CLASS_PARTITION, iri) for iri, _ in partitions]
+            pairs += [(_TOP_ENTITY, terms.node(node)) for *_, node in heapq.nsmallest(TOP_LINKS, ranks[kind])]
+        partitions.append((f"<{partition_iri(cls, terms.base)}>", pairs))
+    yield f"<{terms.base}void>", [(_CLASS_PARTITION, iri) for iri, _ in partitions]
     yield from partitions
 
 
@@ -612,20 +646,29 @@ def _blocks(graph: nx.MultiDiGraph, base: str) -> Iterator[Block]:
     tasks = method_counts(graph)
     top_evaluations = _top_evaluations(graph, evaluations, terms)
     kinds = {node: kind or "" for node, kind in graph.nodes(data="type")}
-    yield from _partition_blocks(graph, base)
+    yield from _partition_blocks(graph, terms)
     for node in sorted(graph.nodes):
         derived = _derived_pairs(graph, node, tasks, top_evaluations.pop(node, []), terms)
         yield _node_block(graph, node, kinds, terms, derived)
         seen = set()
         for _, target, key, data in sorted(graph.out_edges(node, keys=True, data=True), key=_edge_order):
             relation = data.get("relation", key)
-            if (relation, target) not in seen:
-                seen.add((relation, target))
+            if (relation, target) in seen:
+                continue
+            seen.add((relation, target))
+            if relation == CO_MENTION:
+                yield _co_mention_block(node, target, _weight(data), terms)
+            else:
                 yield _statement_block(node, target, relation, data, terms, sentences)
         sentences.forget_names()
     for method, data in sorted(evaluations):
         yield _evaluation_block(method, data, evaluations[method, data], terms)
     yield from sentences.blocks()
+
+
+def _weight(data: dict[str, Any]) -> int:
+    """A co-mention's weight: the papers naming both in one sentence (its support, in older graphs)."""
+    return int(data.get("weight", data.get("support", 0)))
 
 
 def _edge_order(edge: tuple[str, str, str, dict[str, Any]]) -> tuple[str, str]:
@@ -662,7 +705,7 @@ def data_prefixes(graph: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> dict[str,
     'http://example.org/method/'
     """
     kinds = {node.partition(":")[0] for node in graph.nodes}
-    kinds |= {"statement", "evaluation", "sentence", "void"}
+    kinds |= {"statement", "comention", "evaluation", "sentence", "void"}
     data = {
         kind: f"{base}{_segment(kind)}/" for kind in sorted(kinds) if re.fullmatch(r"[a-z][a-z0-9]*", kind)
     }

@@ -58,7 +58,9 @@ class KG(DefinedNamespace):
     Benchmark: URIRef
     Task: URIRef
     Metric: URIRef
+    DatasetAndMethodPaper: URIRef
     Statement: URIRef
+    CoMention: URIRef
     Sentence: URIRef
     Evaluation: URIRef
 
@@ -73,7 +75,7 @@ class KG(DefinedNamespace):
     basedOn: URIRef
     appliedTo: URIRef
     variantOf: URIRef
-    coMentionedWith: URIRef
+    coMentionOf: URIRef
     related: URIRef
 
     # Datatype properties
@@ -84,6 +86,7 @@ class KG(DefinedNamespace):
     support: URIRef
     weight: URIRef
     topCoMention: URIRef
+    topEntity: URIRef
     topEvaluation: URIRef
     system: URIRef
     onData: URIRef
