@@ -532,9 +532,10 @@ def _statement_block(
 ) -> Block:
     """The reified edge, with its support and the sentences that state it."""
     evidence = data.get("evidence") or []
+    support = data.get("support", len({item.get("paper") for item in evidence}))
     pairs: list[Pair] = [
         (_A, _STATEMENT), (_SUBJECT, terms.node(source)), (_PREDICATE, _property(relation)),
-        (_OBJECT, terms.node(target)), (_SUPPORT, _number(data.get("support", len({e.get("paper") for e in evidence})))),
+        (_OBJECT, terms.node(target)), (_SUPPORT, _number(support)),
     ]  # fmt: skip
     for item in evidence:
         if _is_span(item):
@@ -573,7 +574,8 @@ def _derived_pairs(
     ):
         if data.get("relation", key) == CO_MENTION:
             other = target if source == node else source
-            co_mentions.append((-_weight(data), terms.node(other)[1:-1], co_mention_iri(node, other, terms.base)))
+            iri = co_mention_iri(node, other, terms.base)
+            co_mentions.append((-_weight(data), terms.node(other)[1:-1], iri))
     derived += [(_TOP_CO_MENTION, f"<{iri}>") for *_, iri in heapq.nsmallest(TOP_LINKS, co_mentions)]
     return derived + top_evaluations
 

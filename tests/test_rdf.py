@@ -181,7 +181,8 @@ def test_every_co_mention_is_one_node_with_both_entities_and_its_weight(syntheti
     store = ox.Store.read_only(str(folder / "store"))
     rows = store.query("""
         PREFIX kg: <https://w3id.org/kg/ontology#>
-        SELECT ?pair ?entity ?weight WHERE { ?pair a kg:CoMention ; kg:coMentionOf ?entity ; kg:weight ?weight }""")
+        SELECT ?pair ?entity ?weight
+        WHERE { ?pair a kg:CoMention ; kg:coMentionOf ?entity ; kg:weight ?weight }""")
     found: dict[str, tuple[set[str], set[int]]] = {}
     for row in rows:
         entities, weights = found.setdefault(row["pair"].value, (set(), set()))
@@ -217,7 +218,7 @@ def test_top_entities_of_each_type_are_linked_from_its_class_partition(synthetic
 def test_papers_introducing_a_dataset_and_a_method_have_their_own_class(synthetic):
     graph, folder = synthetic
     store = ox.Store.read_only(str(folder / "store"))
-    rows = store.query("SELECT ?paper WHERE { ?paper a <https://w3id.org/kg/ontology#DatasetAndMethodPaper> }")
+    rows = store.query(f"SELECT ?paper WHERE {{ ?paper a <{KG.DatasetAndMethodPaper}> }}")
     introduced: dict[str, set[str]] = {}
     for paper, entity, relation in graph.edges(keys=True):
         if relation == "introduces" and graph.nodes[paper]["type"] == "Paper":
