@@ -19,7 +19,8 @@ What the data says (``kg/ontology.ttl`` defines every ``kg:`` term):
   a property asserted both ways and reified took seven (and most of the triples);
 - ranking queries read precomputed numbers and links: the dataset's VoID class
   partitions (``void:entities``, ``kg:entitiesInSeveralPapers`` and the most-named
-  entities, ``kg:topEntity``, per type), ``kg:methodCount`` on tasks, a
+  entities, ``kg:topEntity``, per type; for tasks, also those with most methods,
+  ``kg:topByMethodCount``), ``kg:methodCount`` on tasks, a
   ``kg:Evaluation`` per method and dataset evaluated together (with the papers that
   do so), from each entity its strongest co-mentions (``kg:topCoMention``) and from
   each dataset its best-supported evaluations (``kg:topEvaluation``), :data:`TOP_LINKS`
@@ -183,6 +184,7 @@ _SUBJECT, _PREDICATE, _OBJECT = map(_ox, (RDF.subject, RDF.predicate, RDF.object
 _SUPPORT, _WEIGHT, _EVIDENCE = map(_ox, (KG.support, KG.weight, KG.evidence))
 _TOP_CO_MENTION, _TOP_EVALUATION, _TOP_ENTITY = map(_ox, (KG.topCoMention, KG.topEvaluation, KG.topEntity))
 _CO_MENTION, _CO_MENTION_OF = map(_ox, (KG.CoMention, KG.coMentionOf))
+_TOP_BY_METHOD_COUNT = _ox(KG.topByMethodCount)
 _DATASET_AND_METHOD_PAPER = _ox(KG.DatasetAndMethodPaper)
 _DERIVED_FROM, _INTRODUCED_BY = map(_ox, (PROV.wasDerivedFrom, LPWC_PROPERTY.introducedBy))
 _FIELD, _TEXT = map(_ox, (KG.field, KG.text))
@@ -605,14 +607,15 @@ def partition_iri(cls: str, base: str = DEFAULT_BASE) -> str:
     return f"{base}void/{prefix}-{_segment(local)}"
 
 
-def _partition_blocks(graph: nx.MultiDiGraph, terms: _Terms) -> Iterator[Block]:
+def _partition_blocks(graph: nx.MultiDiGraph, terms: _Terms, tasks: dict[str, int]) -> Iterator[Block]:
     """The dataset's VoID class partition for papers and for each type of entity, with its size.
 
     In the data itself (``void.ttl`` describes the same partitions), so that
     counting entities by type reads a number per type: an entity type's
     partition also says how many of its entities several papers name, and links
     the :data:`TOP_LINKS` that most papers name (``kg:topEntity``, by papers and
-    then label), so that ranking entities reads those, not every entity's count.
+    then label), so that ranking entities reads those, not every entity's count;
+    the tasks' partition also links the tasks with most methods (``kg:topByMethodCount``).
     """
     entities: Counter[str] = Counter()
     in_several: Counter[str] = Counter()
@@ -629,10 +632,18 @@ def _partition_blocks(graph: nx.MultiDiGraph, terms: _Terms) -> Iterator[Block]:
         pairs = [(_CLASS, f"<{cls}>"), (_ENTITIES, _number(entities[kind]))]
         if kind != "Paper":
             pairs.append((_IN_SEVERAL_PAPERS, _number(in_several[kind])))
-            pairs += [(_TOP_ENTITY, terms.node(node)) for *_, node in heapq.nsmallest(TOP_LINKS, ranks[kind])]
+            pairs += _top_links(_TOP_ENTITY, ranks[kind], terms)
+        if kind == "Task":
+            by_methods = [(-n, graph.nodes[task].get("label", ""), task) for task, n in tasks.items() if n]
+            pairs += _top_links(_TOP_BY_METHOD_COUNT, by_methods, terms)
         partitions.append((f"<{partition_iri(cls, terms.base)}>", pairs))
     yield f"<{terms.base}void>", [(_CLASS_PARTITION, iri) for iri, _ in partitions]
     yield from partitions
+
+
+def _top_links(predicate: str, ranked: list[tuple[int, str, str]], terms: _Terms) -> list[Pair]:
+    """Links to the first :data:`TOP_LINKS` of ``ranked`` (negated count, label, node id), best first."""
+    return [(predicate, terms.node(node)) for *_, node in heapq.nsmallest(TOP_LINKS, ranked)]
 
 
 def _blocks(graph: nx.MultiDiGraph, base: str) -> Iterator[Block]:
@@ -648,7 +659,7 @@ def _blocks(graph: nx.MultiDiGraph, base: str) -> Iterator[Block]:
     tasks = method_counts(graph)
     top_evaluations = _top_evaluations(graph, evaluations, terms)
     kinds = {node: kind or "" for node, kind in graph.nodes(data="type")}
-    yield from _partition_blocks(graph, terms)
+    yield from _partition_blocks(graph, terms, tasks)
     for node in sorted(graph.nodes):
         derived = _derived_pairs(graph, node, tasks, top_evaluations.pop(node, []), terms)
         yield _node_block(graph, node, kinds, terms, derived)

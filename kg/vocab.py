@@ -87,6 +87,7 @@ class KG(DefinedNamespace):
     weight: URIRef
     topCoMention: URIRef
     topEntity: URIRef
+    topByMethodCount: URIRef
     topEvaluation: URIRef
     system: URIRef
     onData: URIRef
