@@ -46,6 +46,7 @@ import heapq
 import json
 import os
 import re
+import threading
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -135,8 +136,9 @@ _DATE_TYPES = [
 TOP_LINKS = 100
 """How many strongest co-mentions an entity links to, best-supported evaluations a dataset, and
 entities named by most papers a type's class partition."""
-_LOAD_BYTES = 64 << 20
-"""N-Triples given to the store's bulk loader at a time: about 400,000 triples, 0.4 GB of its memory."""
+_LOAD_BYTES = 16 << 20
+"""N-Triples given to the store's bulk loader at a time: about 100,000 triples, 0.2 GB of its memory
+(it loads while the graph is still in memory: 64 MB parts held 0.4 GB, for little speed)."""
 _CHUNK_TRIPLES = 10_000
 """Triples written at a time: a few megabytes of text, as lines, joined and encoded."""
 
@@ -743,28 +745,39 @@ def write_rdf(
 
 @dataclass(frozen=True)
 class NTriples:
-    """What :func:`write_ntriples` wrote, with all that the rest of the RDF needs to know of the graph."""
+    """What :func:`write_ntriples` wrote, with all that the rest of the RDF needs to know of the graph,
+    and the store it is still loading into."""
 
     path: Path
     base: str
     prefixes: dict[str, str]
     counts: _Counts
+    loader: _StoreLoader
 
 
 def write_ntriples(graph: nx.MultiDiGraph, folder: str | Path, base: str = DEFAULT_BASE) -> NTriples:
-    """Write the RDF of ``graph`` as N-Triples into ``folder``, counting what the VoID description says."""
+    """Write the RDF of ``graph`` as N-Triples into ``folder``, counting what the VoID description says.
+
+    The store (``store/`` in ``folder``) loads each part of the file as it is written, on
+    another core: :func:`write_rdf_from_ntriples` finishes it.
+    """
     path = Path(folder) / NTRIPLES_FILE
     with _durable(path) as out:
-        counts = _write_ntriples(_blocks(graph, base), out)
-    return NTriples(path, base, data_prefixes(graph, base), counts)
+        loader = _StoreLoader(path, Path(folder) / STORE_DIR)
+        try:
+            counts = _write_ntriples(_blocks(graph, base), _Announcing(out, loader))
+        except BaseException:
+            loader.close()
+            raise
+    return NTriples(path, base, data_prefixes(graph, base), counts, loader)
 
 
 def write_rdf_from_ntriples(ntriples: NTriples, endpoint: str = DEFAULT_ENDPOINT) -> RdfSummary:
     """Write the store, Turtle, JSON-LD and VoID beside the N-Triples file :func:`write_ntriples` wrote."""
     folder, prefixes = ntriples.path.parent, ntriples.prefixes
-    # The bulk loader lets go of the GIL: the store loads on another core while this thread serialises.
+    # The bulk loader lets go of the GIL: the store finishes on another core while this thread serialises.
     with ThreadPoolExecutor(max_workers=1) as loader:
-        loaded = loader.submit(_load_store, ntriples.path, folder / STORE_DIR)
+        loaded = loader.submit(ntriples.loader.finish)
         with _durable(folder / RDF_FILE) as out:
             ox.serialize(_parse(ntriples.path), out, ox.RdfFormat.TURTLE, prefixes=prefixes)
         with _durable(folder / JSONLD_FILE) as out:
@@ -780,30 +793,99 @@ def write_rdf_from_ntriples(ntriples: NTriples, endpoint: str = DEFAULT_ENDPOINT
     return RdfSummary(triples=ntriples.counts.triples, files=[folder / name for name in names])
 
 
-def _load_store(ntriples: Path, folder: Path) -> None:
-    """Bulk-load the N-Triples file into a new store in ``folder``, optimise it for reading, and close it.
+class _StoreLoader:
+    """A new store in ``folder``, bulk-loading the N-Triples file ``path`` on its own thread as it is written.
 
-    A part of the file at a time: the loader holds about a kilobyte per triple of what it is given,
-    up to a million triples per thread, two threads (1.7 GB at 10k papers; by parts, 0.4 GB).
+    The bulk loader lets go of the GIL, so the store loads on another core while Python
+    makes the triples (and then the views and kg.json), instead of after them. It
+    follows the file: the writer says how far it has written whole lines
+    (:meth:`written`), and the loader reads up to there, :data:`_LOAD_BYTES` at a time
+    (it holds about a kilobyte per triple of what it is given, and the graph is still
+    in memory), so neither waits for the other and no part is held twice.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = Path(folder) / "kg.nt"
+    ...     _ = path.write_bytes(b"<http://e.g/a> <http://e.g/p> <http://e.g/b> .\\n")
+    ...     loader = _StoreLoader(path, Path(folder) / "store")
+    ...     loader.written(path.stat().st_size)
+    ...     loader.finish()
+    ...     len(ox.Store.read_only(f"{folder}/store"))
+    1
     """
-    store = ox.Store(str(folder))
-    # Lenient: every IRI was percent-encoded here or checked by pyoxigraph, so need not be checked again.
-    with open(ntriples, "rb") as lines:
-        for part in _line_parts(lines, _LOAD_BYTES):
-            store.bulk_load(part, format=ox.RdfFormat.N_TRIPLES, lenient=True)
-    store.optimize()  # compacts the loader's files: without, 100k-paper lookups were several times slower
-    del store  # closes the database before the build moves its folder into place
+
+    def __init__(self, path: Path, folder: Path, size: int = _LOAD_BYTES) -> None:
+        self._path, self._size = path, size
+        self._store: ox.Store | None = ox.Store(str(folder))
+        self._progress = threading.Condition()
+        self._written, self._complete = 0, False
+        self._failed: BaseException | None = None
+        # A daemon: a build that fails before finishing the store must not wait for it to exit.
+        self._thread = threading.Thread(target=self._follow, name="kg-store-loader", daemon=True)
+        self._thread.start()
+
+    def written(self, offset: int) -> None:
+        """The file holds whole lines up to ``offset``, flushed."""
+        with self._progress:
+            self._written = offset
+            self._progress.notify()
+
+    def finish(self) -> None:
+        """Wait for the rest of the file to load, optimise the store for reading, and close it."""
+        self.close()
+        if self._failed is not None:
+            raise self._failed
+        # Compacts the loader's files: without, lookups in a 100k-paper store were several times slower.
+        self._store.optimize()
+        self._store = None  # closes the database before the build moves its folder into place
+
+    def close(self) -> None:
+        """The file is complete: wait for the loader to read the rest of it."""
+        with self._progress:
+            self._complete = True
+            self._progress.notify()
+        self._thread.join()
+
+    def _follow(self) -> None:
+        with open(self._path, "rb") as lines:
+            while True:
+                with self._progress:
+                    self._progress.wait_for(
+                        lambda: self._complete or self._written - lines.tell() >= self._size
+                    )
+                    end, complete = self._written, self._complete
+                if lines.tell() >= end and complete:
+                    return
+                part = lines.read(min(self._size, end - lines.tell()))
+                if lines.tell() < end:  # the rest of the line is there too: end is at a line's end
+                    part += lines.readline()
+                if self._failed is None:
+                    try:
+                        # Lenient: every IRI was percent-encoded here or checked by pyoxigraph already.
+                        self._store.bulk_load(part, format=ox.RdfFormat.N_TRIPLES, lenient=True)
+                    except BaseException as error:  # raised by finish(), in the build's thread
+                        self._failed = error
 
 
-def _line_parts(lines: IO[bytes], size: int) -> Iterator[bytes]:
-    """The bytes of ``lines``, about ``size`` at a time, each part whole lines.
+class _Announcing:
+    """A file being written that tells a store loader how far it holds whole lines, every ``size`` bytes."""
 
-    >>> import io
-    >>> list(_line_parts(io.BytesIO(b"a .\\nbb .\\nc .\\n"), 5))
-    [b'a .\\nbb .\\n', b'c .\\n']
-    """
-    while part := lines.read(size):
-        yield part + lines.readline()
+    def __init__(self, out: IO[bytes], loader: _StoreLoader, size: int = _LOAD_BYTES) -> None:
+        self._out, self._loader, self._size = out, loader, size
+        self._offset = self._announced = 0
+
+    def write(self, lines: bytes) -> None:
+        """Write ``lines``, whole lines."""
+        self._out.write(lines)
+        self._offset += len(lines)
+        if self._offset - self._announced >= self._size:
+            self.flush()
+
+    def flush(self) -> None:
+        """Flush the file and tell the loader."""
+        self._out.flush()
+        self._loader.written(self._offset)
+        self._announced = self._offset
 
 
 def _parse(ntriples: Path) -> Iterator[ox.Quad]:
@@ -820,7 +902,7 @@ class _Counts:
     properties: set[str] = field(default_factory=set)
 
 
-def _write_ntriples(blocks: Iterable[Block], out: IO[bytes]) -> _Counts:
+def _write_ntriples(blocks: Iterable[Block], out: IO[bytes] | _Announcing) -> _Counts:
     """Write ``blocks`` to ``out`` as N-Triples, a chunk of subjects at a time, counting as they pass."""
     counts = _Counts()
     lines: list[str] = []
@@ -836,6 +918,7 @@ def _write_ntriples(blocks: Iterable[Block], out: IO[bytes]) -> _Counts:
             out.write("".join(lines).encode())
             lines.clear()
     out.write("".join(lines).encode())
+    out.flush()
     return counts
 
 
