@@ -565,7 +565,10 @@ def _derived_pairs(
 ) -> list[Pair]:
     """A node's precomputed triples: its method count, top co-mentions and top evaluations.
 
-    The top links are cut in the order the queries that read them rank by, so that
+    Only a node with more than :data:`TOP_LINKS` of them links its top ones (the
+    others' are as few, and a query reads them all: linked too, the links were
+    three-quarters as many triples as the co-mentions' own). The top links are cut
+    in the order the queries that read them rank by, so that
     a query's first :data:`TOP_LINKS` rows are the links: co-mentions by weight,
     then the other entity's IRI; evaluations by papers, then the method's label.
     The co-mentions are found when the node is written, from its own edges: made
@@ -580,19 +583,23 @@ def _derived_pairs(
             other = target if source == node else source
             iri = co_mention_iri(node, other, terms.base)
             co_mentions.append((-_weight(data), terms.node(other)[1:-1], iri))
-    derived += [(_TOP_CO_MENTION, f"<{iri}>") for *_, iri in heapq.nsmallest(TOP_LINKS, co_mentions)]
+    if len(co_mentions) > TOP_LINKS:  # else a query reads them all as fast (kg:coMentionOf the node)
+        derived += [(_TOP_CO_MENTION, f"<{iri}>") for *_, iri in heapq.nsmallest(TOP_LINKS, co_mentions)]
     return derived + top_evaluations
 
 
 def _top_evaluations(
     graph: nx.MultiDiGraph, evaluations: dict[tuple[str, str], int], terms: _Terms
 ) -> dict[str, list[Pair]]:
-    """Per dataset or benchmark, its best-supported evaluations, by papers and then the method's label."""
+    """Per dataset or benchmark with more than :data:`TOP_LINKS` evaluations, its best-supported ones,
+    by papers and then the method's label."""
     by_data: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
     for (method, data), papers in evaluations.items():
         by_data[data].append((-papers, graph.nodes[method].get("label", ""), method))
     top: dict[str, list[Pair]] = {}
     for data, found in by_data.items():
+        if len(found) <= TOP_LINKS:  # a query reads them all as fast (kg:onData the dataset)
+            continue
         methods = [method for *_, method in heapq.nsmallest(TOP_LINKS, found)]
         top[data] = [(_TOP_EVALUATION, f"<{evaluation_iri(method, data, terms.base)}>") for method in methods]
     return top
