@@ -187,6 +187,7 @@ _SUPPORT, _WEIGHT, _EVIDENCE = map(_ox, (KG.support, KG.weight, KG.evidence))
 _TOP_CO_MENTION, _TOP_EVALUATION, _TOP_ENTITY = map(_ox, (KG.topCoMention, KG.topEvaluation, KG.topEntity))
 _CO_MENTION, _CO_MENTION_OF = map(_ox, (KG.CoMention, KG.coMentionOf))
 _TOP_BY_METHOD_COUNT = _ox(KG.topByMethodCount)
+_CO_MENTION_COUNT, _EVALUATION_COUNT = map(_ox, (KG.coMentionCount, KG.evaluationCount))
 _DATASET_AND_METHOD_PAPER = _ox(KG.DatasetAndMethodPaper)
 _DERIVED_FROM, _INTRODUCED_BY = map(_ox, (PROV.wasDerivedFrom, LPWC_PROPERTY.introducedBy))
 _FIELD, _TEXT = map(_ox, (KG.field, KG.text))
@@ -563,11 +564,12 @@ def _co_mention_block(entity: str, other: str, weight: int, terms: _Terms) -> Bl
 def _derived_pairs(
     graph: nx.MultiDiGraph, node: str, tasks: dict[str, int], top_evaluations: list[Pair], terms: _Terms
 ) -> list[Pair]:
-    """A node's precomputed triples: its method count, top co-mentions and top evaluations.
+    """A node's precomputed triples: its method count, co-mentions and evaluations, and the top ones.
 
     Only a node with more than :data:`TOP_LINKS` of them links its top ones (the
     others' are as few, and a query reads them all: linked too, the links were
-    three-quarters as many triples as the co-mentions' own). The top links are cut
+    three-quarters as many triples as the co-mentions' own); their counts
+    (``kg:coMentionCount``, ``kg:evaluationCount``) let a query tell which. The top links are cut
     in the order the queries that read them rank by, so that
     a query's first :data:`TOP_LINKS` rows are the links: co-mentions by weight,
     then the other entity's IRI; evaluations by papers, then the method's label.
@@ -583,6 +585,8 @@ def _derived_pairs(
             other = target if source == node else source
             iri = co_mention_iri(node, other, terms.base)
             co_mentions.append((-_weight(data), terms.node(other)[1:-1], iri))
+    if co_mentions:
+        derived.append((_CO_MENTION_COUNT, _number(len(co_mentions))))
     if len(co_mentions) > TOP_LINKS:  # else a query reads them all as fast (kg:coMentionOf the node)
         derived += [(_TOP_CO_MENTION, f"<{iri}>") for *_, iri in heapq.nsmallest(TOP_LINKS, co_mentions)]
     return derived + top_evaluations
@@ -591,17 +595,17 @@ def _derived_pairs(
 def _top_evaluations(
     graph: nx.MultiDiGraph, evaluations: dict[tuple[str, str], int], terms: _Terms
 ) -> dict[str, list[Pair]]:
-    """Per dataset or benchmark with more than :data:`TOP_LINKS` evaluations, its best-supported ones,
-    by papers and then the method's label."""
+    """Per dataset or benchmark, its number of evaluations and, if more than :data:`TOP_LINKS`,
+    links to its best-supported ones, by papers and then the method's label."""
     by_data: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
     for (method, data), papers in evaluations.items():
         by_data[data].append((-papers, graph.nodes[method].get("label", ""), method))
     top: dict[str, list[Pair]] = {}
     for data, found in by_data.items():
-        if len(found) <= TOP_LINKS:  # a query reads them all as fast (kg:onData the dataset)
-            continue
-        methods = [method for *_, method in heapq.nsmallest(TOP_LINKS, found)]
-        top[data] = [(_TOP_EVALUATION, f"<{evaluation_iri(method, data, terms.base)}>") for method in methods]
+        top[data] = [(_EVALUATION_COUNT, _number(len(found)))]
+        if len(found) > TOP_LINKS:  # else a query reads them all as fast (kg:onData the dataset)
+            methods = [method for *_, method in heapq.nsmallest(TOP_LINKS, found)]
+            top[data] += [(_TOP_EVALUATION, f"<{evaluation_iri(m, data, terms.base)}>") for m in methods]
     return top
 
 

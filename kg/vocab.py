@@ -82,6 +82,8 @@ class KG(DefinedNamespace):
     paperCount: URIRef
     mentionCount: URIRef
     methodCount: URIRef
+    coMentionCount: URIRef
+    evaluationCount: URIRef
     entitiesInSeveralPapers: URIRef
     support: URIRef
     weight: URIRef
