@@ -22,10 +22,10 @@ What the data says (``kg/ontology.ttl`` defines every ``kg:`` term):
   entities, ``kg:topEntity``, per type; for tasks, also those with most methods,
   ``kg:topByMethodCount``), ``kg:methodCount`` on tasks, a
   ``kg:Evaluation`` per method and dataset evaluated together (with the papers that
-  do so), from each entity its strongest co-mentions (``kg:topCoMention``) and from
-  each dataset its best-supported evaluations (``kg:topEvaluation``), :data:`TOP_LINKS`
-  of each, and a paper that introduces both a dataset and a method or model is also
-  a ``kg:DatasetAndMethodPaper``;
+  do so), each entity's ``kg:coMentionCount`` (a dataset's ``kg:evaluationCount``)
+  and, when it has more than :data:`TOP_LINKS`, links to the strongest of them
+  (``kg:topCoMention``, ``kg:topEvaluation``); and a paper that introduces both a
+  dataset and a method or model is also a ``kg:DatasetAndMethodPaper``;
 - each piece of evidence is a ``kg:Sentence``, written once however many
   statements it supports, with the paper it comes from (``prov:wasDerivedFrom``),
   its ``kg:field`` and its ``kg:text``. (The character offsets of each name are
