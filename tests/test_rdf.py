@@ -326,3 +326,26 @@ def test_shapes_catch_a_co_mention_without_its_weight(synthetic):
     shapes, ontology = rdflib.Graph().parse(SHAPES), rdflib.Graph().parse(ONTOLOGY)
     conforms, _, text = pyshacl.validate(data, shacl_graph=shapes, ont_graph=ontology, allow_warnings=True)
     assert not conforms and "kg:weight" in text
+
+
+def test_the_store_loads_the_file_as_it_is_written_in_parts(tmp_path):
+    lines = [f'<http://e.g/s{i}> <http://e.g/p> "{i}" .\n'.encode() for i in range(1000)]
+    path = tmp_path / "kg.nt"
+    with open(path, "wb") as out:
+        loader = kg.rdf._StoreLoader(path, tmp_path / "store", size=500)
+        written = kg.rdf._Announcing(out, loader, size=700)
+        for start in range(0, len(lines), 7):
+            written.write(b"".join(lines[start : start + 7]))
+        written.flush()
+    loader.finish()
+    store = ox.Store.read_only(str(tmp_path / "store"))
+    assert len(store) == len(lines) and {quad.triple for quad in store} == parse(path)
+
+
+def test_a_store_that_fails_to_load_fails_when_finished(tmp_path):
+    path = tmp_path / "kg.nt"
+    path.write_bytes(b"<http://e.g/s> <http://e.g/p> .\n")
+    loader = kg.rdf._StoreLoader(path, tmp_path / "store")
+    loader.written(path.stat().st_size)
+    with pytest.raises(SyntaxError):
+        loader.finish()
