@@ -137,8 +137,8 @@ TOP_LINKS = 100
 """How many strongest co-mentions an entity links to, best-supported evaluations a dataset, and
 entities named by most papers a type's class partition."""
 _LOAD_BYTES = 16 << 20
-"""N-Triples given to the store's bulk loader at a time: about 100,000 triples, 0.2 GB of its memory
-(it loads while the graph is still in memory: 64 MB parts held 0.4 GB, for little speed)."""
+"""N-Triples given to the store's bulk loader at a time: about 100,000 triples. It loads while the
+graph is still in memory (0.1 GB more at the peak of a 100k-paper build; 64 MB parts held 0.4 GB)."""
 _CHUNK_TRIPLES = 10_000
 """Triples written at a time: a few megabytes of text, as lines, joined and encoded."""
 
@@ -569,9 +569,9 @@ def _derived_pairs(
     Only a node with more than :data:`TOP_LINKS` of them links its top ones (the
     others' are as few, and a query reads them all: linked too, the links were
     three-quarters as many triples as the co-mentions' own); their counts
-    (``kg:coMentionCount``, ``kg:evaluationCount``) let a query tell which. The top links are cut
-    in the order the queries that read them rank by, so that
-    a query's first :data:`TOP_LINKS` rows are the links: co-mentions by weight,
+    (``kg:coMentionCount``, ``kg:evaluationCount``) let a query tell which. The top
+    links are cut in the order the queries that read them rank by, so that a
+    query's first :data:`TOP_LINKS` rows are the links: co-mentions by weight,
     then the other entity's IRI; evaluations by papers, then the method's label.
     The co-mentions are found when the node is written, from its own edges: made
     for every node up front, they were the largest thing the RDF held beside the graph.
