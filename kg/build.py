@@ -109,8 +109,9 @@ def build(
             write_json(graph, staging / GRAPH_FILE)
             clock.lap("json")
             entities, edges, paper_count = _entity_counts(graph), graph.number_of_edges(), len(papers)
-            # The rest reads kg.nt: the store's bulk loader must not hold its memory on top of the graph's
-            # (nor the papers' texts). Emptied, not just dropped: frozen, the graph's cycles would keep it.
+            # The rest reads kg.nt (the store has loaded most of it already, a small part at a time): its
+            # compaction and serialisers need not hold their memory on top of the graph's (nor the papers'
+            # texts). Emptied, not just dropped: frozen, the graph's cycles would keep it.
             graph.clear()
             papers.clear()
             gc.collect()  # cheap (the heap is frozen); without it, half the freed memory stayed in RSS

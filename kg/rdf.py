@@ -13,15 +13,19 @@ What the data says (``kg/ontology.ttl`` defines every ``kg:`` term):
 - every edge of the graph is a direct triple (``paper kg:introduces method``), the
   LPWC triple that means the same where there is one (asserted, since SPARQL users
   run no reasoner), and a ``kg:Statement`` (an ``rdf:Statement``) that reifies it
-  with its ``kg:support`` and ``kg:evidence``, the sentences that state it; a
-  co-mention's statement has its ``kg:weight`` instead, and no evidence (it would
-  restate the evidence of the two entities' own statements, and nothing reads it);
+  with its ``kg:support`` and ``kg:evidence``, the sentences that state it;
+- a co-mention, which has no direction, is a ``kg:CoMention`` node per pair, with
+  the two entities (``kg:coMentionOf``) and its ``kg:weight``: four triples, where
+  a property asserted both ways and reified took seven (and most of the triples);
 - ranking queries read precomputed numbers and links: the dataset's VoID class
-  partitions (``void:entities`` and ``kg:entitiesInSeveralPapers`` per type),
-  ``kg:methodCount`` on tasks, a ``kg:Evaluation`` per method and dataset evaluated together (with the
-  papers that do so), and from each entity its strongest co-mentions
-  (``kg:topCoMention``) and from each dataset its best-supported evaluations
-  (``kg:topEvaluation``), :data:`TOP_LINKS` of each;
+  partitions (``void:entities``, ``kg:entitiesInSeveralPapers`` and the most-named
+  entities, ``kg:topEntity``, per type; for tasks, also those with most methods,
+  ``kg:topByMethodCount``), ``kg:methodCount`` on tasks, a
+  ``kg:Evaluation`` per method and dataset evaluated together (with the papers that
+  do so), each entity's ``kg:coMentionCount`` (a dataset's ``kg:evaluationCount``)
+  and, when it has more than :data:`TOP_LINKS`, links to the strongest of them
+  (``kg:topCoMention``, ``kg:topEvaluation``); and a paper that introduces both a
+  dataset and a method or model is also a ``kg:DatasetAndMethodPaper``;
 - each piece of evidence is a ``kg:Sentence``, written once however many
   statements it supports, with the paper it comes from (``prov:wasDerivedFrom``),
   its ``kg:field`` and its ``kg:text``. (The character offsets of each name are
@@ -42,6 +46,7 @@ import heapq
 import json
 import os
 import re
+import threading
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -95,12 +100,11 @@ RELATION_PROPERTY: dict[str, URIRef] = {
     "based_on": KG.basedOn,
     "applied_to": KG.appliedTo,
     "variant_of": KG.variantOf,
-    "co_mentioned": KG.coMentionedWith,
 }
 """The property of each relation of the graph contract; others get ``kg:<camelCase>``."""
 
-SYMMETRIC_RELATIONS = frozenset({"co_mentioned"})
-"""Stored once per pair in the graph, asserted both ways in RDF so queries need no UNION."""
+CO_MENTION = "co_mentioned"
+"""The relation written as a ``kg:CoMention`` node per pair, not as a property: it has no direction."""
 
 NAMING_RELATIONS = frozenset({"introduces", "uses", "mentions", "evaluated_on"})
 """The roles in which a paper names a method or model that ``kg:methodCount`` counts for its tasks."""
@@ -111,6 +115,7 @@ _LPWC_CLASS = {
     "Benchmark": LPWC.dataset, "Task": LPWC.task, "Metric": MLS.EvaluationMeasure,
 }  # fmt: skip
 _METHOD_TYPES = frozenset({"Method", "Model"})
+_DATA_TYPES = frozenset({"Dataset", "Benchmark"})
 _SYSTEM_RELATIONS = frozenset({"introduces", "uses", "mentions"})
 # (relation, target type) -> the LPWC property from paper to target.
 _LPWC_EDGE: dict[tuple[str, str], URIRef] = {
@@ -129,9 +134,11 @@ _DATE_TYPES = [
     (re.compile(r"\d{4}"), XSD.gYear),
 ]
 TOP_LINKS = 100
-"""How many strongest co-mentions an entity links to, and how many best-supported evaluations a dataset."""
-_LOAD_BYTES = 64 << 20
-"""N-Triples given to the store's bulk loader at a time: about 400,000 triples, 0.4 GB of its memory."""
+"""How many strongest co-mentions an entity links to, best-supported evaluations a dataset, and
+entities named by most papers a type's class partition."""
+_LOAD_BYTES = 16 << 20
+"""N-Triples given to the store's bulk loader at a time: about 100,000 triples. It loads while the
+graph is still in memory (0.1 GB more at the peak of a 100k-paper build; 64 MB parts held 0.4 GB)."""
 _CHUNK_TRIPLES = 10_000
 """Triples written at a time: a few megabytes of text, as lines, joined and encoded."""
 
@@ -177,7 +184,11 @@ _VENUE, _ARXIV_ID, _DOI, _URL = map(_ox, (KG.venue, KG.arxivId, BIBO.doi, SCHEMA
 _PAPER_COUNT, _MENTION_COUNT, _METHOD_COUNT = map(_ox, (KG.paperCount, KG.mentionCount, KG.methodCount))
 _SUBJECT, _PREDICATE, _OBJECT = map(_ox, (RDF.subject, RDF.predicate, RDF.object))
 _SUPPORT, _WEIGHT, _EVIDENCE = map(_ox, (KG.support, KG.weight, KG.evidence))
-_TOP_CO_MENTION, _TOP_EVALUATION = map(_ox, (KG.topCoMention, KG.topEvaluation))
+_TOP_CO_MENTION, _TOP_EVALUATION, _TOP_ENTITY = map(_ox, (KG.topCoMention, KG.topEvaluation, KG.topEntity))
+_CO_MENTION, _CO_MENTION_OF = map(_ox, (KG.CoMention, KG.coMentionOf))
+_TOP_BY_METHOD_COUNT = _ox(KG.topByMethodCount)
+_CO_MENTION_COUNT, _EVALUATION_COUNT = map(_ox, (KG.coMentionCount, KG.evaluationCount))
+_DATASET_AND_METHOD_PAPER = _ox(KG.DatasetAndMethodPaper)
 _DERIVED_FROM, _INTRODUCED_BY = map(_ox, (PROV.wasDerivedFrom, LPWC_PROPERTY.introducedBy))
 _FIELD, _TEXT = map(_ox, (KG.field, KG.text))
 _PAPER_CLASSES = tuple(map(_ox, (KG.Paper, SCHEMA.ScholarlyArticle, LPWC.paper)))
@@ -417,8 +428,22 @@ def evaluation_iri(method: str, data: str, base: str = DEFAULT_BASE) -> str:
     >>> evaluation_iri("model:mistral-7b", "benchmark:mt-bench", "http://example.org/")
     'http://example.org/evaluation/model:mistral-7b:benchmark:mt-bench'
     """
-    parts = [*method.partition(":")[::2], *data.partition(":")[::2]]
-    return f"{base}evaluation/" + ":".join(_segment(part) for part in parts)
+    return _pair_iri("evaluation", method, data, base)
+
+
+def co_mention_iri(entity: str, other: str, base: str = DEFAULT_BASE) -> str:
+    """The IRI of the co-mention of two entities: the same whichever is given first.
+
+    >>> co_mention_iri("model:gpt-4", "method:rlhf", "http://example.org/")
+    'http://example.org/comention/method:rlhf:model:gpt-4'
+    """
+    return _pair_iri("comention", *sorted((entity, other)), base)
+
+
+def _pair_iri(kind: str, first: str, second: str, base: str) -> str:
+    """``<base><kind>/`` and the two node ids, each part percent-encoded, joined by ``:``."""
+    parts = [*first.partition(":")[::2], *second.partition(":")[::2]]
+    return f"{base}{kind}/" + ":".join(_segment(part) for part in parts)
 
 
 def _evaluation_block(method: str, data: str, papers: int, terms: _Terms) -> Block:
@@ -439,17 +464,21 @@ def _node_block(
     data = graph.nodes[node]
     is_paper = kinds[node] == "Paper"
     pairs = [*(_paper_pairs(node, data) if is_paper else _entity_pairs(data)), *derived]
+    introduced = set()
     for _, target, key, relation in sorted(graph.out_edges(node, keys=True, data="relation")):
         relation = relation or key
+        if relation == CO_MENTION:
+            continue
         pairs.append((_property(relation), terms.node(target)))
         lpwc = _LPWC_EDGE.get((relation, kinds[target])) if is_paper else None
         if lpwc is not None:
             pairs.append((_ox(lpwc), terms.node(target)))
+        if relation == "introduces":
+            introduced.add(kinds[target])
+    if is_paper and introduced & _DATA_TYPES and introduced & _METHOD_TYPES:
+        pairs.append((_A, _DATASET_AND_METHOD_PAPER))
     for source, _, key, relation in sorted(graph.in_edges(node, keys=True, data="relation")):
-        relation = relation or key
-        if relation in SYMMETRIC_RELATIONS:
-            pairs.append((_property(relation), terms.node(source)))
-        elif relation == "introduces" and kinds[source] == "Paper":
+        if (relation or key) == "introduces" and kinds[source] == "Paper":
             pairs.append((_INTRODUCED_BY, terms.node(source)))
     return terms.node(node), list(dict.fromkeys(pairs))
 
@@ -506,31 +535,43 @@ class _Sentences:
 def _statement_block(
     source: str, target: str, relation: str, data: dict[str, Any], terms: _Terms, sentences: _Sentences
 ) -> Block:
-    """The reified edge: a co-mention with its weight; any other with its support and evidence sentences."""
+    """The reified edge, with its support and the sentences that state it."""
+    evidence = data.get("evidence") or []
+    support = data.get("support", len({item.get("paper") for item in evidence}))
     pairs: list[Pair] = [
         (_A, _STATEMENT), (_SUBJECT, terms.node(source)), (_PREDICATE, _property(relation)),
-        (_OBJECT, terms.node(target)),
+        (_OBJECT, terms.node(target)), (_SUPPORT, _number(support)),
     ]  # fmt: skip
-    if relation in SYMMETRIC_RELATIONS:
-        pairs.append((_WEIGHT, _number(data.get("weight", data.get("support", 0)))))
-    else:
-        evidence = data.get("evidence") or []
-        pairs.append((_SUPPORT, _number(data.get("support", len({e.get("paper") for e in evidence})))))
-        for item in evidence:
-            if _is_span(item):
-                pairs.append((_EVIDENCE, sentences.iri(item)))
-            elif "paper" in item:  # evidence without a span can still name its paper
-                pairs.append((_DERIVED_FROM, terms.node(paper_node(item["paper"]))))
+    for item in evidence:
+        if _is_span(item):
+            pairs.append((_EVIDENCE, sentences.iri(item)))
+        elif "paper" in item:  # evidence without a span can still name its paper
+            pairs.append((_DERIVED_FROM, terms.node(paper_node(item["paper"]))))
     return f"<{statement_iri(source, relation, target, terms.base)}>", list(dict.fromkeys(pairs))
+
+
+def _co_mention_block(entity: str, other: str, weight: int, terms: _Terms) -> Block:
+    """The co-mention of two entities: both of them and the number of papers naming them in one sentence.
+
+    One node per pair, not a property asserted both ways and reified (seven triples a pair, not four):
+    a co-mention has no direction, and no evidence of its own to reify.
+    """
+    pairs = [(_A, _CO_MENTION), *sorted((_CO_MENTION_OF, terms.node(n)) for n in (entity, other)),
+             (_WEIGHT, _number(weight))]  # fmt: skip
+    return f"<{co_mention_iri(entity, other, terms.base)}>", pairs
 
 
 def _derived_pairs(
     graph: nx.MultiDiGraph, node: str, tasks: dict[str, int], top_evaluations: list[Pair], terms: _Terms
 ) -> list[Pair]:
-    """A node's precomputed triples: its method count, top co-mentions and top evaluations.
+    """A node's precomputed triples: its method count, co-mentions and evaluations, and the top ones.
 
-    The top links are cut in the order the queries that read them rank by, so that
-    a query's first :data:`TOP_LINKS` rows are the links: co-mentions by weight,
+    Only a node with more than :data:`TOP_LINKS` of them links its top ones (the
+    others' are as few, and a query reads them all: linked too, the links were
+    three-quarters as many triples as the co-mentions' own); their counts
+    (``kg:coMentionCount``, ``kg:evaluationCount``) let a query tell which. The top
+    links are cut in the order the queries that read them rank by, so that a
+    query's first :data:`TOP_LINKS` rows are the links: co-mentions by weight,
     then the other entity's IRI; evaluations by papers, then the method's label.
     The co-mentions are found when the node is written, from its own edges: made
     for every node up front, they were the largest thing the RDF held beside the graph.
@@ -540,27 +581,31 @@ def _derived_pairs(
     for source, target, key, data in chain(
         graph.out_edges(node, keys=True, data=True), graph.in_edges(node, keys=True, data=True)
     ):
-        relation = data.get("relation", key)
-        if relation in SYMMETRIC_RELATIONS:
-            weight = int(data.get("weight", data.get("support", 0)))
+        if data.get("relation", key) == CO_MENTION:
             other = target if source == node else source
-            statement = statement_iri(source, relation, target, terms.base)
-            co_mentions.append((-weight, terms.node(other)[1:-1], statement))
-    derived += [(_TOP_CO_MENTION, f"<{iri}>") for *_, iri in heapq.nsmallest(TOP_LINKS, co_mentions)]
+            iri = co_mention_iri(node, other, terms.base)
+            co_mentions.append((-_weight(data), terms.node(other)[1:-1], iri))
+    if co_mentions:
+        derived.append((_CO_MENTION_COUNT, _number(len(co_mentions))))
+    if len(co_mentions) > TOP_LINKS:  # else a query reads them all as fast (kg:coMentionOf the node)
+        derived += [(_TOP_CO_MENTION, f"<{iri}>") for *_, iri in heapq.nsmallest(TOP_LINKS, co_mentions)]
     return derived + top_evaluations
 
 
 def _top_evaluations(
     graph: nx.MultiDiGraph, evaluations: dict[tuple[str, str], int], terms: _Terms
 ) -> dict[str, list[Pair]]:
-    """Per dataset or benchmark, its best-supported evaluations, by papers and then the method's label."""
+    """Per dataset or benchmark, its number of evaluations and, if more than :data:`TOP_LINKS`,
+    links to its best-supported ones, by papers and then the method's label."""
     by_data: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
     for (method, data), papers in evaluations.items():
         by_data[data].append((-papers, graph.nodes[method].get("label", ""), method))
     top: dict[str, list[Pair]] = {}
     for data, found in by_data.items():
-        methods = [method for *_, method in heapq.nsmallest(TOP_LINKS, found)]
-        top[data] = [(_TOP_EVALUATION, f"<{evaluation_iri(method, data, terms.base)}>") for method in methods]
+        top[data] = [(_EVALUATION_COUNT, _number(len(found)))]
+        if len(found) > TOP_LINKS:  # else a query reads them all as fast (kg:onData the dataset)
+            methods = [method for *_, method in heapq.nsmallest(TOP_LINKS, found)]
+            top[data] += [(_TOP_EVALUATION, f"<{evaluation_iri(m, data, terms.base)}>") for m in methods]
     return top
 
 
@@ -575,28 +620,43 @@ def partition_iri(cls: str, base: str = DEFAULT_BASE) -> str:
     return f"{base}void/{prefix}-{_segment(local)}"
 
 
-def _partition_blocks(graph: nx.MultiDiGraph, base: str) -> Iterator[Block]:
+def _partition_blocks(graph: nx.MultiDiGraph, terms: _Terms, tasks: dict[str, int]) -> Iterator[Block]:
     """The dataset's VoID class partition for papers and for each type of entity, with its size.
 
     In the data itself (``void.ttl`` describes the same partitions), so that
     counting entities by type reads a number per type: an entity type's
-    partition also says how many of its entities several papers name.
+    partition also says how many of its entities several papers name, and links
+    the :data:`TOP_LINKS` that most papers name (``kg:topEntity``, by papers and
+    then label), so that ranking entities reads those, not every entity's count;
+    the tasks' partition also links the tasks with most methods (``kg:topByMethodCount``).
     """
     entities: Counter[str] = Counter()
     in_several: Counter[str] = Counter()
-    for _, data in graph.nodes(data=True):
+    ranks: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
+    for node, data in graph.nodes(data=True):
         kind = data.get("type", "Entity")
         entities[kind] += 1
-        in_several[kind] += kind != "Paper" and data.get("papers", 0) > 1
+        if kind != "Paper":
+            in_several[kind] += data.get("papers", 0) > 1
+            ranks[kind].append((-data.get("papers", 0), data.get("label", ""), node))
     partitions = []
     for kind in sorted(entities):
         cls = str(KG.Paper if kind == "Paper" else _OPEN_KG[_segment(kind)])
         pairs = [(_CLASS, f"<{cls}>"), (_ENTITIES, _number(entities[kind]))]
         if kind != "Paper":
             pairs.append((_IN_SEVERAL_PAPERS, _number(in_several[kind])))
-        partitions.append((f"<{partition_iri(cls, base)}>", pairs))
-    yield f"<{base}void>", [(_CLASS_PARTITION, iri) for iri, _ in partitions]
+            pairs += _top_links(_TOP_ENTITY, ranks[kind], terms)
+        if kind == "Task":
+            by_methods = [(-n, graph.nodes[task].get("label", ""), task) for task, n in tasks.items() if n]
+            pairs += _top_links(_TOP_BY_METHOD_COUNT, by_methods, terms)
+        partitions.append((f"<{partition_iri(cls, terms.base)}>", pairs))
+    yield f"<{terms.base}void>", [(_CLASS_PARTITION, iri) for iri, _ in partitions]
     yield from partitions
+
+
+def _top_links(predicate: str, ranked: list[tuple[int, str, str]], terms: _Terms) -> list[Pair]:
+    """Links to the first :data:`TOP_LINKS` of ``ranked`` (negated count, label, node id), best first."""
+    return [(predicate, terms.node(node)) for *_, node in heapq.nsmallest(TOP_LINKS, ranked)]
 
 
 def _blocks(graph: nx.MultiDiGraph, base: str) -> Iterator[Block]:
@@ -612,20 +672,29 @@ def _blocks(graph: nx.MultiDiGraph, base: str) -> Iterator[Block]:
     tasks = method_counts(graph)
     top_evaluations = _top_evaluations(graph, evaluations, terms)
     kinds = {node: kind or "" for node, kind in graph.nodes(data="type")}
-    yield from _partition_blocks(graph, base)
+    yield from _partition_blocks(graph, terms, tasks)
     for node in sorted(graph.nodes):
         derived = _derived_pairs(graph, node, tasks, top_evaluations.pop(node, []), terms)
         yield _node_block(graph, node, kinds, terms, derived)
         seen = set()
         for _, target, key, data in sorted(graph.out_edges(node, keys=True, data=True), key=_edge_order):
             relation = data.get("relation", key)
-            if (relation, target) not in seen:
-                seen.add((relation, target))
+            if (relation, target) in seen:
+                continue
+            seen.add((relation, target))
+            if relation == CO_MENTION:
+                yield _co_mention_block(node, target, _weight(data), terms)
+            else:
                 yield _statement_block(node, target, relation, data, terms, sentences)
         sentences.forget_names()
     for method, data in sorted(evaluations):
         yield _evaluation_block(method, data, evaluations[method, data], terms)
     yield from sentences.blocks()
+
+
+def _weight(data: dict[str, Any]) -> int:
+    """A co-mention's weight: the papers naming both in one sentence (its support, in older graphs)."""
+    return int(data.get("weight", data.get("support", 0)))
 
 
 def _edge_order(edge: tuple[str, str, str, dict[str, Any]]) -> tuple[str, str]:
@@ -662,7 +731,7 @@ def data_prefixes(graph: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> dict[str,
     'http://example.org/method/'
     """
     kinds = {node.partition(":")[0] for node in graph.nodes}
-    kinds |= {"statement", "evaluation", "sentence", "void"}
+    kinds |= {"statement", "comention", "evaluation", "sentence", "void"}
     data = {
         kind: f"{base}{_segment(kind)}/" for kind in sorted(kinds) if re.fullmatch(r"[a-z][a-z0-9]*", kind)
     }
@@ -687,28 +756,39 @@ def write_rdf(
 
 @dataclass(frozen=True)
 class NTriples:
-    """What :func:`write_ntriples` wrote, with all that the rest of the RDF needs to know of the graph."""
+    """What :func:`write_ntriples` wrote, with all that the rest of the RDF needs to know of the graph,
+    and the store it is still loading into."""
 
     path: Path
     base: str
     prefixes: dict[str, str]
     counts: _Counts
+    loader: _StoreLoader
 
 
 def write_ntriples(graph: nx.MultiDiGraph, folder: str | Path, base: str = DEFAULT_BASE) -> NTriples:
-    """Write the RDF of ``graph`` as N-Triples into ``folder``, counting what the VoID description says."""
+    """Write the RDF of ``graph`` as N-Triples into ``folder``, counting what the VoID description says.
+
+    The store (``store/`` in ``folder``) loads each part of the file as it is written, on
+    another core: :func:`write_rdf_from_ntriples` finishes it.
+    """
     path = Path(folder) / NTRIPLES_FILE
     with _durable(path) as out:
-        counts = _write_ntriples(_blocks(graph, base), out)
-    return NTriples(path, base, data_prefixes(graph, base), counts)
+        loader = _StoreLoader(path, Path(folder) / STORE_DIR)
+        try:
+            counts = _write_ntriples(_blocks(graph, base), _Announcing(out, loader))
+        except BaseException:
+            loader.close()
+            raise
+    return NTriples(path, base, data_prefixes(graph, base), counts, loader)
 
 
 def write_rdf_from_ntriples(ntriples: NTriples, endpoint: str = DEFAULT_ENDPOINT) -> RdfSummary:
     """Write the store, Turtle, JSON-LD and VoID beside the N-Triples file :func:`write_ntriples` wrote."""
     folder, prefixes = ntriples.path.parent, ntriples.prefixes
-    # The bulk loader lets go of the GIL: the store loads on another core while this thread serialises.
+    # The bulk loader lets go of the GIL: the store finishes on another core while this thread serialises.
     with ThreadPoolExecutor(max_workers=1) as loader:
-        loaded = loader.submit(_load_store, ntriples.path, folder / STORE_DIR)
+        loaded = loader.submit(ntriples.loader.finish)
         with _durable(folder / RDF_FILE) as out:
             ox.serialize(_parse(ntriples.path), out, ox.RdfFormat.TURTLE, prefixes=prefixes)
         with _durable(folder / JSONLD_FILE) as out:
@@ -724,30 +804,99 @@ def write_rdf_from_ntriples(ntriples: NTriples, endpoint: str = DEFAULT_ENDPOINT
     return RdfSummary(triples=ntriples.counts.triples, files=[folder / name for name in names])
 
 
-def _load_store(ntriples: Path, folder: Path) -> None:
-    """Bulk-load the N-Triples file into a new store in ``folder``, optimise it for reading, and close it.
+class _StoreLoader:
+    """A new store in ``folder``, bulk-loading the N-Triples file ``path`` on its own thread as it is written.
 
-    A part of the file at a time: the loader holds about a kilobyte per triple of what it is given,
-    up to a million triples per thread, two threads (1.7 GB at 10k papers; by parts, 0.4 GB).
+    The bulk loader lets go of the GIL, so the store loads on another core while Python
+    makes the triples (and then the views and kg.json), instead of after them. It
+    follows the file: the writer says how far it has written whole lines
+    (:meth:`written`), and the loader reads up to there, :data:`_LOAD_BYTES` at a time
+    (it holds about a kilobyte per triple of what it is given, and the graph is still
+    in memory), so neither waits for the other and no part is held twice.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = Path(folder) / "kg.nt"
+    ...     _ = path.write_bytes(b"<http://e.g/a> <http://e.g/p> <http://e.g/b> .\\n")
+    ...     loader = _StoreLoader(path, Path(folder) / "store")
+    ...     loader.written(path.stat().st_size)
+    ...     loader.finish()
+    ...     len(ox.Store.read_only(f"{folder}/store"))
+    1
     """
-    store = ox.Store(str(folder))
-    # Lenient: every IRI was percent-encoded here or checked by pyoxigraph, so need not be checked again.
-    with open(ntriples, "rb") as lines:
-        for part in _line_parts(lines, _LOAD_BYTES):
-            store.bulk_load(part, format=ox.RdfFormat.N_TRIPLES, lenient=True)
-    store.optimize()  # compacts the loader's files: without, 100k-paper lookups were several times slower
-    del store  # closes the database before the build moves its folder into place
+
+    def __init__(self, path: Path, folder: Path, size: int = _LOAD_BYTES) -> None:
+        self._path, self._size = path, size
+        self._store: ox.Store | None = ox.Store(str(folder))
+        self._progress = threading.Condition()
+        self._written, self._complete = 0, False
+        self._failed: BaseException | None = None
+        # A daemon: a build that fails before finishing the store must not wait for it to exit.
+        self._thread = threading.Thread(target=self._follow, name="kg-store-loader", daemon=True)
+        self._thread.start()
+
+    def written(self, offset: int) -> None:
+        """The file holds whole lines up to ``offset``, flushed."""
+        with self._progress:
+            self._written = offset
+            self._progress.notify()
+
+    def finish(self) -> None:
+        """Wait for the rest of the file to load, optimise the store for reading, and close it."""
+        self.close()
+        if self._failed is not None:
+            raise self._failed
+        # Compacts the loader's files: without, lookups in a 100k-paper store were several times slower.
+        self._store.optimize()
+        self._store = None  # closes the database before the build moves its folder into place
+
+    def close(self) -> None:
+        """The file is complete: wait for the loader to read the rest of it."""
+        with self._progress:
+            self._complete = True
+            self._progress.notify()
+        self._thread.join()
+
+    def _follow(self) -> None:
+        with open(self._path, "rb") as lines:
+            while True:
+                with self._progress:
+                    self._progress.wait_for(
+                        lambda: self._complete or self._written - lines.tell() >= self._size
+                    )
+                    end, complete = self._written, self._complete
+                if lines.tell() >= end and complete:
+                    return
+                part = lines.read(min(self._size, end - lines.tell()))
+                if lines.tell() < end:  # the rest of the line is there too: end is at a line's end
+                    part += lines.readline()
+                if self._failed is None:
+                    try:
+                        # Lenient: every IRI was percent-encoded here or checked by pyoxigraph already.
+                        self._store.bulk_load(part, format=ox.RdfFormat.N_TRIPLES, lenient=True)
+                    except BaseException as error:  # raised by finish(), in the build's thread
+                        self._failed = error
 
 
-def _line_parts(lines: IO[bytes], size: int) -> Iterator[bytes]:
-    """The bytes of ``lines``, about ``size`` at a time, each part whole lines.
+class _Announcing:
+    """A file being written that tells a store loader how far it holds whole lines, every ``size`` bytes."""
 
-    >>> import io
-    >>> list(_line_parts(io.BytesIO(b"a .\\nbb .\\nc .\\n"), 5))
-    [b'a .\\nbb .\\n', b'c .\\n']
-    """
-    while part := lines.read(size):
-        yield part + lines.readline()
+    def __init__(self, out: IO[bytes], loader: _StoreLoader, size: int = _LOAD_BYTES) -> None:
+        self._out, self._loader, self._size = out, loader, size
+        self._offset = self._announced = 0
+
+    def write(self, lines: bytes) -> None:
+        """Write ``lines``, whole lines."""
+        self._out.write(lines)
+        self._offset += len(lines)
+        if self._offset - self._announced >= self._size:
+            self.flush()
+
+    def flush(self) -> None:
+        """Flush the file and tell the loader."""
+        self._out.flush()
+        self._loader.written(self._offset)
+        self._announced = self._offset
 
 
 def _parse(ntriples: Path) -> Iterator[ox.Quad]:
@@ -764,7 +913,7 @@ class _Counts:
     properties: set[str] = field(default_factory=set)
 
 
-def _write_ntriples(blocks: Iterable[Block], out: IO[bytes]) -> _Counts:
+def _write_ntriples(blocks: Iterable[Block], out: IO[bytes] | _Announcing) -> _Counts:
     """Write ``blocks`` to ``out`` as N-Triples, a chunk of subjects at a time, counting as they pass."""
     counts = _Counts()
     lines: list[str] = []
@@ -780,6 +929,7 @@ def _write_ntriples(blocks: Iterable[Block], out: IO[bytes]) -> _Counts:
             out.write("".join(lines).encode())
             lines.clear()
     out.write("".join(lines).encode())
+    out.flush()
     return counts
 
 

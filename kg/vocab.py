@@ -58,7 +58,9 @@ class KG(DefinedNamespace):
     Benchmark: URIRef
     Task: URIRef
     Metric: URIRef
+    DatasetAndMethodPaper: URIRef
     Statement: URIRef
+    CoMention: URIRef
     Sentence: URIRef
     Evaluation: URIRef
 
@@ -73,17 +75,21 @@ class KG(DefinedNamespace):
     basedOn: URIRef
     appliedTo: URIRef
     variantOf: URIRef
-    coMentionedWith: URIRef
+    coMentionOf: URIRef
     related: URIRef
 
     # Datatype properties
     paperCount: URIRef
     mentionCount: URIRef
     methodCount: URIRef
+    coMentionCount: URIRef
+    evaluationCount: URIRef
     entitiesInSeveralPapers: URIRef
     support: URIRef
     weight: URIRef
     topCoMention: URIRef
+    topEntity: URIRef
+    topByMethodCount: URIRef
     topEvaluation: URIRef
     system: URIRef
     onData: URIRef

@@ -21,7 +21,7 @@ import pytest
 from kg.errors import KgError
 from kg.graph import load
 from kg.query import Result, bind, open_store, query_text, render, run
-from kg.rdf import node_iri, write_rdf
+from kg.rdf import TOP_LINKS, node_iri, write_rdf
 
 ROOT = Path(__file__).parent.parent
 QUERIES = sorted((ROOT / "queries").glob("*.rq"))
@@ -58,6 +58,27 @@ def seed(seed_build) -> Built:
 def synthetic(tmp_path_factory) -> Built:
     out = tmp_path_factory.mktemp("synthetic")
     graph = synthetic_graph(300, seed=7)
+    (out / "kg.json").write_text(json.dumps(nx.node_link_data(graph, edges="edges")))
+    write_rdf(graph, out)
+    return Built(out)
+
+
+@pytest.fixture(scope="module")
+def hubs(tmp_path_factory) -> Built:
+    """A graph with more co-mentions of one entity, and more evaluations on one benchmark, than are linked."""
+    out = tmp_path_factory.mktemp("hubs")
+    graph = nx.MultiDiGraph()
+    entity = {"aliases": {}, "external": {}, "type_votes": {}}
+    graph.add_node("method:hub", type="Method", label="Hub", papers=1, **entity)
+    graph.add_node("benchmark:b", type="Benchmark", label="B", papers=1, **entity)
+    for i in range(TOP_LINKS + 30):
+        other, paper = f"model:m{i:03}", f"paper:p{i:03}"
+        graph.add_node(other, type="Model", label=f"M{(i * 37) % 130:03}", papers=1, **entity)
+        graph.add_node(paper, type="Paper", label=f"P{i}", title=f"P{i}", abstract="")
+        graph.add_edge("method:hub", other, key="co_mentioned", relation="co_mentioned", weight=1 + i % 7,
+                       support=1 + i % 7, evidence=[])  # fmt: skip
+        for relation, target in (("evaluated_on", "benchmark:b"), ("uses", other)):
+            graph.add_edge(paper, target, key=relation, relation=relation, support=1, evidence=[])
     (out / "kg.json").write_text(json.dumps(nx.node_link_data(graph, edges="edges")))
     write_rdf(graph, out)
     return Built(out)
@@ -311,6 +332,16 @@ def test_query_answers_what_the_graph_says(query, build, request):
         assert got == expected
     if build == "synthetic":
         assert expected, "the synthetic graph gives every query an answer to check"
+
+
+@pytest.mark.parametrize("query", ["co-mentioned-with", "models-on-benchmark"])
+def test_queries_reading_top_links_answer_for_an_entity_with_more_than_are_linked(query, hubs):
+    values = {"name": "Hub"} if query == "co-mentioned-with" else {"benchmark": "B"}
+    result = hubs.ask(ROOT / "queries" / f"{query}.rq", **values)
+    expected, columns = EXPECTED[query](hubs.graph, values)
+    got = [tuple(row[i] for i in columns) for row in result.rows]
+    assert len(got) == TOP_LINKS
+    assert (got if isinstance(expected, list) else set(got)) == expected
 
 
 def test_bind_sets_a_parameter_and_escapes_it(synthetic):

@@ -149,20 +149,16 @@ def test_lpwc_triples_are_asserted(synthetic):
         if relation == "introduces":
             predicate = ox.NamedNode("https://linkedpaperswithcode.com/property/introducedBy")
             assert ox.Triple(target_iri, predicate, source_iri) in triples
-        if relation == "co_mentioned":
-            predicate = ox.NamedNode(str(KG.coMentionedWith))
-            assert ox.Triple(target_iri, predicate, source_iri) in triples
 
 
-def test_every_edge_is_a_statement_with_its_evidence_sentences_or_its_co_mention_weight(synthetic):
+def test_every_edge_is_a_statement_with_its_evidence_sentences(synthetic):
     graph, folder = synthetic
     store = ox.Store.read_only(str(folder / "store"))
     rows = store.query("""
         PREFIX kg: <https://w3id.org/kg/ontology#>
         PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
         SELECT ?s ?p ?o ?count ?sentence WHERE {
-          ?st a kg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
-          ?st kg:support|kg:weight ?count .
+          ?st a kg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kg:support ?count .
           OPTIONAL { ?st kg:evidence/kg:text ?sentence }
         }""")
     found: dict[tuple[str, str, str, int], set[str]] = {}
@@ -171,13 +167,68 @@ def test_every_edge_is_a_statement_with_its_evidence_sentences_or_its_co_mention
         found.setdefault(key, set())
         if row["sentence"] is not None:
             found[key].add(row["sentence"].value)
-    assert len(found) == graph.number_of_edges()
+    edges = [edge for edge in graph.edges(keys=True, data=True) if edge[2] != "co_mentioned"]
+    assert len(found) == len(edges)
     base = "http://example.org/kg/"
-    for source, target, relation, data in graph.edges(keys=True, data=True):
+    for source, target, relation, data in edges:
         key = (unquote(str(node_iri(source, base))), str(kg.rdf.relation_property(relation)),
-               unquote(str(node_iri(target, base))), data.get("weight", data["support"]))  # fmt: skip
-        co_mention = relation == "co_mentioned"
-        assert found[key] == (set() if co_mention else {e["sentence"] for e in data["evidence"]})
+               unquote(str(node_iri(target, base))), data["support"])  # fmt: skip
+        assert found[key] == {e["sentence"] for e in data["evidence"]}
+
+
+def test_every_co_mention_is_one_node_with_both_entities_and_its_weight(synthetic):
+    graph, folder = synthetic
+    store = ox.Store.read_only(str(folder / "store"))
+    rows = store.query("""
+        PREFIX kg: <https://w3id.org/kg/ontology#>
+        SELECT ?pair ?entity ?weight
+        WHERE { ?pair a kg:CoMention ; kg:coMentionOf ?entity ; kg:weight ?weight }""")
+    found: dict[str, tuple[set[str], set[int]]] = {}
+    for row in rows:
+        entities, weights = found.setdefault(row["pair"].value, (set(), set()))
+        entities.add(unquote(row["entity"].value))
+        weights.add(int(row["weight"].value))
+    base = "http://example.org/kg/"
+    expected = {
+        frozenset(unquote(str(node_iri(n, base))) for n in (a, b)): {data["weight"]}
+        for a, b, relation, data in graph.edges(keys=True, data=True)
+        if relation == "co_mentioned"
+    }
+    assert expected and {frozenset(entities): weights for entities, weights in found.values()} == expected
+    assert len(found) == len(expected)
+
+
+def test_top_entities_of_each_type_are_linked_from_its_class_partition(synthetic):
+    graph, folder = synthetic
+    store = ox.Store.read_only(str(folder / "store"))
+    rows = store.query("""
+        PREFIX kg: <https://w3id.org/kg/ontology#>
+        PREFIX void: <http://rdfs.org/ns/void#>
+        SELECT ?type ?entity WHERE { ?partition void:class ?type ; kg:topEntity ?entity }""")
+    found: dict[str, set[str]] = {}
+    for row in rows:
+        found.setdefault(row["type"].value.rpartition("#")[2], set()).add(unquote(row["entity"].value))
+    base = "http://example.org/kg/"
+    for kind in ("Method", "Model", "Dataset", "Benchmark", "Task", "Metric"):
+        entities = [(-d["papers"], d["label"], n) for n, d in graph.nodes(data=True) if d["type"] == kind]
+        top = {unquote(str(node_iri(n, base))) for *_, n in sorted(entities)[: kg.rdf.TOP_LINKS]}
+        assert found.get(kind, set()) == top
+
+
+def test_papers_introducing_a_dataset_and_a_method_have_their_own_class(synthetic):
+    graph, folder = synthetic
+    store = ox.Store.read_only(str(folder / "store"))
+    rows = store.query(f"SELECT ?paper WHERE {{ ?paper a <{KG.DatasetAndMethodPaper}> }}")
+    introduced: dict[str, set[str]] = {}
+    for paper, entity, relation in graph.edges(keys=True):
+        if relation == "introduces" and graph.nodes[paper]["type"] == "Paper":
+            introduced.setdefault(paper, set()).add(graph.nodes[entity]["type"])
+    expected = {
+        str(node_iri(p, "http://example.org/kg/"))
+        for p, kinds in introduced.items()
+        if kinds & {"Dataset", "Benchmark"} and kinds & {"Method", "Model"}
+    }
+    assert expected and {row["paper"].value for row in rows} == expected
 
 
 def test_unknown_relations_get_a_generic_property(synthetic):
@@ -275,3 +326,26 @@ def test_shapes_catch_a_co_mention_without_its_weight(synthetic):
     shapes, ontology = rdflib.Graph().parse(SHAPES), rdflib.Graph().parse(ONTOLOGY)
     conforms, _, text = pyshacl.validate(data, shacl_graph=shapes, ont_graph=ontology, allow_warnings=True)
     assert not conforms and "kg:weight" in text
+
+
+def test_the_store_loads_the_file_as_it_is_written_in_parts(tmp_path):
+    lines = [f'<http://e.g/s{i}> <http://e.g/p> "{i}" .\n'.encode() for i in range(1000)]
+    path = tmp_path / "kg.nt"
+    with open(path, "wb") as out:
+        loader = kg.rdf._StoreLoader(path, tmp_path / "store", size=500)
+        written = kg.rdf._Announcing(out, loader, size=700)
+        for start in range(0, len(lines), 7):
+            written.write(b"".join(lines[start : start + 7]))
+        written.flush()
+    loader.finish()
+    store = ox.Store.read_only(str(tmp_path / "store"))
+    assert len(store) == len(lines) and {quad.triple for quad in store} == parse(path)
+
+
+def test_a_store_that_fails_to_load_fails_when_finished(tmp_path):
+    path = tmp_path / "kg.nt"
+    path.write_bytes(b"<http://e.g/s> <http://e.g/p> .\n")
+    loader = kg.rdf._StoreLoader(path, tmp_path / "store")
+    loader.written(path.stat().st_size)
+    with pytest.raises(SyntaxError):
+        loader.finish()
