@@ -102,20 +102,24 @@ def build(
         gc.freeze()
         with staged_output(output) as staging:
             ntriples = write_ntriples(graph, staging, base=base)
-            clock.lap("ntriples")
-            copy_assets(staging)
-            pages = write_views(graph, staging, views or ViewOptions())
-            clock.lap("views")
-            write_json(graph, staging / GRAPH_FILE)
-            clock.lap("json")
-            entities, edges, paper_count = _entity_counts(graph), graph.number_of_edges(), len(papers)
-            # The rest reads kg.nt (the store has loaded most of it already, a small part at a time): its
-            # compaction and serialisers need not hold their memory on top of the graph's (nor the papers'
-            # texts). Emptied, not just dropped: frozen, the graph's cycles would keep it.
-            graph.clear()
-            papers.clear()
-            gc.collect()  # cheap (the heap is frozen); without it, half the freed memory stayed in RSS
-            rdf = write_rdf_from_ntriples(ntriples)
+            try:
+                clock.lap("ntriples")
+                copy_assets(staging)
+                pages = write_views(graph, staging, views or ViewOptions())
+                clock.lap("views")
+                write_json(graph, staging / GRAPH_FILE)
+                clock.lap("json")
+                entities, edges, paper_count = _entity_counts(graph), graph.number_of_edges(), len(papers)
+                # The rest reads kg.nt (the store has loaded most of it already, a small part at a time): its
+                # compaction and serialisers need not hold their memory on top of the graph's (nor the papers'
+                # texts). Emptied, not just dropped: frozen, the graph's cycles would keep it.
+                graph.clear()
+                papers.clear()
+                gc.collect()  # cheap (the heap is frozen); without it, half the freed memory stayed in RSS
+                rdf = write_rdf_from_ntriples(ntriples)
+            except BaseException:
+                ntriples.abandon()  # else the loader thread goes on filling a store about to be deleted
+                raise
             clock.lap("store")
             outputs = [GRAPH_FILE]
             if corpus.skipped:

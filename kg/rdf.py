@@ -765,6 +765,10 @@ class NTriples:
     counts: _Counts
     loader: _StoreLoader
 
+    def abandon(self) -> None:
+        """Stop loading the store and close it: the build failed before :func:`write_rdf_from_ntriples`."""
+        self.loader.abandon()
+
 
 def write_ntriples(graph: nx.MultiDiGraph, folder: str | Path, base: str = DEFAULT_BASE) -> NTriples:
     """Write the RDF of ``graph`` as N-Triples into ``folder``, counting what the VoID description says.
@@ -829,7 +833,7 @@ class _StoreLoader:
         self._path, self._size = path, size
         self._store: ox.Store | None = ox.Store(str(folder))
         self._progress = threading.Condition()
-        self._written, self._complete = 0, False
+        self._written, self._complete, self._abandoned = 0, False, False
         self._failed: BaseException | None = None
         # A daemon: a build that fails before finishing the store must not wait for it to exit.
         self._thread = threading.Thread(target=self._follow, name="kg-store-loader", daemon=True)
@@ -857,13 +861,25 @@ class _StoreLoader:
             self._progress.notify()
         self._thread.join()
 
+    def abandon(self) -> None:
+        """Load no more of the file, wait for the part being loaded, and close the unfinished store."""
+        with self._progress:
+            self._abandoned = True
+            self._progress.notify()
+        self._thread.join()
+        self._store = None
+
     def _follow(self) -> None:
         with open(self._path, "rb") as lines:
             while True:
                 with self._progress:
                     self._progress.wait_for(
-                        lambda: self._complete or self._written - lines.tell() >= self._size
+                        lambda: (
+                            self._complete or self._abandoned or self._written - lines.tell() >= self._size
+                        )
                     )
+                    if self._abandoned:
+                        return
                     end, complete = self._written, self._complete
                 if lines.tell() >= end and complete:
                     return

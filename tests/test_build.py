@@ -1,7 +1,11 @@
 """A build into a folder that holds a previous build writes what a build from scratch writes."""
 
+import importlib
 import json
+import threading
 from pathlib import Path
+
+import pytest
 
 from kg.build import build
 from kg.output import output_names
@@ -41,3 +45,22 @@ def test_adding_papers_and_rebuilding_gives_the_bytes_of_a_build_from_scratch(tm
     assert "kg.json" in fresh and "index.html" in fresh
     assert rebuilt.keys() == fresh.keys()
     assert [name for name in fresh if rebuilt[name] != fresh[name]] == []
+
+
+def test_a_build_that_fails_after_the_ntriples_stops_loading_the_store_and_keeps_the_old_outputs(
+    tmp_path, monkeypatch
+):
+    papers = tmp_path / "papers.jsonl"
+    papers.write_text("\n".join(json.dumps(record) for record in synthetic_records(8, seed=1)) + "\n")
+    build([papers], tmp_path / "out", jobs=1)
+    before = outputs(tmp_path / "out")
+
+    def failing_views(*args, **kwargs):
+        raise OSError("disk full")
+
+    stages = importlib.import_module("kg.build")  # the module: the package's ``kg.build`` is the function
+    monkeypatch.setattr(stages, "write_views", failing_views)  # fails while the store is loading
+    with pytest.raises(OSError, match="disk full"):
+        build([papers], tmp_path / "out", jobs=1)
+    assert not [thread for thread in threading.enumerate() if thread.name == "kg-store-loader"]
+    assert outputs(tmp_path / "out") == before
