@@ -31,12 +31,12 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 # Importing the component modules registers their factories.
 from kg.extract import abbreviations, known_names, phrases, roles, sentences, shapes  # noqa: F401
 from kg.extract.entities import harmonise
-from kg.extract.extensions import doc_value, sentences_of, set_doc_value
+from kg.extract.extensions import Candidate, doc_value, entities_of, sentences_of, set_doc_value
 from kg.model import Abbreviation, Field, Mention, Paper, PaperMentions
 
 PIPELINE_VERSION = "6"
@@ -56,7 +56,7 @@ def nlp() -> Language:
     return pipeline
 
 
-def _mentions(doc: Doc, ents: tuple[Span, ...], text: str, field: Field) -> Iterator[Mention]:
+def _mentions(doc: Doc, ents: list[Candidate], text: str, field: Field) -> Iterator[Mention]:
     """The mentions of ``ents``, the doc's entities; ``text`` is the field's text (the doc's has
     spaces for newlines; offsets are the same)."""
     role_of = doc_value(doc, "kg_roles") or {}
@@ -74,7 +74,7 @@ def _mentions(doc: Doc, ents: tuple[Span, ...], text: str, field: Field) -> Iter
         )
 
 
-def _abbreviations(doc: Doc, ents: tuple[Span, ...], text: str) -> Iterator[Abbreviation]:
+def _abbreviations(doc: Doc, ents: list[Candidate], text: str) -> Iterator[Abbreviation]:
     """The defined pairs both of whose forms are entities (generic ones, "LLMs", are not)."""
     pairs = doc_value(doc, "kg_abbreviations")
     if not pairs:
@@ -104,12 +104,24 @@ def extract(papers: Iterable[Paper], batch_size: int = 256) -> Iterator[PaperMen
     current: Paper | None = None
     found: list[Mention] = []
     pairs: dict[Abbreviation, None] = {}
-    for doc, (paper, field) in pipeline.pipe(fields(), as_tuples=True, batch_size=batch_size):
+    # Nobody reads the span groups and doc.ents here: the components keep them as tuples.
+    docs = pipeline.pipe(
+        fields(),
+        as_tuples=True,
+        batch_size=batch_size,
+        component_cfg={
+            "kg_known_names": {"span_groups": False},
+            "kg_name_shapes": {"span_groups": False},
+            "kg_phrases": {"span_groups": False},
+            "kg_entities": {"ents": False},
+        },
+    )
+    for doc, (paper, field) in docs:
         if paper is not current:
             if current is not None:
                 yield PaperMentions(current, tuple(harmonise(found, pairs)), tuple(pairs))
             current, found, pairs = paper, [], {}
-        text, ents = paper.text(field), doc.ents
+        text, ents = paper.text(field), entities_of(doc)
         found.extend(_mentions(doc, ents, text, field))
         pairs.update(dict.fromkeys(_abbreviations(doc, ents, text)))
     if current is not None:

@@ -20,7 +20,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.extensions import doc_text, spans_at
+from kg.extract.extensions import candidates_at, doc_text, propose
 from kg.extract.known_names import known_names
 from kg.model import EntityType
 
@@ -714,7 +714,7 @@ def _is_capitalised_name(text: str, word: re.Match[str]) -> bool:
 
 @Language.factory("kg_phrases", default_config={"spans_key": "kg_phrases", "max_modifiers": 4})
 class Phrases:
-    """Add each head-typed phrase of a doc to ``doc.spans[spans_key]``.
+    """Propose each head-typed phrase of a doc, in ``doc.spans[spans_key]`` (see ``propose``).
 
     >>> import spacy
     >>> nlp = spacy.blank("en")
@@ -729,6 +729,7 @@ class Phrases:
         self.spans_key = spans_key
         self.max_modifiers = max_modifiers
 
-    def __call__(self, doc: Doc) -> Doc:
-        doc.spans[self.spans_key] = spans_at(doc, find_phrases(doc_text(doc), self.max_modifiers))
+    def __call__(self, doc: Doc, span_groups: bool = True) -> Doc:
+        found = candidates_at(doc, find_phrases(doc_text(doc), self.max_modifiers))
+        propose(doc, self.spans_key, found, span_groups)
         return doc

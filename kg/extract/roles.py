@@ -17,10 +17,10 @@ from bisect import bisect_left
 from collections.abc import Iterator
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from kg.extract.cues import CLASS_NOUNS, is_review_title, word_alternation
-from kg.extract.extensions import doc_text, doc_value, sentences_of, set_doc_value
+from kg.extract.extensions import Candidate, doc_text, doc_value, entities_of, sentences_of, set_doc_value
 from kg.extract.known_names import lookup
 from kg.extract.triggers import folds_like_ascii, matches_at, occurrences
 
@@ -116,7 +116,7 @@ _EVALUATE = re.compile(
 
 @Language.factory("kg_roles")
 class Roles:
-    """Set ``doc._.kg_roles`` (read per span as ``span._.kg_role``) for the entities of ``doc.ents``.
+    """Set ``doc._.kg_roles`` (read per span as ``span._.kg_role``) for the doc's entities (``entities_of``).
 
     >>> import spacy
     >>> from kg.extract import nlp
@@ -130,7 +130,7 @@ class Roles:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        ents = doc.ents
+        ents = entities_of(doc)
         roles: dict[tuple[int, int], str] = {}
         if doc_value(doc, "kg_field") == "title":
             head = text.split(":", 1)[0] if ":" in text and not is_review_title(text) else None
@@ -142,7 +142,7 @@ class Roles:
                 ):
                     roles[(ent.start, ent.end)] = "introduced"
         else:
-            by_sentence: dict[tuple[int, int], list[Span]] = {}
+            by_sentence: dict[tuple[int, int], list[Candidate]] = {}
             for ent, sentence in zip(ents, sentences_of(doc, [e.start_char for e in ents]), strict=True):
                 by_sentence.setdefault(sentence, []).append(ent)
             starts = _introduction_starts(text) if by_sentence else None
@@ -156,7 +156,7 @@ class Roles:
         text: str,
         start: int,
         end: int,
-        ents: list[Span],
+        ents: list[Candidate],
         roles: dict[tuple[int, int], str],
         introduction_starts: list[int] | None,
     ) -> None:
@@ -165,7 +165,7 @@ class Roles:
         if subject is not None:
             seconds = _AND_INTRODUCE.finditer(text, subject.end(), end)
             verbs = sorted({m.span(): m for m in [*verbs, *seconds]}.values(), key=re.Match.end)
-        introduced: list[Span] = []
+        introduced: list[Candidate] = []
         may_be_new = [_may_be_new(ent, text) for ent in ents]
         for i, ent in enumerate(ents):
             before = text[start : ent.start_char]
@@ -228,7 +228,7 @@ def _is_long_name(text: str) -> bool:
     return " " in text and all(word[:1].isupper() for word in text.split() if len(word) > 3)
 
 
-def _may_be_new(ent: Span, text: str) -> bool:
+def _may_be_new(ent: Candidate, text: str) -> bool:
     """Tasks and listed names are not what a paper introduces, unless it names them so."""
     return ent.label_ != "Task" and lookup(text[ent.start_char : ent.end_char]) is None
 

@@ -15,7 +15,7 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.extensions import doc_text, set_doc_value
+from kg.extract.extensions import doc_text, set_doc_value, token_at, token_bounds
 
 # A full stop, question or exclamation mark (and any closing quote or bracket), space,
 # then a capital, digit or opening bracket; not after "e.g.", "i.e.", "et al.", "vs.", "Fig.".
@@ -60,13 +60,13 @@ class Sentences:
         set_doc_value(doc, "kg_sentences", bounds)
         if len(doc):
             doc[0].is_sent_start = True  # raises on a parsed doc, as spaCy does
-            starts = [
-                span.start
-                for span in (
-                    doc.char_span(start, start + 1, alignment_mode="expand") for start, _ in bounds[1:]
-                )
-                if span is not None
-            ]
+            ends = token_bounds(doc)[1]
+            starts = []
+            for start, _ in bounds[1:]:
+                token = token_at(doc, start)
+                if token >= 0:
+                    # the token that holds the start, or the next if it is the white space after one
+                    starts.append(token + 1 if start == ends[token] else token)
             if starts:
                 # One array for all: each Token.is_sent_start assignment scans the doc for a parse.
                 values = doc.to_array(SENT_START)

@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract.cues import CLASS_NOUNS, find_named
-from kg.extract.extensions import doc_text, doc_value, spans_at
+from kg.extract.extensions import candidates_at, doc_text, doc_value, propose
 from kg.extract.known_names import known_names
 from kg.extract.phrases import VAGUE, head_type
 from kg.extract.triggers import matches_at
@@ -411,7 +411,7 @@ def _titled_name(before: str, phrase: str) -> tuple[int, int, EntityType] | None
 
 @Language.factory("kg_name_shapes", default_config={"spans_key": "kg_shapes"})
 class NameShapes:
-    """Add every shape-recognised name to ``doc.spans[spans_key]``, typed by ``name_type``.
+    """Propose every shape-recognised name, typed by ``name_type``, in ``doc.spans[spans_key]``.
 
     >>> import spacy
     >>> nlp = spacy.blank("en")
@@ -425,12 +425,12 @@ class NameShapes:
         self.name = name
         self.spans_key = spans_key
 
-    def __call__(self, doc: Doc) -> Doc:
+    def __call__(self, doc: Doc, span_groups: bool = True) -> Doc:
         text = doc_text(doc)
         title = doc_value(doc, "kg_field") == "title"
         found = [(start, end, name_type(text[start:end])) for start, end in find_names(text, title)]
         found += [(start, end, kind or name_type(text[start:end])) for start, end, kind in find_named(text)]
         if not title:  # a title capitalises every word
             found += find_titled(text)
-        doc.spans[self.spans_key] = spans_at(doc, found)
+        propose(doc, self.spans_key, candidates_at(doc, found), span_groups)
         return doc

@@ -1,0 +1,55 @@
+"""``kg.extract.extensions``: the tuples components pass on hold what spaCy's spans would."""
+
+from __future__ import annotations
+
+import spacy
+from hypothesis import assume, given
+from hypothesis import strategies as st
+from spacy.language import Language
+
+from kg.extract.extensions import candidate, candidates_at, doc_value, entities_of, token_at
+
+tokenizer = spacy.blank("en")
+texts = st.text(alphabet="ab .-(\n", max_size=20)
+
+
+@given(texts, st.integers(-2, 22), st.integers(-2, 22))
+def test_candidates_are_what_char_span_expands_to(text: str, start: int, end: int) -> None:
+    doc = tokenizer(text)
+    try:
+        span = doc.char_span(start, end, label="Task", alignment_mode="expand")
+    except IndexError:
+        assume(False)  # spaCy's own bounds run backwards: no component proposes such a range
+    expected = [candidate(span)] if span is not None and len(span) else []
+    assert candidates_at(doc, [(start, end, "Task")]) == expected
+
+
+@given(texts, st.integers(-2, 22))
+def test_token_at_is_the_token_spacy_finds(text: str, char: int) -> None:
+    doc = tokenizer(text)
+    span = doc.char_span(char, char + 1, alignment_mode="expand") if 0 <= char < len(text) else None
+    found = token_at(doc, char)
+    if span is None:
+        assert found == -1
+    else:
+        assert found in (span.start, span.start - 1)  # span.start is past the token ending at char
+
+
+TEXT = "We propose SoftREPA, which aligns CLIP with DPO on the COCO dataset for image captioning."
+
+
+def test_span_groups_and_ents_hold_the_tuples(pipeline: Language) -> None:
+    doc = pipeline(TEXT)
+    for key, found in doc_value(doc, "kg_candidates").items():
+        assert [candidate(span) for span in doc.spans[key]] == found
+    assert [candidate(ent) for ent in doc.ents] == entities_of(doc)
+    assert [ent.text for ent in doc.ents] == ["SoftREPA", "CLIP", "DPO", "COCO", "image captioning"]
+
+
+def test_skipping_span_groups_and_ents_keeps_the_entities(pipeline: Language) -> None:
+    expected = entities_of(pipeline(TEXT))
+    config = {"kg_phrases": {"span_groups": False}, "kg_entities": {"ents": False}}
+    [doc] = pipeline.pipe([TEXT], component_cfg=config)
+    assert "kg_phrases" not in doc.spans and "kg_known" in doc.spans
+    assert not doc.ents
+    assert entities_of(doc) == expected
