@@ -46,6 +46,7 @@ from kg.extract.extensions import (
     sentences_of,
     set_doc_value,
     set_entities,
+    token_text,
 )
 from kg.extract.known_names import lookup
 from kg.extract.phrases import VAGUE, head_type
@@ -436,7 +437,7 @@ class Entities:
                     and _is_scored(names[i], before)
                 ):
                     cue = "Metric"
-                if cue is None and ent.start and _PARAMETER_COUNT.match(doc[ent.start - 1].text):
+                if cue is None and ent.start and _PARAMETER_COUNT.match(token_text(doc, ent.start - 1)):
                     cue = "Model"  # "the 175B DaVinci003": only a network has a parameter count
                 if cue == "Method" and ent.label_ == "Model" and not _APPOSED.match(text, ent.end_char):
                     cue = None  # models are often called methods; "a model" is the stronger word

@@ -159,10 +159,21 @@ def token_bounds(doc: Doc) -> tuple[list[int], list[int]]:
     """
     bounds = doc_value(doc, "kg_token_bounds")
     if bounds is None:
-        starts, lengths = doc.to_array([IDX, LENGTH]).T.tolist()
-        bounds = (starts, [start + length for start, length in zip(starts, lengths, strict=True)])
+        values = doc.to_array([IDX, LENGTH])
+        bounds = (values[:, 0].tolist(), (values[:, 0] + values[:, 1]).tolist())
         set_doc_value(doc, "kg_token_bounds", bounds)
     return bounds
+
+
+def token_text(doc: Doc, i: int) -> str:
+    """``doc[i].text``, without making a ``Token``.
+
+    >>> import spacy
+    >>> token_text(spacy.blank("en")("the 175B model"), 1)
+    '175B'
+    """
+    starts, ends = token_bounds(doc)
+    return doc_text(doc)[starts[i] : ends[i]]
 
 
 def token_at(doc: Doc, char: int) -> int:
