@@ -408,8 +408,7 @@ _DATA_SOURCE_WORDS = (
 _EXAMPLE_CUE = re.compile(r"(?:such as|including|like|e\.g\.,?)\s*([A-Z][a-z]+[A-Za-z]*)(?![\w-])")
 _EXAMPLE_CUES = ("such as", "including", "like", "e.g.")
 _CLASS_BEFORE_CUE = re.compile(rf"\b((?i:{_CLASS}))(?:\s*\([^)]*\))?,?\s+$")
-# A lower-case class noun standing as a word of its own, then a capitalised word: "method Dromedary is".
-_CLASS_THEN_CAPITALISED = re.compile(rf"(?:(?<= )|^)({_CLASS}) ([A-Z][a-z]+[A-Za-z]*)(?=\s+[a-z])")
+_CAPITALISED_MID_SENTENCE = re.compile(r" ([A-Z][a-z]+[A-Za-z]*)(?=\s+[a-z])")
 
 
 def _class_examples(text: str) -> list[tuple[str, int, int]]:
@@ -419,9 +418,10 @@ def _class_examples(text: str) -> list[tuple[str, int, int]]:
         noun = _CLASS_BEFORE_CUE.search(text, max(0, match.start() - 60), match.start())
         if noun is not None:
             found.append((noun.group(1), *match.span(1)))
-    # (case-sensitive: "method Dromedary", not "Models Dromedary")
-    for match in _CLASS_THEN_CAPITALISED.finditer(text):
-        found.append((match.group(1), *match.span(2)))
+    for match in _CAPITALISED_MID_SENTENCE.finditer(text):
+        word = text[text.rfind(" ", 0, match.start()) + 1 : match.start()]
+        if word in CLASS_NOUNS:  # lower-case: "method Dromedary", not "Models Dromedary"
+            found.append((word, *match.span(1)))
     return found
 
 

@@ -573,8 +573,7 @@ def find_phrases(text: str, max_modifiers: int = 4) -> list[tuple[int, int, Enti
     """
     found: list[tuple[int, int, EntityType]] = []
     words = list(_WORD.finditer(text))
-    # ASCII text lower-cased has the same words at the same places: one scan gives them all.
-    lower = _WORD.findall(text.lower()) if text.isascii() else [w.group().lower() for w in words]
+    lower = [w.group().lower() for w in words]
     for i, word in enumerate(lower):
         if word not in _HEAD_WORDS and not ("-" in word and word.rsplit("-", 1)[1] in HEADS):
             continue
