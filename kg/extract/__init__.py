@@ -104,12 +104,14 @@ def extract(papers: Iterable[Paper], batch_size: int = 256) -> Iterator[PaperMen
     current: Paper | None = None
     found: list[Mention] = []
     pairs: dict[Abbreviation, None] = {}
-    # Nobody reads the span groups and doc.ents here: the components keep them as tuples.
+    # Nobody reads the sentence starts, span groups and doc.ents here: the components pass
+    # on what they need in doc attributes of their own.
     docs = pipeline.pipe(
         fields(),
         as_tuples=True,
         batch_size=batch_size,
         component_cfg={
+            "kg_sentences": {"sent_starts": False},
             "kg_known_names": {"span_groups": False},
             "kg_name_shapes": {"span_groups": False},
             "kg_phrases": {"span_groups": False},

@@ -43,7 +43,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 @Language.factory("kg_sentences")
 class Sentences:
-    """Set ``doc._.kg_sentences`` and the sentence starts of a doc.
+    """Set ``doc._.kg_sentences`` and, unless run with ``sent_starts=False``, the sentence starts of a doc.
+
+    The ``kg_*`` components read ``doc._.kg_sentences`` only; the sentence starts are for
+    users of ``doc.sents`` (``kg.extract.extract`` leaves them out).
 
     >>> import spacy
     >>> nlp = spacy.blank("en")
@@ -55,10 +58,10 @@ class Sentences:
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
 
-    def __call__(self, doc: Doc) -> Doc:
+    def __call__(self, doc: Doc, sent_starts: bool = True) -> Doc:
         bounds = split_sentences(doc_text(doc))
         set_doc_value(doc, "kg_sentences", bounds)
-        if len(doc):
+        if sent_starts and len(doc):
             doc[0].is_sent_start = True  # raises on a parsed doc, as spaCy does
             ends = token_bounds(doc)[1]
             starts = []

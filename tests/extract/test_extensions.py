@@ -46,10 +46,17 @@ def test_span_groups_and_ents_hold_the_tuples(pipeline: Language) -> None:
     assert [ent.text for ent in doc.ents] == ["SoftREPA", "CLIP", "DPO", "COCO", "image captioning"]
 
 
-def test_skipping_span_groups_and_ents_keeps_the_entities(pipeline: Language) -> None:
-    expected = entities_of(pipeline(TEXT))
-    config = {"kg_phrases": {"span_groups": False}, "kg_entities": {"ents": False}}
-    [doc] = pipeline.pipe([TEXT], component_cfg=config)
+def test_skipping_what_only_users_read_keeps_the_entities(pipeline: Language) -> None:
+    text = f"{TEXT} It wins on COCO."
+    full = pipeline(text)
+    config = {
+        "kg_sentences": {"sent_starts": False},
+        "kg_phrases": {"span_groups": False},
+        "kg_entities": {"ents": False},
+    }
+    [doc] = pipeline.pipe([text], component_cfg=config)
+    assert len(list(full.sents)) == 2 and not doc.has_annotation("SENT_START")
     assert "kg_phrases" not in doc.spans and "kg_known" in doc.spans
     assert not doc.ents
-    assert entities_of(doc) == expected
+    assert entities_of(doc) == entities_of(full)
+    assert doc_value(doc, "kg_roles") == doc_value(full, "kg_roles")
