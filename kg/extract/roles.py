@@ -33,12 +33,12 @@ _INTRODUCE = re.compile(
     r"|\b(?:our|the proposed) [\w-]+(?: [\w-]+)? (?:comprises|consists of|includes|contains)\b"
     r"|\bcontributions? (?:include|are|is)\b)"
 )
-# Where an ``_INTRODUCE`` match may start (lower-cased).
+# Where an ``_INTRODUCE`` match may start (lower-cased); ``_SUBJECT``'s starts are among them.
 _INTRODUCE_STARTS = ("we", "us", "this ", "here", "our ", "the proposed ", "contribution")
 
 
-def _introduction_starts(text: str) -> list[int] | None:
-    """The offsets in ``text`` where an ``_INTRODUCE`` match may start: its first words, at a word start.
+def _word_starts(text: str, words: tuple[str, ...]) -> list[int] | None:
+    """The offsets in ``text`` where one of ``words`` (lower case) starts a word, case aside.
 
     None where the text's case folding is not ASCII's (``folds_like_ascii``).
     """
@@ -46,13 +46,24 @@ def _introduction_starts(text: str) -> list[int] | None:
         return None
     return [
         i
-        for i in occurrences(text.lower(), _INTRODUCE_STARTS)
+        for i in occurrences(text.lower(), words)
         if i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "_")  # where ``\b`` holds
     ]
 
 
+def _first_match(
+    pattern: re.Pattern[str], text: str, start: int, end: int, starts: list[int] | None
+) -> re.Match[str] | None:
+    """``pattern.search(text, start, end)``, tried only at ``starts`` (every offset a match may start at)."""
+    if starts is None:
+        return pattern.search(text, start, end)
+    return next(
+        matches_at(pattern, text, starts[bisect_left(starts, start) : bisect_left(starts, end)], end), None
+    )
+
+
 def _introductions(text: str, start: int, end: int, starts: list[int] | None) -> Iterator[re.Match[str]]:
-    """``_INTRODUCE.finditer(text, start, end)``, tried only at ``starts`` (``_introduction_starts``)."""
+    """``_INTRODUCE.finditer(text, start, end)``, tried only at ``starts`` (``_word_starts``)."""
     if starts is None:
         return _INTRODUCE.finditer(text, start, end)
     return matches_at(_INTRODUCE, text, starts[bisect_left(starts, start) : bisect_left(starts, end)], end)
@@ -112,6 +123,22 @@ _EVALUATE = re.compile(
     r"(?i)\b(?:experiments?|evaluat\w*|results?|tested|test|benchmark(?:ed|s)?|performance|outperform\w*|"
     r"achiev\w*|accuracy|state-of-the-art|sota|improvements?|gains?)\b[^.;]*?\b(?:on|across|in|using)\b"
 )
+# Where an ``_EVALUATE`` match may start (lower-cased).
+_EVALUATE_STARTS = (
+    "experiment",
+    "evaluat",
+    "result",
+    "test",
+    "benchmark",
+    "performance",
+    "outperform",
+    "achiev",
+    "accuracy",
+    "state-of-the-art",
+    "sota",
+    "improvement",
+    "gain",
+)
 
 
 @Language.factory("kg_roles")
@@ -145,9 +172,11 @@ class Roles:
             by_sentence: dict[tuple[int, int], list[Candidate]] = {}
             for ent, sentence in zip(ents, sentences_of(doc, [e.start_char for e in ents]), strict=True):
                 by_sentence.setdefault(sentence, []).append(ent)
-            starts = _introduction_starts(text) if by_sentence else None
+            starts = _word_starts(text, _INTRODUCE_STARTS) if by_sentence else None
+            data = any(ent.label_ in ("Dataset", "Benchmark") for ent in ents)
+            evaluation_starts = _word_starts(text, _EVALUATE_STARTS) if data else None
             for (start, end), sentence_ents in by_sentence.items():
-                self._sentence(text, start, end, sentence_ents, roles, starts)
+                self._sentence(text, start, end, sentence_ents, roles, starts, evaluation_starts)
         set_doc_value(doc, "kg_roles", roles)
         return doc
 
@@ -159,9 +188,10 @@ class Roles:
         ents: list[Candidate],
         roles: dict[tuple[int, int], str],
         introduction_starts: list[int] | None,
+        evaluation_starts: list[int] | None,
     ) -> None:
         verbs = list(_introductions(text, start, end, introduction_starts))
-        subject = _SUBJECT.search(text, start, end)
+        subject = _first_match(_SUBJECT, text, start, end, introduction_starts)
         if subject is not None:
             seconds = _AND_INTRODUCE.finditer(text, subject.end(), end)
             verbs = sorted({m.span(): m for m in [*verbs, *seconds]}.values(), key=re.Match.end)
@@ -215,7 +245,9 @@ class Roles:
             ):
                 introduced.append(ent)
                 roles[(ent.start, ent.end)] = "introduced"
-            elif ent.label_ in ("Dataset", "Benchmark") and _EVALUATE.search(before):
+            elif ent.label_ in ("Dataset", "Benchmark") and _first_match(
+                _EVALUATE, text, start, ent.start_char, evaluation_starts
+            ):
                 roles[(ent.start, ent.end)] = "evaluated_on"
 
 
