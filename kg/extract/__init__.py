@@ -56,6 +56,26 @@ def nlp() -> Language:
     return pipeline
 
 
+def entities_only() -> dict[str, dict[str, bool]]:
+    """``component_cfg`` for ``nlp().pipe`` that leaves out what only users of spaCy's objects read.
+
+    The components pass on what they need in ``doc._.kg_*`` attributes; sentence starts,
+    span groups and ``doc.ents`` are for users (``extract`` runs the pipeline so). The
+    entities are in ``doc._.kg_entities`` either way:
+
+    >>> [doc] = nlp().pipe(["We propose SoftREPA."], component_cfg=entities_only())
+    >>> doc.ents, [(e.start, e.end, e.label_) for e in doc._.kg_entities]
+    ((), [(2, 3, 'Method')])
+    """
+    return {
+        "kg_sentences": {"sent_starts": False},
+        "kg_known_names": {"span_groups": False},
+        "kg_name_shapes": {"span_groups": False},
+        "kg_phrases": {"span_groups": False},
+        "kg_entities": {"ents": False},
+    }
+
+
 def _mentions(doc: Doc, ents: list[Candidate], text: str, field: Field) -> Iterator[Mention]:
     """The mentions of ``ents``, the doc's entities; ``text`` is the field's text (the doc's has
     spaces for newlines; offsets are the same)."""
@@ -104,20 +124,7 @@ def extract(papers: Iterable[Paper], batch_size: int = 256) -> Iterator[PaperMen
     current: Paper | None = None
     found: list[Mention] = []
     pairs: dict[Abbreviation, None] = {}
-    # Nobody reads the sentence starts, span groups and doc.ents here: the components pass
-    # on what they need in doc attributes of their own.
-    docs = pipeline.pipe(
-        fields(),
-        as_tuples=True,
-        batch_size=batch_size,
-        component_cfg={
-            "kg_sentences": {"sent_starts": False},
-            "kg_known_names": {"span_groups": False},
-            "kg_name_shapes": {"span_groups": False},
-            "kg_phrases": {"span_groups": False},
-            "kg_entities": {"ents": False},
-        },
-    )
+    docs = pipeline.pipe(fields(), as_tuples=True, batch_size=batch_size, component_cfg=entities_only())
     for doc, (paper, field) in docs:
         if paper is not current:
             if current is not None:

@@ -7,6 +7,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 from spacy.language import Language
 
+from kg.extract import entities_only
 from kg.extract.extensions import candidate, candidates_at, doc_value, entities_of, token_at
 
 tokenizer = spacy.blank("en")
@@ -49,14 +50,9 @@ def test_span_groups_and_ents_hold_the_tuples(pipeline: Language) -> None:
 def test_skipping_what_only_users_read_keeps_the_entities(pipeline: Language) -> None:
     text = f"{TEXT} It wins on COCO."
     full = pipeline(text)
-    config = {
-        "kg_sentences": {"sent_starts": False},
-        "kg_phrases": {"span_groups": False},
-        "kg_entities": {"ents": False},
-    }
-    [doc] = pipeline.pipe([text], component_cfg=config)
+    [doc] = pipeline.pipe([text], component_cfg=entities_only())
     assert len(list(full.sents)) == 2 and not doc.has_annotation("SENT_START")
-    assert "kg_phrases" not in doc.spans and "kg_known" in doc.spans
+    assert not doc.spans
     assert not doc.ents
     assert entities_of(doc) == entities_of(full)
     assert doc_value(doc, "kg_roles") == doc_value(full, "kg_roles")
