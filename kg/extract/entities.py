@@ -90,12 +90,14 @@ _GENERIC_WORDS = frozenset(
         "dnn",
         "nn",
         "mlp",
+        "convnet",
         "kg",
         "plm",
         # kinds of content, models and data, not names of any
         "aigc",
         "seq2seq",
         "v+l",
+        "vl",
         "vision-and-language",
         "vision-language",
     ]
