@@ -1,0 +1,34 @@
+"""A technique a paper proposes keeps its first word, even one no listed name holds."""
+
+from __future__ import annotations
+
+from kg.extract import extract
+from kg.extract.phrases import find_phrases
+from kg.model import Paper
+
+
+def phrases(text: str) -> list[tuple[str, str]]:
+    return [(text[start:end], kind) for start, end, kind in find_phrases(text)]
+
+
+def test_the_first_word_after_a_verb_of_introduction_is_part_of_the_name() -> None:
+    text = "We propose an overuse penalty and introduce a prefilled autoregression."
+    assert phrases(text) == [("overuse penalty", "Method"), ("prefilled autoregression", "Method")]
+
+
+def test_the_same_words_elsewhere_are_no_name() -> None:
+    assert phrases("An overuse penalty helps.") == []
+
+
+def test_adjectives_and_vague_words_after_the_verb_stay_out() -> None:
+    text = "We design a flexible context aggregation and propose a novel penalty."
+    assert phrases(text) == [("context aggregation", "Method")]
+
+
+def test_tasks_do_not_take_the_word() -> None:
+    assert phrases("We present a radiology report generation.") == [("report generation", "Task")]
+
+
+def test_the_proposed_technique_is_introduced() -> None:
+    [found] = extract([Paper("p1", "A title", "We propose an overuse penalty to refrain the model.")])
+    assert [(m.text, m.type, m.role) for m in found.mentions] == [("overuse penalty", "Method", "introduced")]
