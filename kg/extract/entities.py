@@ -589,6 +589,24 @@ def _variant_of(key: str, names: set[str]) -> bool:
     )
 
 
+def _variants_typed_as_their_base(winners: dict[str, str]) -> dict[str, str]:
+    """``winners`` (name -> type), a model or technique variant given its base name's type.
+
+    "SECLA-B" is a variant of the paper's technique SECLA, not a network because "-B"
+    reads as a size; "ViT-B" of the network ViT stays a Model.
+
+    >>> _variants_typed_as_their_base({"secla": "Method", "secla-b": "Model", "coco": "Dataset"})
+    {'secla': 'Method', 'secla-b': 'Method', 'coco': 'Dataset'}
+    """
+    techniques = {key for key, kind in winners.items() if kind in ("Model", "Method")}
+    changed = dict(winners)
+    for key in techniques:
+        bases = [base for base in techniques if base != key and _variant_of(key, {base})]
+        if bases:
+            changed[key] = winners[max(bases, key=len)]
+    return changed
+
+
 def harmonise(mentions: list[Mention], pairs: Iterable[Abbreviation] = ()) -> list[Mention]:
     """One type and one role per name across a paper's fields and abbreviation pairs.
 
@@ -611,7 +629,9 @@ def harmonise(mentions: list[Mention], pairs: Iterable[Abbreviation] = ()) -> li
         votes[key][mention.type] += 2 if mention.field == "abstract" else 1
         if mention.role == "introduced":
             introduced.update({key, partner.get(key, key)})
-    winners = {key: counts.most_common(1)[0][0] for key, counts in votes.items()}
+    winners = _variants_typed_as_their_base(
+        {key: counts.most_common(1)[0][0] for key, counts in votes.items()}
+    )
     is_introduced = {key: key in introduced or _variant_of(key, introduced) for key in votes}
     harmonised = []
     for m in mentions:
