@@ -63,7 +63,7 @@ _BENCHMARK = re.compile(
 # A benchmark word inside a name, before its variant or version: "Arena Hard Auto v0.1", "MT-Bench-101".
 _BENCHMARK_WORD = re.compile(r"(?<![A-Za-z])(?:Arena|Bench|Benchmark|Eval)(?=[ -][A-Za-z])")
 _DATA_SIZE = re.compile(r"\d+(?:\.\d+)?[KM]$")
-_METRIC = re.compile(r"(?:Score|Scores|IoU|@\d+)$")
+_METRIC = re.compile(r"(?:Score|Scores|IoU|@\d+|-[Dd]ivergence)$")
 # Compute costs are measures, whatever a list of names says of the same letters ("MACS").
 _COST = re.compile(r"^(?:G?FLOPs|MACs)$")
 # A mean of a measure ("mAP", "mIoU"), whatever a list says of the same letters ("MAP").

@@ -1,4 +1,4 @@
-"""``kg.extract.shapes.shape_type``: a benchmark word inside a name makes it a benchmark."""
+"""``kg.extract.shapes.shape_type``: types a name's own shape gives (benchmark words, divergences)."""
 
 from __future__ import annotations
 
@@ -25,3 +25,13 @@ def test_a_versioned_benchmark_in_a_list_of_benchmarks(pipeline: Language) -> No
         ("MT-Bench", "Benchmark"),
         ("Arena Hard Auto v0.1", "Benchmark"),
     ]
+
+
+@pytest.mark.parametrize("name", ["KL-divergence", "JS-Divergence"])
+def test_a_named_divergence_is_a_measure(name: str) -> None:
+    assert shape_type(name) == "Metric"
+
+
+def test_a_divergence_used_as_a_constraint_is_still_a_measure(pipeline: Language) -> None:
+    doc = pipeline("It distils with two KL-divergence constraints from the teacher.")
+    assert [(e.text, e.label_) for e in doc.ents] == [("KL-divergence", "Metric")]
