@@ -103,6 +103,24 @@ _GENERIC_WORDS = frozenset(
     ]
 )
 _BENCHMARK_WORD = re.compile(r"(?i)\bbenchmark")
+# Capitals inside a word: "FocalNets", "ViTs".
+_COINED = re.compile(r"[a-z][A-Z]")
+
+
+def _names_coinage(long: str, short: str) -> bool:
+    """Whether a long form made of a class word and plain words spells out a coined short form.
+
+    "focal modulation networks (FocalNets)" names the paper's networks; a modality and
+    a class word ("vision transformers (ViTs)") stay a class however the short form reads.
+
+    >>> _names_coinage("focal modulation networks", "FocalNets")
+    True
+    >>> _names_coinage("vision transformers", "ViTs"), _names_coinage("convolutional networks", "CNNs")
+    (False, False)
+    """
+    return _COINED.search(short) is not None and _GENERIC.match(long) is None
+
+
 _COORDINATION = re.compile(r"^\)?\s*(?:,|,?\s*and|,?\s*or|/|&)\s*(?:the\s+)?$")
 # "the HuBERT model", "the X benchmark"; not "X benchmark datasets", whose head is "datasets".
 _CALLED = re.compile(
@@ -365,7 +383,9 @@ class Entities:
         pairs: list[Candidate] = []
         generic_long_forms = set()
         for long, short in doc_value(doc, "kg_abbreviations"):
-            if is_generic(long.text) or is_generic(short.text):
+            if is_generic(short.text) or (
+                is_generic(long.text) and not _names_coinage(long.text, short.text)
+            ):
                 generic_long_forms.add(long.text.casefold())  # "Artificial General Intelligence (AGI)"
                 continue
             label = pair_type(long, short, proposed)
