@@ -159,6 +159,7 @@ STANDALONE: dict[str, EntityType] = {
     "paraphrasing": "Task",
     "infilling": "Task",
     "classification": "Task",
+    "captioning": "Task",
 }
 _HEAD_WORDS = frozenset(HEADS) | {pair.split()[-1] for pair in TWO_WORD_HEADS}
 # Words that make a task-like phrase a training objective (a Method, GUIDELINES.md).

@@ -1,4 +1,4 @@
-"""A technique a paper proposes keeps its first word, even one no listed name holds."""
+"""Head-typed phrases: a proposed technique keeps its first word; some task words are names alone."""
 
 from __future__ import annotations
 
@@ -32,3 +32,7 @@ def test_tasks_do_not_take_the_word() -> None:
 def test_the_proposed_technique_is_introduced() -> None:
     [found] = extract([Paper("p1", "A title", "We propose an overuse penalty to refrain the model.")])
     assert [(m.text, m.type, m.role) for m in found.mentions] == [("overuse penalty", "Method", "introduced")]
+
+
+def test_captioning_alone_is_a_task() -> None:
+    assert phrases("It is trained for captioning and retrieval.") == [("captioning", "Task")]
