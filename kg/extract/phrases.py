@@ -425,6 +425,8 @@ VAGUE = frozenset(
         "global",
         "local",
         "enhanced",
+        "implicit",
+        "explicit",
     ]
 )
 # Words that start Title Case names ("Generative Pretraining") but no lower-case ones.
@@ -464,7 +466,9 @@ METRIC_QUALIFIERS = frozenset(
 # Heads of measures named after what they measure, and vague words that may be that quality.
 _NAMED_MEASURES = frozenset({"score", "rate"})
 _SETTING_RATES = frozenset({"learning", "sampling", "frame", "dropout", "masking", "mask", "mixing"})
-_MEASURED_QUALITIES = frozenset({"alignment", "preference", "human", "safety", "quality", "performance"})
+_MEASURED_QUALITIES = frozenset(
+    {"alignment", "preference", "human", "safety", "quality", "performance", "implicit", "explicit"}
+)
 _QUANTITY = re.compile(r"^[\d.,/x%-]+[a-z]{0,4}$")
 _NAME_SHAPED = re.compile(r"[A-Z]")
 _DIMENSION = re.compile(r"^\d+D$")

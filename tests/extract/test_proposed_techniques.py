@@ -36,3 +36,8 @@ def test_the_proposed_technique_is_introduced() -> None:
 
 def test_captioning_alone_is_a_task() -> None:
     assert phrases("It is trained for captioning and retrieval.") == [("captioning", "Task")]
+
+
+def test_implicit_and_explicit_qualify_a_technique_but_may_name_a_measure() -> None:
+    assert phrases("It uses implicit in-context learning.") == [("in-context learning", "Method")]
+    assert phrases("We report the implicit alignment score.") == [("implicit alignment score", "Metric")]
