@@ -35,3 +35,8 @@ def test_a_named_divergence_is_a_measure(name: str) -> None:
 def test_a_divergence_used_as_a_constraint_is_still_a_measure(pipeline: Language) -> None:
     doc = pipeline("It distils with two KL-divergence constraints from the teacher.")
     assert [(e.text, e.label_) for e in doc.ents] == [("KL-divergence", "Metric")]
+
+
+def test_our_proposed_dataset_names_a_dataset(pipeline: Language) -> None:
+    doc = pipeline("We benchmark MMEA models on our proposed dataset MMEA-UMVM, where pairs differ.")
+    assert ("MMEA-UMVM", "Dataset") in [(e.text, e.label_) for e in doc.ents]
