@@ -229,8 +229,16 @@ def _is_long_name(text: str) -> bool:
 
 
 def _may_be_new(ent: Span, text: str) -> bool:
-    """Tasks and listed names are not what a paper introduces, unless it names them so."""
-    return ent.label_ != "Task" and lookup(text[ent.start_char : ent.end_char]) is None
+    """Tasks and listed names are not what a paper introduces, unless it names them so.
+
+    A short form the text defines for a listed name is listed too: "SDXL" of
+    "Stable Diffusion XL (SDXL)".
+    """
+    name = text[ent.start_char : ent.end_char]
+    if ent.label_ == "Task" or lookup(name) is not None:
+        return False
+    pairs = doc_value(ent.doc, "kg_abbreviations") or ()
+    return not any(short.text == name and lookup(long.text) is not None for long, short in pairs)
 
 
 def _last_before(matches: list[re.Match[str]], offset: int) -> re.Match[str] | None:
