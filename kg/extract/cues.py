@@ -128,8 +128,10 @@ _BEFORE = re.compile(
     rf"(?:{_ITEM}\s*(?:,\s*(?:and\s|or\s)?|and\s|or\s)\s*)*$",
     re.IGNORECASE,
 )
-# "a new benchmark, X" / "a benchmark X" directly before the name.
-_BEFORE_NOUN = re.compile(rf"\b(?:a|an|the|our|new|novel|\w+-\w+)\s+({_CLASS})\s*,?\s*$", re.IGNORECASE)
+# "a new benchmark, X" / "a benchmark X" / "our proposed dataset X" directly before the name.
+_BEFORE_NOUN = re.compile(
+    rf"\b(?:a|an|the|our|new|novel|proposed|\w+-\w+)\s+({_CLASS})\s*,?\s*$", re.IGNORECASE
+)
 # After a name: an apposition "X, a multimodal LLM" or "X (a ... benchmark)".
 _APPOSITION = re.compile(
     rf"^\s*[,(]\s*(?:a|an|the|our)\s+(?:[\w-]+\s+){{0,5}}?({_CLASS})\b",

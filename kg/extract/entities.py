@@ -100,17 +100,55 @@ _GENERIC_WORDS = frozenset(
         "dnn",
         "nn",
         "mlp",
+        "convnet",
         "kg",
         "plm",
         # kinds of content, models and data, not names of any
         "aigc",
         "seq2seq",
         "v+l",
+        "vl",
+        # languages and file formats: what data is in, not the data
+        "english",
+        "french",
+        "german",
+        "spanish",
+        "italian",
+        "portuguese",
+        "dutch",
+        "russian",
+        "polish",
+        "chinese",
+        "japanese",
+        "korean",
+        "vietnamese",
+        "arabic",
+        "hindi",
+        "jpeg",
+        "png",
         "vision-and-language",
         "vision-language",
     ]
 )
 _BENCHMARK_WORD = re.compile(r"(?i)\bbenchmark")
+# Capitals inside a word: "FocalNets", "ViTs".
+_COINED = re.compile(r"[a-z][A-Z]")
+
+
+def _names_coinage(long: str, short: str) -> bool:
+    """Whether a long form made of a class word and plain words spells out a coined short form.
+
+    "focal modulation networks (FocalNets)" names the paper's networks; a modality and
+    a class word ("vision transformers (ViTs)") stay a class however the short form reads.
+
+    >>> _names_coinage("focal modulation networks", "FocalNets")
+    True
+    >>> _names_coinage("vision transformers", "ViTs"), _names_coinage("convolutional networks", "CNNs")
+    (False, False)
+    """
+    return _COINED.search(short) is not None and _GENERIC.match(long) is None
+
+
 _COORDINATION = re.compile(r"^\)?\s*(?:,|,?\s*and|,?\s*or|/|&)\s*(?:the\s+)?$")
 # "the HuBERT model", "the X benchmark"; not "X benchmark datasets", whose head is "datasets".
 _CALLED = re.compile(
@@ -360,7 +398,9 @@ class Entities:
         pairs: list[Candidate] = []
         generic_long_forms = set()
         for long, short in doc_value(doc, "kg_abbreviations"):
-            if is_generic(long.text) or is_generic(short.text):
+            if is_generic(short.text) or (
+                is_generic(long.text) and not _names_coinage(long.text, short.text)
+            ):
                 generic_long_forms.add(long.text.casefold())  # "Artificial General Intelligence (AGI)"
                 continue
             label = pair_type(long, short, proposals)
@@ -587,6 +627,24 @@ def _variant_of(key: str, names: set[str]) -> bool:
     )
 
 
+def _variants_typed_as_their_base(winners: dict[str, str]) -> dict[str, str]:
+    """``winners`` (name -> type), a model or technique variant given its base name's type.
+
+    "SECLA-B" is a variant of the paper's technique SECLA, not a network because "-B"
+    reads as a size; "ViT-B" of the network ViT stays a Model.
+
+    >>> _variants_typed_as_their_base({"secla": "Method", "secla-b": "Model", "coco": "Dataset"})
+    {'secla': 'Method', 'secla-b': 'Method', 'coco': 'Dataset'}
+    """
+    techniques = {key for key, kind in winners.items() if kind in ("Model", "Method")}
+    changed = dict(winners)
+    for key in techniques:
+        bases = [base for base in techniques if base != key and _variant_of(key, {base})]
+        if bases:
+            changed[key] = winners[max(bases, key=len)]
+    return changed
+
+
 def harmonise(mentions: list[Mention], pairs: Iterable[Abbreviation] = ()) -> list[Mention]:
     """One type and one role per name across a paper's fields and abbreviation pairs.
 
@@ -609,7 +667,9 @@ def harmonise(mentions: list[Mention], pairs: Iterable[Abbreviation] = ()) -> li
         votes[key][mention.type] += 2 if mention.field == "abstract" else 1
         if mention.role == "introduced":
             introduced.update({key, partner.get(key, key)})
-    winners = {key: counts.most_common(1)[0][0] for key, counts in votes.items()}
+    winners = _variants_typed_as_their_base(
+        {key: counts.most_common(1)[0][0] for key, counts in votes.items()}
+    )
     is_introduced = {key: key in introduced or _variant_of(key, introduced) for key in votes}
     harmonised = []
     for m in mentions:

@@ -175,8 +175,10 @@ class Roles:
             starts = _word_starts(text, _INTRODUCE_STARTS) if by_sentence else None
             data = any(ent.label_ in ("Dataset", "Benchmark") for ent in ents)
             evaluation_starts = _word_starts(text, _EVALUATE_STARTS) if data else None
+            listed_short_forms = _listed_short_forms(doc, text) if by_sentence else set()
             for (start, end), sentence_ents in by_sentence.items():
-                self._sentence(text, start, end, sentence_ents, roles, starts, evaluation_starts)
+                may_be_new = [_may_be_new(ent, text, listed_short_forms) for ent in sentence_ents]
+                self._sentence(text, start, end, sentence_ents, may_be_new, roles, starts, evaluation_starts)
         set_doc_value(doc, "kg_roles", roles)
         return doc
 
@@ -186,6 +188,7 @@ class Roles:
         start: int,
         end: int,
         ents: list[Candidate],
+        may_be_new: list[bool],
         roles: dict[tuple[int, int], str],
         introduction_starts: list[int] | None,
         evaluation_starts: list[int] | None,
@@ -196,7 +199,6 @@ class Roles:
             seconds = _AND_INTRODUCE.finditer(text, subject.end(), end)
             verbs = sorted({m.span(): m for m in [*verbs, *seconds]}.values(), key=re.Match.end)
         introduced: list[Candidate] = []
-        may_be_new = [_may_be_new(ent, text) for ent in ents]
         for i, ent in enumerate(ents):
             before = text[start : ent.start_char]
             verb = _last_before(verbs, ent.start_char)
@@ -260,9 +262,23 @@ def _is_long_name(text: str) -> bool:
     return " " in text and all(word[:1].isupper() for word in text.split() if len(word) > 3)
 
 
-def _may_be_new(ent: Candidate, text: str) -> bool:
-    """Tasks and listed names are not what a paper introduces, unless it names them so."""
-    return ent.label_ != "Task" and lookup(text[ent.start_char : ent.end_char]) is None
+def _may_be_new(ent: Candidate, text: str, listed_short_forms: set[str]) -> bool:
+    """Tasks and listed names are not what a paper introduces, unless it names them so.
+
+    A short form the text defines for a listed name is listed too: "SDXL" of
+    "Stable Diffusion XL (SDXL)" (``listed_short_forms``, from ``_listed_short_forms``).
+    """
+    name = text[ent.start_char : ent.end_char]
+    return ent.label_ != "Task" and lookup(name) is None and name not in listed_short_forms
+
+
+def _listed_short_forms(doc: Doc, text: str) -> set[str]:
+    """The short forms the doc defines (``doc._.kg_abbreviations``) for listed names."""
+    return {
+        text[short.start_char : short.end_char]
+        for long, short in doc_value(doc, "kg_abbreviations") or ()
+        if lookup(text[long.start_char : long.end_char]) is not None
+    }
 
 
 def _last_before(matches: list[re.Match[str]], offset: int) -> re.Match[str] | None:

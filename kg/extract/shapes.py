@@ -60,8 +60,10 @@ _NOT_A_NAME = re.compile(
 _BENCHMARK = re.compile(
     r"(?i)(?<=.)(?:bench(?:mark)?|eval|arena|QA)(?:[-_ ]?(?:v?\d[\w.]*|hard|lite|pro|plus|instruct))?$|-EVAL-"
 )
+# A benchmark word inside a name, before its variant or version: "Arena Hard Auto v0.1", "MT-Bench-101".
+_BENCHMARK_WORD = re.compile(r"(?<![A-Za-z])(?:Arena|Bench|Benchmark|Eval)(?=[ -][A-Za-z])")
 _DATA_SIZE = re.compile(r"\d+(?:\.\d+)?[KM]$")
-_METRIC = re.compile(r"(?:Score|Scores|IoU|@\d+)$")
+_METRIC = re.compile(r"(?:Score|Scores|IoU|@\d+|-[Dd]ivergence)$")
 # Compute costs are measures, whatever a list of names says of the same letters ("MACS").
 _COST = re.compile(r"^(?:G?FLOPs|MACs)$")
 # A mean of a measure ("mAP", "mIoU"), whatever a list says of the same letters ("MAP").
@@ -169,7 +171,7 @@ def shape_type(name: str, listed: bool = True) -> EntityType | None:
     known = known_names().get(name.casefold()) if listed else None
     if known is not None:
         return "Benchmark" if known.type == "Dataset" and _BENCHMARK.search(name) else known.type
-    if _BENCHMARK.search(name):
+    if _BENCHMARK.search(name) or _BENCHMARK_WORD.search(name):
         return "Benchmark"
     if _METRIC.search(name):
         return "Metric"
