@@ -374,21 +374,48 @@ def _rank(name: str, kind: str) -> int:
     return PRIORITY[kind]
 
 
+# A family's versions: the family name, then a version or size ("Claude 2", "Falcon-40B", "Yi-1.5-9B").
+FAMILY_MEMBER = re.compile(r"^(\w+)[- ]?v?\d")
+# Versions a model list must hold for a one-word family name that reads as English to be kept.
+FAMILY_VERSIONS = 3
+
+
+def model_families(rows: list[Row]) -> frozenset[str]:
+    """Capitalised one-word names of model families with ``FAMILY_VERSIONS`` listed versions or more.
+
+    "Claude", "Gemma", "Whisper" read as English words, but a list holding "Claude 2",
+    "Claude 3 Opus" and "Claude 3.5 Sonnet" shows the word names models.
+
+    >>> rows = [(n, "Model", "epoch", "") for n in ["Claude 2", "Claude 3", "Claude-1.3", "Boss 1"]]
+    >>> sorted(model_families(rows))
+    ['Claude']
+    """
+    versions: Counter[str] = Counter()
+    for name, kind, _, _ in rows:
+        member = FAMILY_MEMBER.match(name) if kind == "Model" else None
+        if member is not None and member.group(1)[:1].isupper():
+            versions[member.group(1)] += 1
+    return frozenset(name for name, n in versions.items() if n >= FAMILY_VERSIONS)
+
+
 def build(raw: Path) -> list[Row]:
     """All kept entries, one per (name, type), the first source by priority winning."""
     best: dict[str, Row] = {}
-    for row in [
+    rows = [
         *helm(raw),
         *epoch(raw),
         *pwc_datasets(raw),
         *pwc_methods(raw),
         *pwc_tasks(raw),
         *pwc_task_tables(raw),
-    ]:
+    ]
+    families = model_families([(_without_brackets(row[0]) or row[0], *row[1:]) for row in rows])
+    for row in rows:
         name = _without_brackets(row[0]) or row[0]
         kind = row[1]
         row = (name, kind, row[2], row[3])
-        if not is_name(name) or (kind == "Model" and not is_model_name(name)):
+        family = kind == "Model" and name in families
+        if not family and (not is_name(name) or (kind == "Model" and not is_model_name(name))):
             continue
         key = name.casefold()
         old = best.get(key)

@@ -31,15 +31,15 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 # Importing the component modules registers their factories.
 from kg.extract import abbreviations, known_names, phrases, roles, sentences, shapes  # noqa: F401
 from kg.extract.entities import harmonise
-from kg.extract.extensions import doc_value, sentences_of, set_doc_value
+from kg.extract.extensions import Candidate, doc_value, entities_of, sentences_of, set_doc_value
 from kg.model import Abbreviation, Field, Mention, Paper, PaperMentions
 
-PIPELINE_VERSION = "6"
+PIPELINE_VERSION = "7"
 
 
 @cache
@@ -56,7 +56,27 @@ def nlp() -> Language:
     return pipeline
 
 
-def _mentions(doc: Doc, ents: tuple[Span, ...], text: str, field: Field) -> Iterator[Mention]:
+def entities_only() -> dict[str, dict[str, bool]]:
+    """``component_cfg`` for ``nlp().pipe`` that leaves out what only users of spaCy's objects read.
+
+    The components pass on what they need in ``doc._.kg_*`` attributes; sentence starts,
+    span groups and ``doc.ents`` are for users (``extract`` runs the pipeline so). The
+    entities are in ``doc._.kg_entities`` either way:
+
+    >>> [doc] = nlp().pipe(["We propose SoftREPA."], component_cfg=entities_only())
+    >>> doc.ents, [(e.start, e.end, e.label_) for e in doc._.kg_entities]
+    ((), [(2, 3, 'Method')])
+    """
+    return {
+        "kg_sentences": {"sent_starts": False},
+        "kg_known_names": {"span_groups": False},
+        "kg_name_shapes": {"span_groups": False},
+        "kg_phrases": {"span_groups": False},
+        "kg_entities": {"ents": False},
+    }
+
+
+def _mentions(doc: Doc, ents: list[Candidate], text: str, field: Field) -> Iterator[Mention]:
     """The mentions of ``ents``, the doc's entities; ``text`` is the field's text (the doc's has
     spaces for newlines; offsets are the same)."""
     role_of = doc_value(doc, "kg_roles") or {}
@@ -74,7 +94,7 @@ def _mentions(doc: Doc, ents: tuple[Span, ...], text: str, field: Field) -> Iter
         )
 
 
-def _abbreviations(doc: Doc, ents: tuple[Span, ...], text: str) -> Iterator[Abbreviation]:
+def _abbreviations(doc: Doc, ents: list[Candidate], text: str) -> Iterator[Abbreviation]:
     """The defined pairs both of whose forms are entities (generic ones, "LLMs", are not)."""
     pairs = doc_value(doc, "kg_abbreviations")
     if not pairs:
@@ -104,12 +124,13 @@ def extract(papers: Iterable[Paper], batch_size: int = 256) -> Iterator[PaperMen
     current: Paper | None = None
     found: list[Mention] = []
     pairs: dict[Abbreviation, None] = {}
-    for doc, (paper, field) in pipeline.pipe(fields(), as_tuples=True, batch_size=batch_size):
+    docs = pipeline.pipe(fields(), as_tuples=True, batch_size=batch_size, component_cfg=entities_only())
+    for doc, (paper, field) in docs:
         if paper is not current:
             if current is not None:
                 yield PaperMentions(current, tuple(harmonise(found, pairs)), tuple(pairs))
             current, found, pairs = paper, [], {}
-        text, ents = paper.text(field), doc.ents
+        text, ents = paper.text(field), entities_of(doc)
         found.extend(_mentions(doc, ents, text, field))
         pairs.update(dict.fromkeys(_abbreviations(doc, ents, text)))
     if current is not None:

@@ -127,6 +127,10 @@ _NAMING = re.compile(r"(?i)(?:called|named|dubbed|termed|coined|aka|a\.k\.a\.|i\
 _STANDS_FOR = re.compile(r"\b([A-Za-z][\w-]*[\w]),?\s+(?:which\s+|that\s+)?stands\s+for\s+([^.,;:()]{5,100})")
 
 
+# "(FocalNets in short)", "(BERT for short)": the words after a short form that say it is one.
+_FOR_SHORT = re.compile(r"\s+(?:for|in) short$")
+
+
 def find_abbreviations(text: str) -> list[Pair]:
     """All ``long form (SF)``, ``SF (long form)`` and ``SF, which stands for long form`` definitions.
 
@@ -143,7 +147,7 @@ def find_abbreviations(text: str) -> list[Pair]:
     clause_starts = _ClauseStarts(text)
     for match in _PAREN.finditer(text):
         inner = match.group(1)
-        head = re.split(r"[;,]\s", inner, maxsplit=1)[0].strip()
+        head = _FOR_SHORT.sub("", re.split(r"[;,]\s", inner, maxsplit=1)[0].strip())
         if _NAMING.match(head):
             continue  # "data of image-text pairs (called GrIT)" names the data, defines no abbreviation
         inner_start = match.start(1) + inner.index(head) if head else match.start(1)

@@ -10,7 +10,7 @@ says less.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Iterable
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -109,6 +109,8 @@ def _branches(node: dict[str, dict]) -> str:
 
 _CLASS = word_alternation(CLASS_NOUNS)
 _ANY_CLASS = re.compile(rf"(?i)\b(?:{_CLASS})\b")
+# A class noun that is a whole word of lower-case text (``\b`` both sides: a run of ``\w``).
+_WHOLE_CLASS_NOUN = re.compile(rf"\b(?:{_CLASS})\b")
 _WORD_RUN = re.compile(r"\w+")
 # A listed name: a word and up to two capitalised or numbered ones ("AlpacaEval 2.0"), in
 # patterns that otherwise ignore case.
@@ -126,8 +128,10 @@ _BEFORE = re.compile(
     rf"(?:{_ITEM}\s*(?:,\s*(?:and\s|or\s)?|and\s|or\s)\s*)*$",
     re.IGNORECASE,
 )
-# "a new benchmark, X" / "a benchmark X" directly before the name.
-_BEFORE_NOUN = re.compile(rf"\b(?:a|an|the|our|new|novel|\w+-\w+)\s+({_CLASS})\s*,?\s*$", re.IGNORECASE)
+# "a new benchmark, X" / "a benchmark X" / "our proposed dataset X" directly before the name.
+_BEFORE_NOUN = re.compile(
+    rf"\b(?:a|an|the|our|new|novel|proposed|\w+-\w+)\s+({_CLASS})\s*,?\s*$", re.IGNORECASE
+)
 # After a name: an apposition "X, a multimodal LLM" or "X (a ... benchmark)".
 _APPOSITION = re.compile(
     rf"^\s*[,(]\s*(?:a|an|the|our)\s+(?:[\w-]+\s+){{0,5}}?({_CLASS})\b",
@@ -153,8 +157,9 @@ class ClassNounIndex:
     """``has_class_noun`` for any window of one text, from one scan of it.
 
     A doc's names each look for class nouns in the 160 characters before them and the
-    120 after; the windows overlap, so the text's words are read once and each window
-    is answered from where the class nouns stand (and the two words it may cut).
+    120 after; the windows overlap, so the class nouns are found once, by one scan of the
+    lower-cased text (a regular expression, not a Python test per word), and each window
+    is answered from where they stand (and the two words it may cut).
 
     >>> text = "We train on the COCO dataset and a model-free setup."
     >>> index = ClassNounIndex(text)
@@ -165,9 +170,7 @@ class ClassNounIndex:
     def __init__(self, text: str) -> None:
         self.text = text
         self.ascii = text.isascii()
-        runs = [m.span() for m in _WORD_RUN.finditer(text)] if self.ascii else []
-        self.run_starts = [start for start, _ in runs]
-        nouns = [(start, end) for start, end in runs if text[start:end].lower() in CLASS_NOUNS]
+        nouns = [m.span() for m in _WHOLE_CLASS_NOUN.finditer(text.lower())] if self.ascii else []
         self.noun_starts = [start for start, _ in nouns]
         self.noun_ends = [end for _, end in nouns]
 
@@ -187,7 +190,9 @@ class ClassNounIndex:
             if first is not None and first.group().lower() in CLASS_NOUNS:
                 return True
         if end < len(text) and _is_word_char(text[end - 1]) and _is_word_char(text[end]):
-            run_start = max(self.run_starts[bisect_right(self.run_starts, end - 1) - 1], start)
+            run_start = end - 1
+            while run_start > start and _is_word_char(text[run_start - 1]):
+                run_start -= 1
             if text[run_start:end].lower() in CLASS_NOUNS:
                 return True
         return False

@@ -1,8 +1,8 @@
 """From candidate spans to ``doc.ents``: overlaps, abbreviations, generic words, one type per name.
 
-The earlier components each propose spans in their own ``doc.spans`` group (known
-names, name shapes, head-typed phrases) and ``kg_abbreviations`` lists the defined
-long/short pairs. ``kg_entities`` then
+The earlier components each propose names under their own spans key (known names,
+name shapes, head-typed phrases; ``kg.extract.extensions.proposed``) and
+``kg_abbreviations`` lists the defined long/short pairs. ``kg_entities`` then
 
 1. drops generic class words ("LLMs", "large language models", "diffusion models");
 2. adds both forms of each defined abbreviation, with one type for the pair, and
@@ -21,7 +21,6 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
 from functools import cache
-from typing import NamedTuple
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
@@ -37,7 +36,18 @@ from kg.extract.cues import (
     is_review_title,
     lists_objectives,
 )
-from kg.extract.extensions import doc_text, doc_value, sentence_of, sentences_of, set_entities
+from kg.extract.extensions import (
+    Candidate,
+    candidate,
+    doc_text,
+    doc_value,
+    proposed,
+    sentence_of,
+    sentences_of,
+    set_doc_value,
+    set_entities,
+    token_text,
+)
 from kg.extract.known_names import lookup
 from kg.extract.phrases import VAGUE, head_type
 from kg.extract.shapes import name_type, shape_type
@@ -90,17 +100,55 @@ _GENERIC_WORDS = frozenset(
         "dnn",
         "nn",
         "mlp",
+        "convnet",
         "kg",
         "plm",
         # kinds of content, models and data, not names of any
         "aigc",
         "seq2seq",
         "v+l",
+        "vl",
+        # languages and file formats: what data is in, not the data
+        "english",
+        "french",
+        "german",
+        "spanish",
+        "italian",
+        "portuguese",
+        "dutch",
+        "russian",
+        "polish",
+        "chinese",
+        "japanese",
+        "korean",
+        "vietnamese",
+        "arabic",
+        "hindi",
+        "jpeg",
+        "png",
         "vision-and-language",
         "vision-language",
     ]
 )
 _BENCHMARK_WORD = re.compile(r"(?i)\bbenchmark")
+# Capitals inside a word: "FocalNets", "ViTs".
+_COINED = re.compile(r"[a-z][A-Z]")
+
+
+def _names_coinage(long: str, short: str) -> bool:
+    """Whether a long form made of a class word and plain words spells out a coined short form.
+
+    "focal modulation networks (FocalNets)" names the paper's networks; a modality and
+    a class word ("vision transformers (ViTs)") stay a class however the short form reads.
+
+    >>> _names_coinage("focal modulation networks", "FocalNets")
+    True
+    >>> _names_coinage("vision transformers", "ViTs"), _names_coinage("convolutional networks", "CNNs")
+    (False, False)
+    """
+    return _COINED.search(short) is not None and _GENERIC.match(long) is None
+
+
 _COORDINATION = re.compile(r"^\)?\s*(?:,|,?\s*and|,?\s*or|/|&)\s*(?:the\s+)?$")
 # "the HuBERT model", "the X benchmark"; not "X benchmark datasets", whose head is "datasets".
 _CALLED = re.compile(
@@ -260,7 +308,7 @@ def _bare_uses(doc: Doc, short_forms: dict[str, str]) -> list[Candidate]:
     for start, end, name in standalone_uses(doc_text(doc), short_forms):
         span = doc.char_span(start, end)
         if span is not None:
-            found.append(_candidate(span, short_forms[name]))
+            found.append(candidate(span, short_forms[name]))
     return found
 
 
@@ -311,26 +359,15 @@ def _title_head_uses(doc: Doc) -> list[Candidate]:
     return _bare_uses(doc, {name: name_type(name)})
 
 
-class Candidate(NamedTuple):
-    """A proposed entity, with the bounds and label a ``Span`` has, read once from it."""
-
-    start: int
-    end: int
-    start_char: int
-    end_char: int
-    label_: str
-
-
-def _candidate(span: Span, label: str | None = None) -> Candidate:
-    return Candidate(span.start, span.end, span.start_char, span.end_char, label or span.label_)
-
-
 @Language.factory(
     "kg_entities",
     default_config={"spans_keys": ["kg_known", "kg_shapes", "kg_phrases"], "typed_by_head": "kg_phrases"},
 )
 class Entities:
-    """Choose ``doc.ents`` from the proposed spans and give each name one type.
+    """Choose the doc's entities from the proposed names and give each name one type.
+
+    They go to ``doc._.kg_entities`` as ``Candidate`` tuples, and to ``doc.ents`` unless the
+    pipeline is run with ``component_cfg={"kg_entities": {"ents": False}}``.
 
     >>> from kg.extract import nlp
     >>> doc = nlp()("We align CLIP-based LLMs with Direct Preference Optimization (DPO) on the COCO dataset.")
@@ -343,48 +380,48 @@ class Entities:
         self.spans_keys = spans_keys
         self.typed_by_head = typed_by_head
 
-    def __call__(self, doc: Doc) -> Doc:
+    def __call__(self, doc: Doc, ents: bool = True) -> Doc:
         text = doc_text(doc)  # slicing it is much cheaper than Span.text, which walks the tokens
-        # Each span is read once, into a tuple: a SpanGroup makes a new Span at every access.
-        proposed = []
+        proposals = []
         by_head: dict[tuple[int, int], str] = {}
         for key in self.spans_keys:
-            for span in doc.spans.get(key, []):
-                candidate = _candidate(span)
+            for proposal in proposed(doc, key):
                 if key == self.typed_by_head:
-                    by_head[(candidate.start, candidate.end)] = candidate.label_
-                if not is_generic(text[candidate.start_char : candidate.end_char]) and not is_modifier(
-                    text, candidate.start_char, candidate.end_char, candidate.label_
+                    by_head[(proposal.start, proposal.end)] = proposal.label_
+                if not is_generic(text[proposal.start_char : proposal.end_char]) and not is_modifier(
+                    text, proposal.start_char, proposal.end_char, proposal.label_
                 ):
-                    proposed.append(candidate)
+                    proposals.append(proposal)
         if self.typed_by_head not in self.spans_keys:
-            by_head = {(s.start, s.end): s.label_ for s in doc.spans.get(self.typed_by_head, [])}
+            by_head = {(c.start, c.end): c.label_ for c in proposed(doc, self.typed_by_head)}
         fixed: dict[str, str] = {}
         pairs: list[Candidate] = []
         generic_long_forms = set()
         for long, short in doc_value(doc, "kg_abbreviations"):
-            if is_generic(long.text) or is_generic(short.text):
+            if is_generic(short.text) or (
+                is_generic(long.text) and not _names_coinage(long.text, short.text)
+            ):
                 generic_long_forms.add(long.text.casefold())  # "Artificial General Intelligence (AGI)"
                 continue
-            label = pair_type(long, short, proposed)
+            label = pair_type(long, short, proposals)
             if label is None:
                 generic_long_forms.update((long.text.casefold(), short.text.casefold()))
                 continue
             fixed[long.text.casefold()] = fixed[short.text.casefold()] = label
-            pairs += [_candidate(long, label), _candidate(short, label)]
+            pairs += [candidate(long, label), candidate(short, label)]
         short_forms = {text[s.start_char : s.end_char]: s.label_ for s in pairs[1::2]}
         if generic_long_forms:
-            proposed = [
-                s for s in proposed if text[s.start_char : s.end_char].casefold() not in generic_long_forms
+            proposals = [
+                c for c in proposals if text[c.start_char : c.end_char].casefold() not in generic_long_forms
             ]
         if doc_value(doc, "kg_field") == "title":
-            title = [_candidate(head) for head in [_title_head(doc)] if head is not None]
+            title = [candidate(head) for head in [_title_head(doc)] if head is not None]
         else:
             title = _title_head_uses(doc)
-        ents = filter_spans(pairs + title + proposed + _bare_uses(doc, short_forms))
-        ents = _with_listed_data(doc, text, ents)
-        ents = _with_data_versions(doc, text, ents)
-        called = _called(text, ents, by_head)
+        found = filter_spans(pairs + title + proposals + _bare_uses(doc, short_forms))
+        found = _with_listed_data(doc, text, found)
+        found = _with_data_versions(doc, text, found)
+        called = _called(text, found, by_head)
         for long, short in zip(pairs[::2], pairs[1::2], strict=True):
             keys = (
                 text[long.start_char : long.end_char].casefold(),
@@ -394,7 +431,10 @@ class Entities:
             if label is not None and (fixed[keys[0]], label) in _CALLED_CHANGES:
                 fixed[keys[0]] = fixed[keys[1]] = label
         fixed = {**called, **fixed}
-        set_entities(doc, self._typed(doc, text, ents, fixed, by_head))
+        entities = self._typed(doc, text, found, fixed, by_head)
+        set_doc_value(doc, "kg_entities", entities)
+        if ents:
+            set_entities(doc, [(ent.start, ent.end, ent.label_) for ent in entities])
         return doc
 
     def _typed(
@@ -404,7 +444,7 @@ class Entities:
         ents: list[Candidate],
         fixed: dict[str, str],
         by_head: dict[tuple[int, int], str],
-    ) -> list[tuple[int, int, str]]:
+    ) -> list[Candidate]:
         votes: dict[str, Counter[str]] = defaultdict(Counter)
         names = [text[ent.start_char : ent.end_char] for ent in ents]
         weak: set[int] = set()  # names whose type is only the Method default
@@ -437,7 +477,7 @@ class Entities:
                     and _is_scored(names[i], before)
                 ):
                     cue = "Metric"
-                if cue is None and ent.start and _PARAMETER_COUNT.match(doc[ent.start - 1].text):
+                if cue is None and ent.start and _PARAMETER_COUNT.match(token_text(doc, ent.start - 1)):
                     cue = "Model"  # "the 175B DaVinci003": only a network has a parameter count
                 if cue == "Method" and ent.label_ == "Model" and not _APPOSED.match(text, ent.end_char):
                     cue = None  # models are often called methods; "a model" is the stronger word
@@ -455,7 +495,7 @@ class Entities:
                 for i in group:
                     if i in weak:
                         labels[i] = strong.most_common(1)[0][0]
-        return [(ent.start, ent.end, label) for ent, label in zip(ents, labels, strict=True)]
+        return [ent._replace(label_=label) for ent, label in zip(ents, labels, strict=True)]
 
 
 # A parameter count: "175B", "7B", "1.3B", "340M".
@@ -530,7 +570,7 @@ def _with_listed_data(doc: Doc, text: str, ents: list[Candidate]) -> list[Candid
                 continue
             span = doc.char_span(match.start(1), match.end(1), label=ent.label_)
             if span is not None:
-                found.append(_candidate(span))
+                found.append(candidate(span))
                 taken.update(range(match.start(1), match.end(1)))
     return sorted(ents + found, key=lambda span: span.start) if found else ents
 
@@ -552,7 +592,7 @@ def _with_data_versions(doc: Doc, text: str, ents: list[Candidate]) -> list[Cand
         match = _DATA_VERSION.match(text, ent.end_char) if ent.label_ not in ("Task", "Metric") else None
         span = None if match is None else doc.char_span(ent.start_char, match.end(), label=ent.label_)
         crossed = span is not None and i + 1 < len(ents) and ents[i + 1].start < span.end < ents[i + 1].end
-        widened.append(ent if span is None or crossed else _candidate(span))
+        widened.append(ent if span is None or crossed else candidate(span))
     return widened
 
 
@@ -587,6 +627,24 @@ def _variant_of(key: str, names: set[str]) -> bool:
     )
 
 
+def _variants_typed_as_their_base(winners: dict[str, str]) -> dict[str, str]:
+    """``winners`` (name -> type), a model or technique variant given its base name's type.
+
+    "SECLA-B" is a variant of the paper's technique SECLA, not a network because "-B"
+    reads as a size; "ViT-B" of the network ViT stays a Model.
+
+    >>> _variants_typed_as_their_base({"secla": "Method", "secla-b": "Model", "coco": "Dataset"})
+    {'secla': 'Method', 'secla-b': 'Method', 'coco': 'Dataset'}
+    """
+    techniques = {key for key, kind in winners.items() if kind in ("Model", "Method")}
+    changed = dict(winners)
+    for key in techniques:
+        bases = [base for base in techniques if base != key and _variant_of(key, {base})]
+        if bases:
+            changed[key] = winners[max(bases, key=len)]
+    return changed
+
+
 def harmonise(mentions: list[Mention], pairs: Iterable[Abbreviation] = ()) -> list[Mention]:
     """One type and one role per name across a paper's fields and abbreviation pairs.
 
@@ -609,7 +667,9 @@ def harmonise(mentions: list[Mention], pairs: Iterable[Abbreviation] = ()) -> li
         votes[key][mention.type] += 2 if mention.field == "abstract" else 1
         if mention.role == "introduced":
             introduced.update({key, partner.get(key, key)})
-    winners = {key: counts.most_common(1)[0][0] for key, counts in votes.items()}
+    winners = _variants_typed_as_their_base(
+        {key: counts.most_common(1)[0][0] for key, counts in votes.items()}
+    )
     is_introduced = {key: key in introduced or _variant_of(key, introduced) for key in votes}
     harmonised = []
     for m in mentions:

@@ -14,6 +14,14 @@
   ``kg_entities`` finds the name a title heads, "Marten: ...", in the abstract too).
 - ``doc._.kg_text``: the doc's text, kept by ``doc_text`` (``Doc.text`` joins the tokens
   anew on each access, which costs more than tokenising).
+- ``doc._.kg_candidates``: the names each proposing component found, as ``Candidate``
+  tuples keyed by the component's ``spans_key`` (``kg_entities`` reads them; ``doc.spans``
+  holds the same as ``Span`` objects, for users, unless the pipeline is run with
+  ``span_groups=False``, as ``kg.extract.extract`` runs it).
+- ``doc._.kg_entities``: the entities ``kg_entities`` chose, as ``Candidate`` tuples in
+  text order (``doc.ents`` holds them as spans, unless run with ``ents=False``).
+- ``doc._.kg_token_bounds``: the start and end offsets of the doc's tokens, read once
+  (``token_bounds``).
 
 Importing this module registers them; registering twice is harmless. The components
 read and write them with ``doc_value`` and ``set_doc_value``, which skip the ``doc._``
@@ -25,13 +33,16 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable
 from operator import itemgetter
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy
-from spacy.attrs import ENT_IOB, ENT_TYPE
+from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, LENGTH
 from spacy.tokens import Doc, Span
 
 _DEFAULTS: dict[str, Any] = {
+    "kg_candidates": None,
+    "kg_entities": None,
+    "kg_token_bounds": None,
     "kg_field": "abstract",
     "kg_abbreviations": [],
     "kg_roles": None,
@@ -126,19 +137,109 @@ def sentences_of(doc: Doc, chars: Iterable[int]) -> list[tuple[int, int]]:
     return [bounds[max(0, bisect_right(bounds, char, key=itemgetter(0)) - 1)] for char in chars]
 
 
-def spans_at(doc: Doc, found: Iterable[tuple[int, int, str]]) -> list[Span]:
-    """Labelled spans for ``(start_char, end_char, label)`` triples, widened to whole tokens.
+class Candidate(NamedTuple):
+    """A proposed or chosen entity: the bounds and label a ``Span`` has, as a plain tuple.
+
+    Components pass names on as these: a ``Span`` costs microseconds to make and to read.
+    """
+
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+    label_: str
+
+
+def token_bounds(doc: Doc) -> tuple[list[int], list[int]]:
+    """The start and end character offsets of the doc's tokens, read once per doc.
 
     >>> import spacy
-    >>> spans_at(spacy.blank("en")("We use CLIP-based models."), [(7, 11, "Model"), (30, 40, "Task")])
-    [CLIP]
+    >>> token_bounds(spacy.blank("en")("We use  CLIP."))
+    ([0, 3, 7, 8, 12], [2, 6, 8, 12, 13])
     """
-    spans = []
-    for start, end, label in found:
-        span = doc.char_span(start, end, label=label, alignment_mode="expand")
-        if span is not None and len(span):
-            spans.append(span)
-    return spans
+    bounds = doc_value(doc, "kg_token_bounds")
+    if bounds is None:
+        values = doc.to_array([IDX, LENGTH])
+        bounds = (values[:, 0].tolist(), (values[:, 0] + values[:, 1]).tolist())
+        set_doc_value(doc, "kg_token_bounds", bounds)
+    return bounds
+
+
+def token_text(doc: Doc, i: int) -> str:
+    """``doc[i].text``, without making a ``Token``.
+
+    >>> import spacy
+    >>> token_text(spacy.blank("en")("the 175B model"), 1)
+    '175B'
+    """
+    starts, ends = token_bounds(doc)
+    return doc_text(doc)[starts[i] : ends[i]]
+
+
+def token_at(doc: Doc, char: int) -> int:
+    """The index of the token that holds offset ``char`` (with the white space after it), or -1.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("We use  CLIP.")
+    >>> [token_at(doc, char) for char in (0, 2, 3, 7, 12, 13)]
+    [0, 0, 1, 2, 4, -1]
+    """
+    if not 0 <= char < len(doc_text(doc)):
+        return -1
+    return bisect_right(token_bounds(doc)[0], char) - 1
+
+
+def candidates_at(doc: Doc, found: Iterable[tuple[int, int, str]]) -> list[Candidate]:
+    """Labelled candidates for ``(start_char, end_char, label)`` triples, widened to whole tokens.
+
+    What ``doc.char_span(start, end, label, alignment_mode="expand")`` gives, less the
+    empty spans and those it gives None for, without making a ``Span``.
+
+    >>> import spacy
+    >>> candidates_at(spacy.blank("en")("We use CLIP-based models."), [(9, 13, "Model"), (30, 40, "Task")])
+    [Candidate(start=2, end=5, start_char=7, end_char=17, label_='Model')]
+    """
+    starts, ends = token_bounds(doc)
+    candidates = []
+    for start_char, end_char, label in found:
+        start, last = token_at(doc, start_char), token_at(doc, end_char - 1)
+        if start < 0 or last < 0:
+            continue
+        if start_char == ends[start]:
+            start += 1  # the white space after a token is not part of it
+        if last >= start:
+            candidates.append(Candidate(start, last + 1, starts[start], ends[last], label))
+    return candidates
+
+
+def candidate(span: Span, label: str | None = None) -> Candidate:
+    """A span's bounds and label (or ``label``), read once."""
+    return Candidate(span.start, span.end, span.start_char, span.end_char, label or span.label_)
+
+
+def propose(doc: Doc, spans_key: str, found: list[Candidate], span_groups: bool) -> None:
+    """Store a component's candidates in ``doc._.kg_candidates`` and, if ``span_groups``, ``doc.spans``."""
+    proposed = doc_value(doc, "kg_candidates")
+    if proposed is None:
+        proposed = {}
+        set_doc_value(doc, "kg_candidates", proposed)
+    proposed[spans_key] = found
+    if span_groups:
+        doc.spans[spans_key] = [Span(doc, c.start, c.end, label=c.label_) for c in found]
+
+
+def proposed(doc: Doc, spans_key: str) -> list[Candidate]:
+    """The candidates under ``spans_key``: those a ``kg_*`` component stored, else ``doc.spans``'s."""
+    found = (doc_value(doc, "kg_candidates") or {}).get(spans_key)
+    if found is None:
+        found = [candidate(span) for span in doc.spans.get(spans_key, [])]
+    return found
+
+
+def entities_of(doc: Doc) -> list[Candidate]:
+    """The doc's entities: those ``kg_entities`` stored, else ``doc.ents``'s."""
+    found = doc_value(doc, "kg_entities")
+    return [candidate(ent) for ent in doc.ents] if found is None else found
 
 
 # Token.ent_iob values: inside, outside, beginning.

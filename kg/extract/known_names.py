@@ -30,6 +30,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 
+from kg.extract.extensions import Candidate, doc_text, propose, token_bounds
 from kg.model import EntityType
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "known_names.tsv.gz"
@@ -80,7 +81,7 @@ def copy_tokenizer(nlp: Language) -> Tokenizer:
 
 @Language.factory("kg_known_names", default_config={"path": None, "spans_key": "kg_known"})
 class KnownNames:
-    """Add each listed name in a doc to ``doc.spans[spans_key]``, typed by the list.
+    """Propose each listed name in a doc, typed by the list, in ``doc.spans[spans_key]``.
 
     >>> import spacy
     >>> nlp = spacy.blank("en")
@@ -119,12 +120,17 @@ class KnownNames:
         for entry, doc in zip(several, tokenizer.pipe(e.name for e in several), strict=True):
             self.folded.add(entry.type, [doc])
 
-    def __call__(self, doc: Doc) -> Doc:
-        spans = [Span(doc, start, end, label=label) for label, start, end in self.exact(doc)]
+    def __call__(self, doc: Doc, span_groups: bool = True) -> Doc:
+        starts, ends = token_bounds(doc)
+        text = doc_text(doc)
+        strings = doc.vocab.strings
+        found = [
+            Candidate(start, end, starts[start], ends[end - 1], strings[label])
+            for label, start, end in self.exact(doc)
+        ]
         for label, start, end in self.folded(doc):
-            span = Span(doc, start, end, label=label)
-            if label in self.data_labels and span.text.islower():
+            if label in self.data_labels and text[starts[start] : ends[end - 1]].islower():
                 continue  # data names are capitalised: "fact verification" is the task, not the data
-            spans.append(span)
-        doc.spans[self.spans_key] = spans
+            found.append(Candidate(start, end, starts[start], ends[end - 1], strings[label]))
+        propose(doc, self.spans_key, found, span_groups)
         return doc

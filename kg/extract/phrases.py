@@ -20,7 +20,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.extensions import doc_text, spans_at
+from kg.extract.extensions import candidates_at, doc_text, propose
 from kg.extract.known_names import known_names
 from kg.model import EntityType
 
@@ -159,6 +159,7 @@ STANDALONE: dict[str, EntityType] = {
     "paraphrasing": "Task",
     "infilling": "Task",
     "classification": "Task",
+    "captioning": "Task",
 }
 _HEAD_WORDS = frozenset(HEADS) | {pair.split()[-1] for pair in TWO_WORD_HEADS}
 # Words that make a task-like phrase a training objective (a Method, GUIDELINES.md).
@@ -424,6 +425,8 @@ VAGUE = frozenset(
         "global",
         "local",
         "enhanced",
+        "implicit",
+        "explicit",
     ]
 )
 # Words that start Title Case names ("Generative Pretraining") but no lower-case ones.
@@ -463,7 +466,9 @@ METRIC_QUALIFIERS = frozenset(
 # Heads of measures named after what they measure, and vague words that may be that quality.
 _NAMED_MEASURES = frozenset({"score", "rate"})
 _SETTING_RATES = frozenset({"learning", "sampling", "frame", "dropout", "masking", "mask", "mixing"})
-_MEASURED_QUALITIES = frozenset({"alignment", "preference", "human", "safety", "quality", "performance"})
+_MEASURED_QUALITIES = frozenset(
+    {"alignment", "preference", "human", "safety", "quality", "performance", "implicit", "explicit"}
+)
 _QUANTITY = re.compile(r"^[\d.,/x%-]+[a-z]{0,4}$")
 _NAME_SHAPED = re.compile(r"[A-Z]")
 _DIMENSION = re.compile(r"^\d+D$")
@@ -593,6 +598,7 @@ def find_phrases(text: str, max_modifiers: int = 4) -> list[tuple[int, int, Enti
                 is_term_word(words[start - 1].group())
                 or (not lower_case_head and _is_titled_vague(words, start - 1))
                 or (word in _EPONYMOUS_HEADS and _is_capitalised_name(text, words[start - 1]))
+                or (kind == "Method" and _is_proposed_modifier(text, words[start - 1]))
             )
             and not (
                 lower_case_head
@@ -639,6 +645,34 @@ def find_phrases(text: str, max_modifiers: int = 4) -> list[tuple[int, int, Enti
         ):
             found.append((words[start].start(), words[i].end(), head_type(lower[start : i + 1]) or kind))
     return found
+
+
+# A verb of introduction and its article, right before a technique's name: "we propose an ".
+_PROPOSED_BEFORE = re.compile(
+    r"(?i)\b(?:propose|introduce|present|develop|design|devise)[sd]?\s+(?:an?|the)\s+$"
+)
+
+
+def _is_proposed_modifier(text: str, word: re.Match[str]) -> bool:
+    """Whether ``word`` is a plain lower-case word that starts a technique a paper proposes.
+
+    A coined technique's first word is often one no listed name holds ("we propose an
+    overuse penalty", "we introduce a prefilled autoregression"); right after the verb
+    and its article, it is the name's and not a passing modifier.
+
+    >>> text = "We propose an overuse penalty; an overuse penalty helps."
+    >>> [_is_proposed_modifier(text, w) for w in _WORD.finditer(text) if w.group() == "overuse"]
+    [True, False]
+    """
+    lower = word.group().lower()
+    return (
+        word.group().isalpha()
+        and word.group().islower()
+        and lower not in VAGUE
+        and lower not in STOP_WORDS
+        and not lower.endswith(("ly", "ble", "ful", "ous", "ive"))  # adverbs and adjectives: "a flexible X"
+        and _PROPOSED_BEFORE.search(text, max(0, word.start() - 20), word.start()) is not None
+    )
 
 
 def _is_titled_vague(words: list[re.Match[str]], index: int) -> bool:
@@ -714,7 +748,7 @@ def _is_capitalised_name(text: str, word: re.Match[str]) -> bool:
 
 @Language.factory("kg_phrases", default_config={"spans_key": "kg_phrases", "max_modifiers": 4})
 class Phrases:
-    """Add each head-typed phrase of a doc to ``doc.spans[spans_key]``.
+    """Propose each head-typed phrase of a doc, in ``doc.spans[spans_key]`` (see ``propose``).
 
     >>> import spacy
     >>> nlp = spacy.blank("en")
@@ -729,6 +763,7 @@ class Phrases:
         self.spans_key = spans_key
         self.max_modifiers = max_modifiers
 
-    def __call__(self, doc: Doc) -> Doc:
-        doc.spans[self.spans_key] = spans_at(doc, find_phrases(doc_text(doc), self.max_modifiers))
+    def __call__(self, doc: Doc, span_groups: bool = True) -> Doc:
+        found = candidates_at(doc, find_phrases(doc_text(doc), self.max_modifiers))
+        propose(doc, self.spans_key, found, span_groups)
         return doc

@@ -17,10 +17,10 @@ from bisect import bisect_left
 from collections.abc import Iterator
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from kg.extract.cues import CLASS_NOUNS, is_review_title, word_alternation
-from kg.extract.extensions import doc_text, doc_value, sentences_of, set_doc_value
+from kg.extract.extensions import Candidate, doc_text, doc_value, entities_of, sentences_of, set_doc_value
 from kg.extract.known_names import lookup
 from kg.extract.triggers import folds_like_ascii, matches_at, occurrences
 
@@ -33,12 +33,12 @@ _INTRODUCE = re.compile(
     r"|\b(?:our|the proposed) [\w-]+(?: [\w-]+)? (?:comprises|consists of|includes|contains)\b"
     r"|\bcontributions? (?:include|are|is)\b)"
 )
-# Where an ``_INTRODUCE`` match may start (lower-cased).
+# Where an ``_INTRODUCE`` match may start (lower-cased); ``_SUBJECT``'s starts are among them.
 _INTRODUCE_STARTS = ("we", "us", "this ", "here", "our ", "the proposed ", "contribution")
 
 
-def _introduction_starts(text: str) -> list[int] | None:
-    """The offsets in ``text`` where an ``_INTRODUCE`` match may start: its first words, at a word start.
+def _word_starts(text: str, words: tuple[str, ...]) -> list[int] | None:
+    """The offsets in ``text`` where one of ``words`` (lower case) starts a word, case aside.
 
     None where the text's case folding is not ASCII's (``folds_like_ascii``).
     """
@@ -46,13 +46,24 @@ def _introduction_starts(text: str) -> list[int] | None:
         return None
     return [
         i
-        for i in occurrences(text.lower(), _INTRODUCE_STARTS)
+        for i in occurrences(text.lower(), words)
         if i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "_")  # where ``\b`` holds
     ]
 
 
+def _first_match(
+    pattern: re.Pattern[str], text: str, start: int, end: int, starts: list[int] | None
+) -> re.Match[str] | None:
+    """``pattern.search(text, start, end)``, tried only at ``starts`` (every offset a match may start at)."""
+    if starts is None:
+        return pattern.search(text, start, end)
+    return next(
+        matches_at(pattern, text, starts[bisect_left(starts, start) : bisect_left(starts, end)], end), None
+    )
+
+
 def _introductions(text: str, start: int, end: int, starts: list[int] | None) -> Iterator[re.Match[str]]:
-    """``_INTRODUCE.finditer(text, start, end)``, tried only at ``starts`` (``_introduction_starts``)."""
+    """``_INTRODUCE.finditer(text, start, end)``, tried only at ``starts`` (``_word_starts``)."""
     if starts is None:
         return _INTRODUCE.finditer(text, start, end)
     return matches_at(_INTRODUCE, text, starts[bisect_left(starts, start) : bisect_left(starts, end)], end)
@@ -112,11 +123,27 @@ _EVALUATE = re.compile(
     r"(?i)\b(?:experiments?|evaluat\w*|results?|tested|test|benchmark(?:ed|s)?|performance|outperform\w*|"
     r"achiev\w*|accuracy|state-of-the-art|sota|improvements?|gains?)\b[^.;]*?\b(?:on|across|in|using)\b"
 )
+# Where an ``_EVALUATE`` match may start (lower-cased).
+_EVALUATE_STARTS = (
+    "experiment",
+    "evaluat",
+    "result",
+    "test",
+    "benchmark",
+    "performance",
+    "outperform",
+    "achiev",
+    "accuracy",
+    "state-of-the-art",
+    "sota",
+    "improvement",
+    "gain",
+)
 
 
 @Language.factory("kg_roles")
 class Roles:
-    """Set ``doc._.kg_roles`` (read per span as ``span._.kg_role``) for the entities of ``doc.ents``.
+    """Set ``doc._.kg_roles`` (read per span as ``span._.kg_role``) for the doc's entities (``entities_of``).
 
     >>> import spacy
     >>> from kg.extract import nlp
@@ -130,7 +157,7 @@ class Roles:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        ents = doc.ents
+        ents = entities_of(doc)
         roles: dict[tuple[int, int], str] = {}
         if doc_value(doc, "kg_field") == "title":
             head = text.split(":", 1)[0] if ":" in text and not is_review_title(text) else None
@@ -142,12 +169,16 @@ class Roles:
                 ):
                     roles[(ent.start, ent.end)] = "introduced"
         else:
-            by_sentence: dict[tuple[int, int], list[Span]] = {}
+            by_sentence: dict[tuple[int, int], list[Candidate]] = {}
             for ent, sentence in zip(ents, sentences_of(doc, [e.start_char for e in ents]), strict=True):
                 by_sentence.setdefault(sentence, []).append(ent)
-            starts = _introduction_starts(text) if by_sentence else None
+            starts = _word_starts(text, _INTRODUCE_STARTS) if by_sentence else None
+            data = any(ent.label_ in ("Dataset", "Benchmark") for ent in ents)
+            evaluation_starts = _word_starts(text, _EVALUATE_STARTS) if data else None
+            listed_short_forms = _listed_short_forms(doc, text) if by_sentence else set()
             for (start, end), sentence_ents in by_sentence.items():
-                self._sentence(text, start, end, sentence_ents, roles, starts)
+                may_be_new = [_may_be_new(ent, text, listed_short_forms) for ent in sentence_ents]
+                self._sentence(text, start, end, sentence_ents, may_be_new, roles, starts, evaluation_starts)
         set_doc_value(doc, "kg_roles", roles)
         return doc
 
@@ -156,17 +187,18 @@ class Roles:
         text: str,
         start: int,
         end: int,
-        ents: list[Span],
+        ents: list[Candidate],
+        may_be_new: list[bool],
         roles: dict[tuple[int, int], str],
         introduction_starts: list[int] | None,
+        evaluation_starts: list[int] | None,
     ) -> None:
         verbs = list(_introductions(text, start, end, introduction_starts))
-        subject = _SUBJECT.search(text, start, end)
+        subject = _first_match(_SUBJECT, text, start, end, introduction_starts)
         if subject is not None:
             seconds = _AND_INTRODUCE.finditer(text, subject.end(), end)
             verbs = sorted({m.span(): m for m in [*verbs, *seconds]}.values(), key=re.Match.end)
-        introduced: list[Span] = []
-        may_be_new = [_may_be_new(ent, text) for ent in ents]
+        introduced: list[Candidate] = []
         for i, ent in enumerate(ents):
             before = text[start : ent.start_char]
             verb = _last_before(verbs, ent.start_char)
@@ -215,7 +247,9 @@ class Roles:
             ):
                 introduced.append(ent)
                 roles[(ent.start, ent.end)] = "introduced"
-            elif ent.label_ in ("Dataset", "Benchmark") and _EVALUATE.search(before):
+            elif ent.label_ in ("Dataset", "Benchmark") and _first_match(
+                _EVALUATE, text, start, ent.start_char, evaluation_starts
+            ):
                 roles[(ent.start, ent.end)] = "evaluated_on"
 
 
@@ -228,9 +262,23 @@ def _is_long_name(text: str) -> bool:
     return " " in text and all(word[:1].isupper() for word in text.split() if len(word) > 3)
 
 
-def _may_be_new(ent: Span, text: str) -> bool:
-    """Tasks and listed names are not what a paper introduces, unless it names them so."""
-    return ent.label_ != "Task" and lookup(text[ent.start_char : ent.end_char]) is None
+def _may_be_new(ent: Candidate, text: str, listed_short_forms: set[str]) -> bool:
+    """Tasks and listed names are not what a paper introduces, unless it names them so.
+
+    A short form the text defines for a listed name is listed too: "SDXL" of
+    "Stable Diffusion XL (SDXL)" (``listed_short_forms``, from ``_listed_short_forms``).
+    """
+    name = text[ent.start_char : ent.end_char]
+    return ent.label_ != "Task" and lookup(name) is None and name not in listed_short_forms
+
+
+def _listed_short_forms(doc: Doc, text: str) -> set[str]:
+    """The short forms the doc defines (``doc._.kg_abbreviations``) for listed names."""
+    return {
+        text[short.start_char : short.end_char]
+        for long, short in doc_value(doc, "kg_abbreviations") or ()
+        if lookup(text[long.start_char : long.end_char]) is not None
+    }
 
 
 def _last_before(matches: list[re.Match[str]], offset: int) -> re.Match[str] | None:

@@ -15,7 +15,7 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.extensions import doc_text, set_doc_value
+from kg.extract.extensions import doc_text, set_doc_value, token_at, token_bounds
 
 # A full stop, question or exclamation mark (and any closing quote or bracket), space,
 # then a capital, digit or opening bracket; not after "e.g.", "i.e.", "et al.", "vs.", "Fig.".
@@ -43,7 +43,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 @Language.factory("kg_sentences")
 class Sentences:
-    """Set ``doc._.kg_sentences`` and the sentence starts of a doc.
+    """Set ``doc._.kg_sentences`` and, unless run with ``sent_starts=False``, the sentence starts of a doc.
+
+    The ``kg_*`` components read ``doc._.kg_sentences`` only; the sentence starts are for
+    users of ``doc.sents`` (``kg.extract.extract`` leaves them out).
 
     >>> import spacy
     >>> nlp = spacy.blank("en")
@@ -55,18 +58,18 @@ class Sentences:
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
 
-    def __call__(self, doc: Doc) -> Doc:
+    def __call__(self, doc: Doc, sent_starts: bool = True) -> Doc:
         bounds = split_sentences(doc_text(doc))
         set_doc_value(doc, "kg_sentences", bounds)
-        if len(doc):
+        if sent_starts and len(doc):
             doc[0].is_sent_start = True  # raises on a parsed doc, as spaCy does
-            starts = [
-                span.start
-                for span in (
-                    doc.char_span(start, start + 1, alignment_mode="expand") for start, _ in bounds[1:]
-                )
-                if span is not None
-            ]
+            ends = token_bounds(doc)[1]
+            starts = []
+            for start, _ in bounds[1:]:
+                token = token_at(doc, start)
+                if token >= 0:
+                    # the token that holds the start, or the next if it is the white space after one
+                    starts.append(token + 1 if start == ends[token] else token)
             if starts:
                 # One array for all: each Token.is_sent_start assignment scans the doc for a parse.
                 values = doc.to_array(SENT_START)

@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract.cues import CLASS_NOUNS, find_named
-from kg.extract.extensions import doc_text, doc_value, spans_at
+from kg.extract.extensions import candidates_at, doc_text, doc_value, propose
 from kg.extract.known_names import known_names
 from kg.extract.phrases import VAGUE, head_type
 from kg.extract.triggers import matches_at
@@ -60,8 +60,10 @@ _NOT_A_NAME = re.compile(
 _BENCHMARK = re.compile(
     r"(?i)(?<=.)(?:bench(?:mark)?|eval|arena|QA)(?:[-_ ]?(?:v?\d[\w.]*|hard|lite|pro|plus|instruct))?$|-EVAL-"
 )
+# A benchmark word inside a name, before its variant or version: "Arena Hard Auto v0.1", "MT-Bench-101".
+_BENCHMARK_WORD = re.compile(r"(?<![A-Za-z])(?:Arena|Bench|Benchmark|Eval)(?=[ -][A-Za-z])")
 _DATA_SIZE = re.compile(r"\d+(?:\.\d+)?[KM]$")
-_METRIC = re.compile(r"(?:Score|Scores|IoU|@\d+)$")
+_METRIC = re.compile(r"(?:Score|Scores|IoU|@\d+|-[Dd]ivergence)$")
 # Compute costs are measures, whatever a list of names says of the same letters ("MACS").
 _COST = re.compile(r"^(?:G?FLOPs|MACs)$")
 # A mean of a measure ("mAP", "mIoU"), whatever a list says of the same letters ("MAP").
@@ -169,7 +171,7 @@ def shape_type(name: str, listed: bool = True) -> EntityType | None:
     known = known_names().get(name.casefold()) if listed else None
     if known is not None:
         return "Benchmark" if known.type == "Dataset" and _BENCHMARK.search(name) else known.type
-    if _BENCHMARK.search(name):
+    if _BENCHMARK.search(name) or _BENCHMARK_WORD.search(name):
         return "Benchmark"
     if _METRIC.search(name):
         return "Metric"
@@ -411,7 +413,7 @@ def _titled_name(before: str, phrase: str) -> tuple[int, int, EntityType] | None
 
 @Language.factory("kg_name_shapes", default_config={"spans_key": "kg_shapes"})
 class NameShapes:
-    """Add every shape-recognised name to ``doc.spans[spans_key]``, typed by ``name_type``.
+    """Propose every shape-recognised name, typed by ``name_type``, in ``doc.spans[spans_key]``.
 
     >>> import spacy
     >>> nlp = spacy.blank("en")
@@ -425,12 +427,12 @@ class NameShapes:
         self.name = name
         self.spans_key = spans_key
 
-    def __call__(self, doc: Doc) -> Doc:
+    def __call__(self, doc: Doc, span_groups: bool = True) -> Doc:
         text = doc_text(doc)
         title = doc_value(doc, "kg_field") == "title"
         found = [(start, end, name_type(text[start:end])) for start, end in find_names(text, title)]
         found += [(start, end, kind or name_type(text[start:end])) for start, end, kind in find_named(text)]
         if not title:  # a title capitalises every word
             found += find_titled(text)
-        doc.spans[self.spans_key] = spans_at(doc, found)
+        propose(doc, self.spans_key, candidates_at(doc, found), span_groups)
         return doc

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from kg.extract import cues, shapes
+from kg.extract import cues, roles, shapes
 from kg.extract.triggers import folds_like_ascii, matches_at, occurrences
 
 TEXTS = [
@@ -57,3 +57,28 @@ def test_versioned_names_are_found_from_the_space_before_the_version(text: str) 
     expected = [m.span() for m in shapes._VERSIONED.finditer(text)]
     assert [m.span() for m in matches_at(shapes._VERSIONED, text, shapes._versioned_starts(text))] == expected
     assert expected
+
+
+ROLE_TEXTS = [
+    "We test it. Results of our model on COCO; experiments across ImageNet and the test set.",
+    "OUR PAPER: THIS WORK OUTPERFORMS X ON Y. xwe ours_test on, we_test on; State-of-the-art in Z.",
+    "Evaluated\ton the Pile, tested using ImageNet. gains; achieves SOTA across Kelvin \u212a on C.",
+]
+
+
+@pytest.mark.parametrize("text", ROLE_TEXTS)
+def test_role_patterns_anchored_at_their_words_find_what_search_finds(text: str) -> None:
+    # Roles search sentences (which start after white space) and the text before a name in them.
+    sentence_starts = [i for i in range(len(text)) if i == 0 or text[i - 1].isspace()]
+    for pattern, words in (
+        (roles._SUBJECT, roles._INTRODUCE_STARTS),
+        (roles._EVALUATE, roles._EVALUATE_STARTS),
+    ):
+        starts = roles._word_starts(text, words)
+        for start in sentence_starts:
+            for end in range(start, len(text) + 1):
+                expected = pattern.search(text[start:end])
+                found = roles._first_match(pattern, text, start, end, starts)
+                assert (found and (found.start() - start, found.end() - start)) == (
+                    expected and expected.span()
+                ), (start, end)

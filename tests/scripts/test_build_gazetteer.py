@@ -53,3 +53,9 @@ def test_data_named_as_benchmarks_are_benchmarks(gazetteer: ModuleType, name: st
 @pytest.mark.parametrize("name", ["Belgian Statutory Article Retrieval", "MSCOCO", "Evaluation Set X"])
 def test_other_data_are_datasets(gazetteer: ModuleType, name: str) -> None:
     assert gazetteer.data_kind(name) == "Dataset"
+
+
+def test_a_model_family_needs_three_listed_versions(gazetteer: ModuleType) -> None:
+    rows = [(name, "Model", "epoch", "") for name in ["Whisper v2", "Whisper v3", "Whisper-1", "Otter 2"]]
+    rows.append(("Switch 2", "Dataset", "pwc", ""))
+    assert gazetteer.model_families(rows) == {"Whisper"}

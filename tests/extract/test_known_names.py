@@ -1,0 +1,27 @@
+"""``kg.extract.known_names``: what the shipped name list holds."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from kg.extract.known_names import lookup
+
+
+@pytest.mark.parametrize("name", ["Claude", "Gemma", "Falcon", "Whisper"])
+def test_model_families_that_read_as_english_are_listed(name: str) -> None:
+    entry = lookup(name)
+    assert entry is not None and entry.type == "Model"
+
+
+def test_a_model_family_name_is_found_in_text(pipeline: Language) -> None:
+    doc = pipeline("We compare Claude with Gemma and transcribe the audio with Whisper.")
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Claude", "Model"),
+        ("Gemma", "Model"),
+        ("Whisper", "Model"),
+    ]
+
+
+def test_english_words_without_a_family_stay_out() -> None:
+    assert lookup("Boss") is None and lookup("Switch") is None
