@@ -2,7 +2,7 @@
 
     python benchmarks/alias_resolution.py [dev|train|PAPERS GOLD]
 
-(default: the dev set in /work/shared/eval/dev). The GOLD mentions, not the
+(default: the dev set in ``../shared/eval/dev``, beside the repository). The GOLD mentions, not the
 extractor's, go through ``kg.resolve.resolve``, with the gold ``aliases`` as the
 papers' abbreviation pairs, so the figures measure resolution alone. The gold has
 no offsets: each mention is found in its field's text (offset 0 where it is not).

@@ -1,4 +1,4 @@
-"""The gold sets in /work/shared/eval as PaperMentions, for the benchmarks in this folder.
+"""The gold sets in ``../shared/eval`` (beside the repository) as PaperMentions, for the benchmarks.
 
 The gold lists each name once per field, without offsets; ``gold_mentions`` finds
 where it occurs (whole words only) and, given a sentence splitter, the sentence
@@ -14,7 +14,7 @@ from pathlib import Path
 
 from kg.model import Abbreviation, Mention, Paper, PaperMentions
 
-EVAL = Path("/work/shared/eval")
+EVAL = Path(__file__).resolve().parent.parent.parent / "shared" / "eval"
 SETS = {
     "dev": (EVAL / "dev" / "seed_papers.jsonl", EVAL / "dev" / "seed_gold.jsonl"),
     "train": (EVAL / "train" / "papers.jsonl", EVAL / "train" / "gold.jsonl"),
