@@ -207,23 +207,10 @@ def _json_chunks(graph: nx.MultiDiGraph) -> Iterator[bytes]:
     # Each piece of evidence looks up its paper's text: by paper id, not through the node view.
     texts = {node[len(_PAPER) :]: data for node, data in graph.nodes(data=True) if node.startswith(_PAPER)}
 
-    def compact(item: object) -> object:
-        # The graph's own records first, inline: a large graph holds millions.
-        if type(item) is EvidenceRecord:
-            paper, field, start, sentence = item.paper, item.field, item.start, item.sentence
-            node = texts.get(paper) if type(paper) is str else None
-            text = node.get(field) if node is not None else None
-            if type(text) is str and type(sentence) is str and type(start) is int:
-                # The statement lies inside its sentence, so the sentence starts at most its length before it.
-                at = text.find(sentence, max(0, start - len(sentence)))
-                if at >= 0:
-                    return [paper, field, start, item.end, at, at + len(sentence)]
-        return _compact_evidence(texts, item)
-
     def edge_record(u: str, v: str, k: str, data: dict[str, Any]) -> dict[str, Any]:
         record = {**data, "source": u, "target": v, "key": k}
         if isinstance(evidence := data.get("evidence"), list):
-            record["evidence"] = list(map(compact, evidence))
+            record["evidence"] = [_compact_evidence(texts, item) for item in evidence]
         return record
 
     edges = graph.edges(keys=True, data=True)
