@@ -782,7 +782,7 @@ def write_ntriples(graph: nx.MultiDiGraph, folder: str | Path, base: str = DEFAU
         try:
             counts = _write_ntriples(_blocks(graph, base), _Announcing(out, loader))
         except BaseException:
-            loader.close()
+            loader.abandon()
             raise
     return NTriples(path, base, data_prefixes(graph, base), counts, loader)
 
@@ -847,27 +847,24 @@ class _StoreLoader:
 
     def finish(self) -> None:
         """Wait for the rest of the file to load, optimise the store for reading, and close it."""
-        self.close()
+        self._stop(abandoned=False)
         if self._failed is not None:
             raise self._failed
         # Compacts the loader's files: without, lookups in a 100k-paper store were several times slower.
         self._store.optimize()
         self._store = None  # closes the database before the build moves its folder into place
 
-    def close(self) -> None:
-        """The file is complete: wait for the loader to read the rest of it."""
-        with self._progress:
-            self._complete = True
-            self._progress.notify()
-        self._thread.join()
-
     def abandon(self) -> None:
         """Load no more of the file, wait for the part being loaded, and close the unfinished store."""
+        self._stop(abandoned=True)
+        self._store = None
+
+    def _stop(self, *, abandoned: bool) -> None:
+        """Tell the loader the file is complete (or to load no more of it), and wait for it to stop."""
         with self._progress:
-            self._abandoned = True
+            self._complete, self._abandoned = True, abandoned
             self._progress.notify()
         self._thread.join()
-        self._store = None
 
     def _follow(self) -> None:
         with open(self._path, "rb") as lines:
