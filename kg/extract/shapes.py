@@ -77,7 +77,15 @@ _MODEL_PART = re.compile(
     r"Mamba|Qwen|Gemma|Mistral|Mixtral|Claude|Gemini|DALL-E|Vicuna|Alpaca)(?:\b|[-\d]|$)"
 )
 _CAPITALISED = r"(?:(?:[A-Z\u0370-\u03ff][\w^]*|\d+[A-Za-z][\w^]*)(?:-[\w^]+)*)"
-_TITLED = re.compile(rf"(?<![\w-]){_CAPITALISED}(?:\s(?:(?:of|for|in|in the)\s)?{_CAPITALISED})+(?![\w-])")
+# Two or more capitalised words: ``(?<![\w-]){_CAPITALISED}(?:\s(?:(?:of|for|in|in the)\s)?{_CAPITALISED})+``,
+# not inside a word. The first word's first character comes first, so that the engine skips to
+# the capitals and digits instead of trying the pattern at every offset (which cost as much as
+# the rest of ``kg_name_shapes``); lookbehinds then check the character before it and which
+# branch of ``_CAPITALISED`` it starts.
+_TITLED = re.compile(
+    r"[A-Z\u0370-\u03ff\d](?<![\w-].)(?:(?<=[A-Z\u0370-\u03ff])[\w^]*|(?<=\d)\d*[A-Za-z][\w^]*)(?:-[\w^]+)*"
+    rf"(?:\s(?:(?:of|for|in|in the)\s)?{_CAPITALISED})+(?![\w-])"
+)
 _PLAIN_CAPITALISED = re.compile(r"^[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*$")
 _URL = re.compile(r"\W*(?:https?://|www\.|\S+\.(?:com|org|io|net|ai)(?:/|$))")
 # White-space delimited chunks that may hold a name: those with a capital, digit, caret or Greek letter.
@@ -123,6 +131,10 @@ def _shaped_model_names() -> frozenset[str]:
     )
 
 
+# A name's first word (its stem) ends at white space or a hyphen; its head also at "_".
+_STEM_END = re.compile(r"[\s-]")
+_HEAD_END = re.compile(r"[-_ ]")
+_JOINED_PART = re.compile(r"[^+/]+")
 _ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 _ASCII_LOWER_OR_DIGIT = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 
@@ -138,7 +150,7 @@ def model_stems() -> frozenset[str]:
     technical = set()
     for key, entry in known_names().items():
         if entry.type == "Model":
-            counts[re.split(r"[\s-]", key, maxsplit=1)[0]] += 1
+            counts[_STEM_END.split(key, maxsplit=1)[0]] += 1
         elif entry.type in ("Task", "Method") and " " in key:
             technical.update(key.split())
     stems = {stem for stem, n in counts.items() if n >= 3 and len(stem) > 2 and stem.isalpha()}
@@ -182,7 +194,7 @@ def shape_type(name: str, listed: bool = True) -> EntityType | None:
         known = known_names().get(base.casefold())
         if known is not None and known.type in ("Dataset", "Benchmark"):
             return known.type  # "Pick-a-Pic v2": a version of listed data is data
-    stem = re.split(r"[\s-]", name, maxsplit=1)[0]
+    stem = _STEM_END.split(name, maxsplit=1)[0]
     if (
         _MODEL_SIZE.search(name)
         or _MODEL_PART.search(name)
@@ -201,7 +213,7 @@ def _known_model_inside(name: str) -> bool:
     >>> _known_model_inside("BARTpho"), _known_model_inside("PLBART"), _known_model_inside("SoftREPA")
     (True, True, False)
     """
-    head = re.split(r"[-_ ]", name, maxsplit=1)[0]
+    head = _HEAD_END.split(name, maxsplit=1)[0]
     if head != name and shape_type(head) == "Model":
         return True
     listed = _shaped_model_names()
@@ -230,15 +242,20 @@ def names_in_chunk(chunk: str) -> tuple[tuple[int, int], ...]:
             end = start + adjectival.start()
             if not _SHAPED.search(chunk[start:end]):
                 continue  # "Multi-Level", "Symmetry-Enhanced": no name before the suffix
-        for part in re.finditer(r"[^+/]+", chunk[start:end]):
-            name = part.group()
+        piece = chunk[start:end]
+        # names joined by "+" or "/" ("SFT+RLHF") are parts; most pieces are one part, no search needed
+        if "+" in piece or "/" in piece:
+            parts = [(start + part.start(), part.group()) for part in _JOINED_PART.finditer(piece)]
+        else:
+            parts = [(start, piece)]
+        for offset, name in parts:
             if (
                 len(name) > 1
                 and not _NOT_A_NAME.match(name)
                 and not _NOT_A_MODEL_NAME.match(name)
                 and not (_TITLE_COMPOUND.match(name) and name.split("-")[0].lower() not in model_stems())
             ):
-                found.append((start + part.start(), start + part.end()))
+                found.append((offset, offset + len(name)))
     return tuple(found)
 
 
@@ -368,12 +385,10 @@ def find_titled(text: str) -> list[tuple[int, int, EntityType]]:
     """
     found: list[tuple[int, int, EntityType]] = []
     for match in _TITLED.finditer(text):
-        before = text[max(0, match.start() - 5) : match.start()]
-        titled = _titled_name(before, match.group())
+        titled = _titled_name(match.group(), _mid_sentence(text, match.start()))
         if titled is None:
             continue
-        offset = match.start() - len(before)
-        start, end, kind = offset + titled[0], offset + titled[1], titled[2]
+        start, end, kind = match.start() + titled[0], match.start() + titled[1], titled[2]
         if _HEADING.match(text, end) and _ENUMERATOR.search(text, max(0, start - 8), start):
             continue  # "(1) Information Degradation: This arises ...": a point's heading
         found.append((start, end, kind))
@@ -384,17 +399,20 @@ _WORDS = re.compile(r"\S+")
 
 
 @cache
-def _titled_name(before: str, phrase: str) -> tuple[int, int, EntityType] | None:
-    """The name in a ``_TITLED`` match ``phrase`` and its type, offsets in ``before + phrase``.
+def _titled_name(phrase: str, mid_sentence: bool) -> tuple[int, int, EntityType] | None:
+    """The name in a ``_TITLED`` match ``phrase`` and its type, offsets in ``phrase``.
 
-    ``before`` is the five characters before the match, all that ``_mid_sentence`` reads
-    (cached: the same phrases recur, "Large Language Models").
+    ``mid_sentence`` says whether the phrase stands mid-sentence (``_mid_sentence``), all that
+    the text before it decides (cached: the same phrases recur, "Large Language Models").
     """
-    text = before + phrase
-    words = list(_WORDS.finditer(text, len(before)))
+    words = list(_WORDS.finditer(phrase))
     while words and (
         words[0].group().lower() in STOP_WORDS
-        or (words[0].group().lower() in VAGUE and not _mid_sentence(text, words[0].start()))
+        or (
+            words[0].group().lower() in VAGUE
+            # a later word's previous word is in the phrase: the text before it says nothing
+            and not (_mid_sentence(phrase, words[0].start()) if words[0].start() else mid_sentence)
+        )
         or words[0].group().endswith("ing")  # "Aligning Large Language Models" is a verb phrase
         or _BASED.search(words[0].group())  # "Transformer-based BERT" is BERT
     ):
@@ -406,7 +424,7 @@ def _titled_name(before: str, phrase: str) -> tuple[int, int, EntityType] | None
     if words[-1].group().lower() in _NOT_TECHNIQUES:
         return None
     start, end = words[0].start(), words[-1].end()
-    name = text[start:end]
+    name = phrase[start:end]
     last = words[-1].group().lower()
     return start, end, head_type(name.split()) or CLASS_NOUNS.get(last) or name_type(name)
 
