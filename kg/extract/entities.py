@@ -8,7 +8,7 @@ name shapes, head-typed phrases; ``kg.extract.extensions.proposed``) and
 2. adds both forms of each defined abbreviation, with one type for the pair, and
    every later bare use of the short form;
 3. for a title of the form "X: ...", adds X;
-4. keeps the longest of overlapping spans (``spacy.util.filter_spans``);
+4. keeps the longest of overlapping spans (as ``spacy.util.filter_spans`` does);
 5. types each name: an abbreviation pair's type first, then the words around it
    (``kg.extract.cues``), then its list entry or shape; and
 6. gives every occurrence of one name the type most of its occurrences got.
@@ -20,12 +20,12 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
+from operator import itemgetter
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 from kg.extract.cues import (
     CLASS_NOUNS,
@@ -47,6 +47,7 @@ from kg.extract.extensions import (
     set_doc_value,
     set_entities,
     token_bounds,
+    token_span,
     token_text,
 )
 from kg.extract.known_names import lookup
@@ -307,12 +308,13 @@ def standalone_uses(text: str, names: Iterable[str]) -> list[tuple[int, int, str
 def _bare_uses(doc: Doc, short_forms: dict[str, str]) -> list[Candidate]:
     found = []
     for start, end, name in standalone_uses(doc_text(doc), short_forms):
-        span = doc.char_span(start, end)
-        if span is not None:
-            found.append(candidate(span, short_forms[name]))
+        tokens = token_span(doc, start, end)
+        if tokens is not None:
+            found.append(Candidate(*tokens, start, end, short_forms[name]))
     return found
 
 
+@lru_cache(maxsize=256)  # an abstract's doc asks for its title's, read just before
 def title_head(title: str) -> tuple[int, int] | None:
     """The character span of the name a title of the form "X: ..." heads, if it is one.
 
@@ -419,7 +421,7 @@ class Entities:
             title = [candidate(head) for head in [_title_head(doc)] if head is not None]
         else:
             title = _title_head_uses(doc)
-        found = filter_spans(pairs + title + proposals + _bare_uses(doc, short_forms))
+        found = without_overlaps(pairs + title + proposals + _bare_uses(doc, short_forms))
         found = _with_listed_data(doc, text, found)
         found = _with_data_versions(doc, text, found)
         called = _called(text, found, by_head)
@@ -616,6 +618,12 @@ _NEXT_DATA = re.compile(rf"{_LIST_SEPARATOR}({_DATA_ITEM})(?![\w-])")
 _PREVIOUS_DATA = re.compile(rf"(?<![\w-])({_DATA_ITEM}){_LIST_SEPARATOR}$")
 
 
+def _may_list_after(text: str, end: int) -> bool:
+    """Whether ``_NEXT_DATA`` may match at ``end``: its separator starts with white space, "(" or ","."""
+    following = text[end : end + 1]
+    return following == "," or following == "(" or following.isspace()
+
+
 def _with_listed_data(doc: Doc, text: str, ents: list[Candidate]) -> list[Candidate]:
     """``ents`` and the capitalised names listed beside a dataset or benchmark ("CIFAR-100, Flowers and X").
 
@@ -625,20 +633,29 @@ def _with_listed_data(doc: Doc, text: str, ents: list[Candidate]) -> list[Candid
     data = [ent for ent in ents if ent.label_ in ("Dataset", "Benchmark")]
     if not data:
         return ents
-    taken = {i for ent in ents for i in range(ent.start_char, ent.end_char)}
+    taken: set[int] | None = None  # the characters of the names, read where a list is found
     found: list[Candidate] = []
     for ent in data:
-        after = _NEXT_DATA.match(text, ent.end_char)
-        before = _PREVIOUS_DATA.search(text, max(0, ent.start_char - 60), ent.start_char)
+        after = _NEXT_DATA.match(text, ent.end_char) if _may_list_after(text, ent.end_char) else None
+        window = max(0, ent.start_char - 60)
+        before = (
+            _PREVIOUS_DATA.search(text, window, ent.start_char)
+            if text[window : ent.start_char].rstrip().endswith((",", "and", "or"))  # how a separator ends
+            else None
+        )
         for match in (after, before):
-            if match is None or match.start(1) in taken or match.end(1) - 1 in taken:
+            if match is None:
+                continue
+            if taken is None:
+                taken = {i for ent in ents for i in range(ent.start_char, ent.end_char)}
+            if match.start(1) in taken or match.end(1) - 1 in taken:
                 continue
             words = match.group(1).split()
             if words[0].lower() in STOP_WORDS or words[0].lower() in VAGUE or is_generic(match.group(1)):
                 continue
-            span = doc.char_span(match.start(1), match.end(1), label=ent.label_)
-            if span is not None:
-                found.append(candidate(span))
+            tokens = token_span(doc, match.start(1), match.end(1))
+            if tokens is not None:
+                found.append(Candidate(*tokens, match.start(1), match.end(1), ent.label_))
                 taken.update(range(match.start(1), match.end(1)))
     return sorted(ents + found, key=lambda span: span.start) if found else ents
 
@@ -658,10 +675,37 @@ def _with_data_versions(doc: Doc, text: str, ents: list[Candidate]) -> list[Cand
         if widened and ent.end <= widened[-1].end:
             continue  # the version itself, found as a name of its own ("val2017")
         match = _DATA_VERSION.match(text, ent.end_char) if ent.label_ not in ("Task", "Metric") else None
-        span = None if match is None else doc.char_span(ent.start_char, match.end(), label=ent.label_)
-        crossed = span is not None and i + 1 < len(ents) and ents[i + 1].start < span.end < ents[i + 1].end
-        widened.append(ent if span is None or crossed else candidate(span))
+        tokens = None if match is None else token_span(doc, ent.start_char, match.end())
+        crossed = tokens is not None and i + 1 < len(ents) and ents[i + 1].start < tokens[1] < ents[i + 1].end
+        widened.append(
+            ent if tokens is None or crossed else Candidate(*tokens, ent.start_char, match.end(), ent.label_)
+        )
     return widened
+
+
+def without_overlaps(spans: list[Candidate]) -> list[Candidate]:
+    """What ``spacy.util.filter_spans`` keeps of ``spans``, in text order: the longest of overlapping ones.
+
+    Ties go to the one that starts first, then to the first in ``spans``; as there, a span is
+    dropped where its first or last token is taken, not where it holds a taken one.
+
+    >>> spans = [Candidate(1, 3, 5, 12, "X"), Candidate(0, 2, 0, 9, "X"), Candidate(2, 5, 9, 16, "X")]
+    >>> [(span.start, span.end) for span in without_overlaps(spans)]
+    [(0, 2), (2, 5)]
+    """
+    taken: set[int] = set()
+    kept = []
+    for span in sorted(spans, key=_longest_then_last, reverse=True):
+        start, end = span[0], span[1]
+        if start not in taken and end - 1 not in taken:
+            kept.append(span)
+            taken.update(range(start, end))
+    kept.sort(key=itemgetter(0))
+    return kept
+
+
+def _longest_then_last(span: Candidate) -> tuple[int, int]:
+    return span[1] - span[0], -span[0]
 
 
 def _coordinated(text: str, ents: list[Candidate]) -> list[list[int]]:
