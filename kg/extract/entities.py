@@ -17,6 +17,7 @@ name shapes, head-typed phrases; ``kg.extract.extensions.proposed``) and
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
@@ -633,8 +634,13 @@ def _with_listed_data(doc: Doc, text: str, ents: list[Candidate]) -> list[Candid
     data = [ent for ent in ents if ent.label_ in ("Dataset", "Benchmark")]
     if not data:
         return ents
-    taken: set[int] | None = None  # the characters of the names, read where a list is found
+    name_starts = [ent.start_char for ent in ents]  # ``ents`` are in text order and do not overlap
     found: list[Candidate] = []
+
+    def taken(char: int) -> bool:
+        i = bisect_right(name_starts, char) - 1
+        return (i >= 0 and char < ents[i].end_char) or any(f.start_char <= char < f.end_char for f in found)
+
     for ent in data:
         after = _NEXT_DATA.match(text, ent.end_char) if _may_list_after(text, ent.end_char) else None
         window = max(0, ent.start_char - 60)
@@ -646,9 +652,7 @@ def _with_listed_data(doc: Doc, text: str, ents: list[Candidate]) -> list[Candid
         for match in (after, before):
             if match is None:
                 continue
-            if taken is None:
-                taken = {i for ent in ents for i in range(ent.start_char, ent.end_char)}
-            if match.start(1) in taken or match.end(1) - 1 in taken:
+            if taken(match.start(1)) or taken(match.end(1) - 1):
                 continue
             words = match.group(1).split()
             if words[0].lower() in STOP_WORDS or words[0].lower() in VAGUE or is_generic(match.group(1)):
@@ -656,7 +660,6 @@ def _with_listed_data(doc: Doc, text: str, ents: list[Candidate]) -> list[Candid
             tokens = token_span(doc, match.start(1), match.end(1))
             if tokens is not None:
                 found.append(Candidate(*tokens, match.start(1), match.end(1), ent.label_))
-                taken.update(range(match.start(1), match.end(1)))
     return sorted(ents + found, key=lambda span: span.start) if found else ents
 
 
@@ -686,26 +689,29 @@ def _with_data_versions(doc: Doc, text: str, ents: list[Candidate]) -> list[Cand
 def without_overlaps(spans: list[Candidate]) -> list[Candidate]:
     """What ``spacy.util.filter_spans`` keeps of ``spans``, in text order: the longest of overlapping ones.
 
-    Ties go to the one that starts first, then to the first in ``spans``; as there, a span is
-    dropped where its first or last token is taken, not where it holds a taken one.
+    Ties go to the one that starts first, then to the first in ``spans`` (``sorted`` keeps the
+    order of equal keys, with ``reverse`` too); as there, a span is dropped where its first
+    or last token is taken, not where it holds a taken one.
 
     >>> spans = [Candidate(1, 3, 5, 12, "X"), Candidate(0, 2, 0, 9, "X"), Candidate(2, 5, 9, 16, "X")]
     >>> [(span.start, span.end) for span in without_overlaps(spans)]
     [(0, 2), (2, 5)]
     """
-    taken: set[int] = set()
+    order = [(span[1] - span[0]) * _TOKENS_BOUND - span[0] for span in spans]  # longest, then first
+    taken = bytearray(max((span[1] for span in spans), default=0))  # 1 for the tokens of kept spans
     kept = []
-    for span in sorted(spans, key=_longest_then_last, reverse=True):
+    for i in sorted(range(len(spans)), key=order.__getitem__, reverse=True):
+        span = spans[i]
         start, end = span[0], span[1]
-        if start not in taken and end - 1 not in taken:
+        if not taken[start] and not taken[end - 1]:
             kept.append(span)
-            taken.update(range(start, end))
+            taken[start:end] = b"\x01" * (end - start)
     kept.sort(key=itemgetter(0))
     return kept
 
 
-def _longest_then_last(span: Candidate) -> tuple[int, int]:
-    return span[1] - span[0], -span[0]
+# More tokens than a doc holds: spans are ordered by length * this - start.
+_TOKENS_BOUND = 1 << 32
 
 
 def _coordinated(text: str, ents: list[Candidate]) -> list[list[int]]:
