@@ -157,6 +157,8 @@ _COORDINATION = re.compile(r"^\)?\s*(?:,|,?\s*and|,?\s*or|/|&)\s*(?:the\s+)?$")
 _CALLED = re.compile(
     r"(?i)\s(model|models|architecture|benchmark|benchmarks)\b(?!-|\s+(?:datasets?|corpus|corpora)\b)"
 )
+# The letters the words ``_CALLED`` looks for start with, after one white space character.
+_CALLED_INITIALS = frozenset("mMaAbB")
 # What a name's type may become where the text calls it so: (type, called) pairs.
 _CALLED_CHANGES = frozenset({("Method", "Model"), ("Dataset", "Benchmark")})
 _JOINED = re.compile(r"\s&\s")
@@ -345,12 +347,12 @@ def title_head(title: str) -> tuple[int, int] | None:
     return match.span(1)
 
 
-def _title_head(doc: Doc) -> Span | None:
+def _title_head(doc: Doc) -> Candidate | None:
     bounds = title_head(doc_text(doc))
     head = None if bounds is None else doc.char_span(*bounds, alignment_mode="contract")
     if head is None or not len(head):
         return None
-    return Span(doc, head.start, head.end, label=name_type(head.text))
+    return Candidate(head.start, head.end, head.start_char, head.end_char, name_type(head.text))
 
 
 def _title_head_uses(doc: Doc) -> list[Candidate]:
@@ -389,13 +391,18 @@ class Entities:
         proposals = []
         by_head: dict[tuple[int, int], str] = {}
         for key in self.spans_keys:
+            typed_by_head = key == self.typed_by_head
             for proposal in proposed(doc, key):
-                if key == self.typed_by_head:
-                    by_head[(proposal.start, proposal.end)] = proposal.label_
-                if not is_generic(text[proposal.start_char : proposal.end_char]) and not is_modifier(
-                    text, proposal.start_char, proposal.end_char, proposal.label_
+                start, end, label = proposal.start_char, proposal.end_char, proposal.label_
+                if typed_by_head:
+                    by_head[(proposal.start, proposal.end)] = label
+                if is_generic(text[start:end]):
+                    continue
+                if (label == "Method" or label == "Task" or text[start - 1 : start] == "-") and is_modifier(
+                    text, start, end, label
                 ):
-                    proposals.append(proposal)
+                    continue  # (``is_modifier`` holds for no other name but one after a hyphen)
+                proposals.append(proposal)
         if self.typed_by_head not in self.spans_keys:
             by_head = {(c.start, c.end): c.label_ for c in proposed(doc, self.typed_by_head)}
         fixed: dict[str, str] = {}
@@ -419,7 +426,7 @@ class Entities:
                 c for c in proposals if text[c.start_char : c.end_char].casefold() not in generic_long_forms
             ]
         if doc_value(doc, "kg_field") == "title":
-            title = [candidate(head) for head in [_title_head(doc)] if head is not None]
+            title = [head for head in [_title_head(doc)] if head is not None]
         else:
             title = _title_head_uses(doc)
         found = without_overlaps(pairs + title + proposals + _bare_uses(doc, short_forms))
@@ -604,6 +611,8 @@ def _called(text: str, ents: list[Candidate], by_head: dict[tuple[int, int], str
     for ent in ents:
         if ent.label_ in ("Task", "Metric") or (ent.start, ent.end) in by_head:
             continue
+        if text[ent.end_char + 1 : ent.end_char + 2] not in _CALLED_INITIALS:
+            continue  # ``_CALLED`` cannot match
         match = _CALLED.match(text, ent.end_char)
         if match is not None:
             label = CLASS_NOUNS[match.group(1).lower()]
@@ -664,6 +673,8 @@ def _with_listed_data(doc: Doc, text: str, ents: list[Candidate]) -> list[Candid
 
 
 # What may follow a data name as part of it: a version, a year or a split ("NYU Depth v2", "val2017").
+# The characters a ``_DATA_VERSION`` match starts with after its space.
+_VERSION_INITIALS = frozenset("vV12td")
 _DATA_VERSION = re.compile(r" (?:[vV]\d[\w.]*|(?:19|20)\d\d|(?:val|test|train|dev)(?:19|20)?\d\d)(?![\w-])")
 
 
@@ -677,7 +688,12 @@ def _with_data_versions(doc: Doc, text: str, ents: list[Candidate]) -> list[Cand
     for i, ent in enumerate(ents):
         if widened and ent.end <= widened[-1].end:
             continue  # the version itself, found as a name of its own ("val2017")
-        match = _DATA_VERSION.match(text, ent.end_char) if ent.label_ not in ("Task", "Metric") else None
+        match = (
+            _DATA_VERSION.match(text, ent.end_char)
+            if ent.label_ not in ("Task", "Metric")
+            and text[ent.end_char + 1 : ent.end_char + 2] in _VERSION_INITIALS
+            else None
+        )
         tokens = None if match is None else token_span(doc, ent.start_char, match.end())
         crossed = tokens is not None and i + 1 < len(ents) and ents[i + 1].start < tokens[1] < ents[i + 1].end
         widened.append(
