@@ -109,9 +109,12 @@ def _branches(node: dict[str, dict]) -> str:
 
 _CLASS = word_alternation(CLASS_NOUNS)
 _ANY_CLASS = re.compile(rf"(?i)\b(?:{_CLASS})\b")
-# Where a class noun starts a word of lower-case text: the longest one, so that it is the
-# whole word where any is ("models", not "model", of "models;").
-_CLASS_NOUN_START = re.compile(rf"\b(?:{_CLASS})")
+# Where a class noun starts a word of lower-cased ASCII text: the longest one, so that it is
+# the whole word where any is ("models", not "model", of "models;"). What ``\b(?:class noun)``
+# finds, but after the character before the word: a pattern that starts with a character
+# class is tried only where that class matches (one in six characters, not every one).
+_CLASS_NOUN_AFTER = re.compile(rf"[^a-z0-9_]({_CLASS})")
+_CLASS_NOUN = re.compile(_CLASS)
 _WORD_RUN = re.compile(r"\w+")
 # ``bytes.translate`` table: 1 for the bytes of ASCII word characters (what ``\w`` matches), 0 else.
 _WORD_BYTES = bytes(1 if chr(b).isascii() and (chr(b).isalnum() or chr(b) == "_") else 0 for b in range(256))
@@ -183,8 +186,11 @@ class ClassNounIndex:
             return
         self.word = text.encode("ascii").translate(_WORD_BYTES)  # 1 where ``\w`` matches, 0 else
         size = len(text)
-        for match in _CLASS_NOUN_START.finditer(text.lower()):
-            start, end = match.span()
+        lower = text.lower()
+        first = _CLASS_NOUN.match(lower)
+        spans = [first.span()] if first is not None else []
+        spans += [match.span(1) for match in _CLASS_NOUN_AFTER.finditer(lower)]
+        for start, end in spans:
             self.starts.append(start)
             if end == size or not self.word[end]:
                 self.noun_starts.append(start)

@@ -75,3 +75,9 @@ def test_the_before_patterns_are_tried_where_they_may_match(text: str, start: in
     assert (found and (found.span(), found.groups())) == (expected and (expected.span(), expected.groups()))
     if _BEFORE_NOUN.search(window):
         assert ends_in(window, CLASS_NOUNS, ",")
+
+
+@given(st.lists(window_pieces, max_size=16).map(lambda pieces: "".join(pieces).lower()))
+def test_the_class_noun_index_starts_where_the_plain_pattern_matches(text: str) -> None:
+    plain = re.compile(rf"\b(?:{word_alternation(CLASS_NOUNS)})")
+    assert ClassNounIndex(text).starts == [m.start() for m in plain.finditer(text)]
