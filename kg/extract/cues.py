@@ -479,7 +479,11 @@ _DATA_SOURCE_WORDS = (
 _EXAMPLE_CUE = re.compile(r"(?:such as|including|like|e\.g\.,?)\s*([A-Z][a-z]+[A-Za-z]*)(?![\w-])")
 _EXAMPLE_CUES = ("such as", "including", "like", "e.g.")
 _CLASS_BEFORE_CUE = re.compile(rf"\b((?i:{_CLASS}))(?:\s*\([^)]*\))?,?\s+$")
-_CAPITALISED_MID_SENTENCE = re.compile(r" ([A-Z][a-z]+[A-Za-z]*)(?=\s+[a-z])")
+# A class noun in lower case, after a space or at the start, then a capitalised word mid-sentence;
+# the space first, so that the engine skips to spaces.
+_INSTANCE = rf"({_CLASS}) ([A-Z][a-z]+[A-Za-z]*)(?=\s+[a-z])"
+_INSTANCE_AFTER_SPACE = re.compile(" " + _INSTANCE)
+_INSTANCE_AT_START = re.compile(_INSTANCE)
 
 
 def _class_examples(text: str) -> list[tuple[str, int, int]]:
@@ -489,10 +493,12 @@ def _class_examples(text: str) -> list[tuple[str, int, int]]:
         noun = _CLASS_BEFORE_CUE.search(text, max(0, match.start() - 60), match.start())
         if noun is not None:
             found.append((noun.group(1), *match.span(1)))
-    for match in _CAPITALISED_MID_SENTENCE.finditer(text):
-        word = text[text.rfind(" ", 0, match.start()) + 1 : match.start()]
-        if word in CLASS_NOUNS:  # lower-case: "method Dromedary", not "Models Dromedary"
-            found.append((word, *match.span(1)))
+    # lower-case: "method Dromedary", not "Models Dromedary"
+    first = _INSTANCE_AT_START.match(text)
+    for match in [first] if first is not None else []:
+        found.append((match.group(1), *match.span(2)))
+    for match in _INSTANCE_AFTER_SPACE.finditer(text):
+        found.append((match.group(1), *match.span(2)))
     return found
 
 
