@@ -86,6 +86,7 @@ _NAMED = re.compile(
 )
 # How a text that ``_NAMED`` matches ends (case aside): a comma, or a word its last part allows.
 _NAMED_ENDINGS = (",", "the", "namely", "called", "named", "dubbed", "termed", "coined", "as")
+_NAMED_LAST = frozenset(ending[-1] for ending in _NAMED_ENDINGS)
 
 
 def _names_next(text: str, start: int, end: int) -> bool:
@@ -101,6 +102,8 @@ def _names_next(text: str, start: int, end: int) -> bool:
     last = end  # the end of ``text[start:end].rstrip()``
     while last > start and text[last - 1].isspace():
         last -= 1
+    if last == start or (text[last - 1].isascii() and text[last - 1].lower() not in _NAMED_LAST):
+        return False  # no ending of ``_NAMED_ENDINGS`` ends so
     tail = text[max(start, last - 6) : last]
     if tail.isascii() and not tail.lower().endswith(_NAMED_ENDINGS):
         return False
