@@ -390,19 +390,21 @@ class Entities:
         text = doc_text(doc)  # slicing it is much cheaper than Span.text, which walks the tokens
         proposals = []
         by_head: dict[tuple[int, int], str] = {}
+        distinct: dict[Candidate, None] = {}  # components often propose the same name (and type)
         for key in self.spans_keys:
-            typed_by_head = key == self.typed_by_head
-            for proposal in proposed(doc, key):
-                start, end, label = proposal.start_char, proposal.end_char, proposal.label_
-                if typed_by_head:
-                    by_head[(proposal.start, proposal.end)] = label
-                if is_generic(text[start:end]):
-                    continue
-                if (label == "Method" or label == "Task" or text[start - 1 : start] == "-") and is_modifier(
-                    text, start, end, label
-                ):
-                    continue  # (``is_modifier`` holds for no other name but one after a hyphen)
-                proposals.append(proposal)
+            found = proposed(doc, key)
+            if key == self.typed_by_head:
+                by_head = {(c.start, c.end): c.label_ for c in found}
+            distinct.update(dict.fromkeys(found))
+        for proposal in distinct:
+            start, end, label = proposal.start_char, proposal.end_char, proposal.label_
+            if is_generic(text[start:end]):
+                continue
+            if (label == "Method" or label == "Task" or text[start - 1 : start] == "-") and is_modifier(
+                text, start, end, label
+            ):
+                continue  # (``is_modifier`` holds for no other name but one after a hyphen)
+            proposals.append(proposal)
         if self.typed_by_head not in self.spans_keys:
             by_head = {(c.start, c.end): c.label_ for c in proposed(doc, self.typed_by_head)}
         fixed: dict[str, str] = {}
