@@ -825,7 +825,11 @@ def settled_names(
             introduced.add(key)
             introduced.add(partner.get(key, key))
     winners = _variants_typed_as_their_base(_most_voted(votes))
-    return {key: (kind, key in introduced or _variant_of(key, introduced)) for key, kind in winners.items()}
+    bases = {name[:3] for name in introduced if len(name) > 2}  # a variant starts as its base does
+    return {
+        key: (kind, key in introduced or (key[:3] in bases and _variant_of(key, introduced)))
+        for key, kind in winners.items()
+    }
 
 
 def harmonise(mentions: list[Mention], pairs: Iterable[Abbreviation] = ()) -> list[Mention]:
