@@ -631,9 +631,20 @@ _PREVIOUS_DATA = re.compile(rf"(?<![\w-])({_DATA_ITEM}){_LIST_SEPARATOR}$")
 
 
 def _may_list_after(text: str, end: int) -> bool:
-    """Whether ``_NEXT_DATA`` may match at ``end``: its separator starts with white space, "(" or ","."""
-    following = text[end : end + 1]
-    return following == "," or following == "(" or following.isspace()
+    """Whether ``_NEXT_DATA`` may match at ``end``: after white space, "(", "," or (after some) "and", "or".
+
+    >>> [_may_list_after(text, 4) for text in ("COCO, X", "COCO  and X", "COCO dataset", "COCO (ours)")]
+    [True, True, False, True]
+    """
+    following = end
+    while following < len(text) and text[following].isspace():
+        following += 1
+    return text[following : following + 1] in _SEPARATOR_STARTS or (
+        following > end and text.startswith(("and", "or"), following)
+    )
+
+
+_SEPARATOR_STARTS = frozenset("(,")
 
 
 def _with_listed_data(doc: Doc, text: str, ents: list[Candidate]) -> list[Candidate]:
