@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -109,9 +109,15 @@ def _branches(node: dict[str, dict]) -> str:
 
 _CLASS = word_alternation(CLASS_NOUNS)
 _ANY_CLASS = re.compile(rf"(?i)\b(?:{_CLASS})\b")
-# A class noun that is a whole word of lower-case text (``\b`` both sides: a run of ``\w``).
-_WHOLE_CLASS_NOUN = re.compile(rf"\b(?:{_CLASS})\b")
+# Where a class noun starts a word of lower-cased ASCII text: the longest one, so that it is
+# the whole word where any is ("models", not "model", of "models;"). What ``\b(?:class noun)``
+# finds, but after the character before the word: a pattern that starts with a character
+# class is tried only where that class matches (one in six characters, not every one).
+_CLASS_NOUN_AFTER = re.compile(rf"[^a-z0-9_]({_CLASS})")
+_CLASS_NOUN = re.compile(_CLASS)
 _WORD_RUN = re.compile(r"\w+")
+# ``bytes.translate`` table: 1 for the bytes of ASCII word characters (what ``\w`` matches), 0 else.
+_WORD_BYTES = bytes(1 if chr(b).isascii() and (chr(b).isalnum() or chr(b) == "_") else 0 for b in range(256))
 # A listed name: a word and up to two capitalised or numbered ones ("AlpacaEval 2.0"), in
 # patterns that otherwise ignore case.
 _ITEM = r"(?:[^\s,;.()]|\.(?=\d))+(?:\s(?-i:[A-Z0-9])(?:[^\s,;.()]|\.(?=\d))*){0,2}"
@@ -159,56 +165,117 @@ class ClassNounIndex:
     A doc's names each look for class nouns in the 160 characters before them and the
     120 after; the windows overlap, so the class nouns are found once, by one scan of the
     lower-cased text (a regular expression, not a Python test per word), and each window
-    is answered from where they stand (and the two words it may cut).
+    is answered from where they stand (and the two words it may cut). The same scan
+    gives ``starts_within``, where a pattern that begins with a class noun may match.
 
     >>> text = "We train on the COCO dataset and a model-free setup."
     >>> index = ClassNounIndex(text)
     >>> index.within(0, 16), index.within(16, 30), index.within(35, 40), index.within(36, 40)
     (False, True, True, False)
+    >>> index.starts_within(12, 50), index.starts_within(10, 50)  # 10 cuts a word ("o|n")
+    ([9, 23], [0, 11, 25])
     """
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.ascii = text.isascii()
-        nouns = [m.span() for m in _WHOLE_CLASS_NOUN.finditer(text.lower())] if self.ascii else []
-        self.noun_starts = [start for start, _ in nouns]
-        self.noun_ends = [end for _, end in nouns]
+        self.starts: list[int] = []  # where a class noun starts a word
+        self.noun_starts: list[int] = []  # where a class noun is a whole word, and where it ends
+        self.noun_ends: list[int] = []
+        if not self.ascii:
+            return
+        self.word = text.encode("ascii").translate(_WORD_BYTES)  # 1 where ``\w`` matches, 0 else
+        size = len(text)
+        lower = text.lower()
+        first = _CLASS_NOUN.match(lower)
+        spans = [first.span()] if first is not None else []
+        spans += [match.span(1) for match in _CLASS_NOUN_AFTER.finditer(lower)]
+        for start, end in spans:
+            self.starts.append(start)
+            if end == size or not self.word[end]:
+                self.noun_starts.append(start)
+                self.noun_ends.append(end)
 
     def within(self, start: int, end: int) -> bool:
         """``has_class_noun(text[start:end])``."""
-        text = self.text
         if not self.ascii:
-            return has_class_noun(text[start:end])
+            return has_class_noun(self.text[start:end])
         if start >= end:
             return False
         i = bisect_left(self.noun_starts, start)
         if i < len(self.noun_starts) and self.noun_ends[i] <= end:
             return True  # a whole word of the text in the window
         # The window's first and last words may be parts of the text's words ("odels", "model" of "models").
-        if start > 0 and _is_word_char(text[start - 1]) and _is_word_char(text[start]):
-            first = _WORD_RUN.match(text, start, end)
+        word = self.word
+        if start > 0 and word[start - 1] and word[start]:
+            first = _WORD_RUN.match(self.text, start, end)
             if first is not None and first.group().lower() in CLASS_NOUNS:
                 return True
-        if end < len(text) and _is_word_char(text[end - 1]) and _is_word_char(text[end]):
+        if end < len(word) and word[end - 1] and word[end]:
             run_start = end - 1
-            while run_start > start and _is_word_char(text[run_start - 1]):
+            while run_start > start and word[run_start - 1]:
                 run_start -= 1
-            if text[run_start:end].lower() in CLASS_NOUNS:
+            if self.text[run_start:end].lower() in CLASS_NOUNS:
                 return True
         return False
 
+    def starts_within(self, start: int, end: int) -> list[int] | None:
+        """The offsets in ``text[start:end]`` where ``(?i)\b(?:class noun)`` may match, or None (not ASCII).
 
-def _is_word_char(char: str) -> bool:
-    return char.isalnum() or char == "_"  # what ``\w`` matches in ASCII text
+        Those where it matches in the text, and 0 where the window cuts a word.
+        """
+        if not self.ascii:
+            return None
+        found = [
+            p - start for p in self.starts[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
+        ]
+        if 0 < start < end and self.word[start - 1] and self.word[start]:
+            found.insert(0, 0)  # the window starts inside a word: ``\b`` holds there, not in the text
+        return found
+
+
+def _search_at(pattern: re.Pattern[str], text: str, starts: list[int] | None) -> re.Match[str] | None:
+    """``pattern.search(text)``, tried only at ``starts`` (all the offsets where it may match) if given."""
+    if starts is None:
+        return pattern.search(text)
+    for start in starts:
+        match = pattern.match(text, start)
+        if match is not None:
+            return match
+    return None
+
+
+def ends_in(text: str, words: Collection[str], punctuation: str) -> bool:
+    """Whether the last word of ``text``, white space and one of ``punctuation`` after it aside, may be
+    one of ``words`` (lower case): what a pattern that ends ``\\s(word)\\s*[punctuation]?\\s*$`` needs.
+
+    True where the text is not ASCII (case folding may differ).
+
+    >>> ends_in("our new benchmark, ", CLASS_NOUNS, ","), ends_in("a benchmark of", CLASS_NOUNS, ",")
+    (True, False)
+    """
+    if not text.isascii():
+        return True
+    tail = text.rstrip()
+    if tail[-1:] and tail[-1] in punctuation:
+        tail = tail[:-1].rstrip()
+    last = tail.rsplit(None, 1)
+    return len(last) == 2 and last[1].lower() in words
 
 
 def context_type(
-    before: str, after: str, *, nouns_before: bool | None = None, nouns_after: bool | None = None
+    before: str,
+    after: str,
+    *,
+    nouns_before: bool | None = None,
+    nouns_after: bool | None = None,
+    class_starts: list[int] | None = None,
 ) -> EntityType | None:
     """The type the sentence text ``before`` and ``after`` a name gives it, if any.
 
     ``nouns_before`` and ``nouns_after`` say, where the caller knows it (``ClassNounIndex``),
-    whether the last 160 characters before and the first 120 after hold a class noun.
+    whether the last 160 characters before and the first 120 after hold a class noun;
+    ``class_starts``, where in those 160 a class noun may start (``ClassNounIndex.starts_within``).
 
     >>> context_type("We train on the ", " dataset.")
     'Dataset'
@@ -233,7 +300,9 @@ def context_type(
     if nouns_before is None:
         nouns_before = has_class_noun(window)
     if nouns_before:
-        match = _BEFORE.search(window) or _BEFORE_NOUN.search(window)
+        match = _search_at(_BEFORE, window, class_starts) or (
+            _BEFORE_NOUN.search(window) if ends_in(window, CLASS_NOUNS, ",") else None
+        )
         if match:
             return CLASS_NOUNS[match.group(1).lower()]
     return None
@@ -410,7 +479,11 @@ _DATA_SOURCE_WORDS = (
 _EXAMPLE_CUE = re.compile(r"(?:such as|including|like|e\.g\.,?)\s*([A-Z][a-z]+[A-Za-z]*)(?![\w-])")
 _EXAMPLE_CUES = ("such as", "including", "like", "e.g.")
 _CLASS_BEFORE_CUE = re.compile(rf"\b((?i:{_CLASS}))(?:\s*\([^)]*\))?,?\s+$")
-_CAPITALISED_MID_SENTENCE = re.compile(r" ([A-Z][a-z]+[A-Za-z]*)(?=\s+[a-z])")
+# A class noun in lower case, after a space or at the start, then a capitalised word mid-sentence;
+# the space first, so that the engine skips to spaces.
+_INSTANCE = rf"({_CLASS}) ([A-Z][a-z]+[A-Za-z]*)(?=\s+[a-z])"
+_INSTANCE_AFTER_SPACE = re.compile(" " + _INSTANCE)
+_INSTANCE_AT_START = re.compile(_INSTANCE)
 
 
 def _class_examples(text: str) -> list[tuple[str, int, int]]:
@@ -420,10 +493,12 @@ def _class_examples(text: str) -> list[tuple[str, int, int]]:
         noun = _CLASS_BEFORE_CUE.search(text, max(0, match.start() - 60), match.start())
         if noun is not None:
             found.append((noun.group(1), *match.span(1)))
-    for match in _CAPITALISED_MID_SENTENCE.finditer(text):
-        word = text[text.rfind(" ", 0, match.start()) + 1 : match.start()]
-        if word in CLASS_NOUNS:  # lower-case: "method Dromedary", not "Models Dromedary"
-            found.append((word, *match.span(1)))
+    # lower-case: "method Dromedary", not "Models Dromedary"
+    first = _INSTANCE_AT_START.match(text)
+    for match in [first] if first is not None else []:
+        found.append((match.group(1), *match.span(2)))
+    for match in _INSTANCE_AFTER_SPACE.finditer(text):
+        found.append((match.group(1), *match.span(2)))
     return found
 
 
