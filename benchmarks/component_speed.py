@@ -15,8 +15,8 @@ multiples here are about twice those). The least of the R rounds is printed, in
 microseconds per doc (a title or an abstract) and as a multiple of tokenising; the clock
 is read twice per call, which adds about a microsecond to each figure.
 
-Timing each call, and taking the least of several rounds, is steadier on a machine shared
-with other jobs than ``extract_speed.py --components``, which subtracts whole runs. A
+Timing each call, and taking the least of several rounds, is steady on a machine shared
+with other jobs, where subtracting whole runs with and without a component is not. A
 round after the first finds the components' caches (names, chunks, phrases) full of the
 same texts; ``--rounds 1`` gives the cost on texts not seen before.
 """

@@ -5,7 +5,6 @@ Usage::
 
     python benchmarks/extract_speed.py [--papers N] [PAPERS.jsonl ...]
     python benchmarks/extract_speed.py --synthetic N
-    python benchmarks/extract_speed.py --components [...]
 
 Replicates the given papers (default: the dev and train sets in ``tests/data`` and
 ``../shared/eval``) to N abstracts (default 3000), or makes N synthetic papers
@@ -21,10 +20,7 @@ other jobs, wall time measures the queue for the cores more than the code. Print
 both times, the ratio (b)/(a) and abstracts per second. The issue's bar: ratio <= 4
 and >= 1,000 abstracts/s.
 
-``--components`` then prints where the time goes: ``extract`` is run again with only the
-first k components of the pipeline enabled, k = 0 .. all, and each component's cost is
-the difference its turn makes, as a multiple of (a); k = 0 is the pipeline's own
-tokenizer and the work of ``extract`` around the pipeline.
+Where the time goes, component by component: ``component_speed.py``.
 """
 
 from __future__ import annotations
@@ -37,7 +33,7 @@ from pathlib import Path
 
 import spacy
 
-from kg.extract import extract, nlp
+from kg.extract import extract
 from kg.model import Paper
 from kg.read import read
 from kg.synthetic import load_names, synthetic_records
@@ -62,21 +58,6 @@ def synthetic(n: int) -> list[Paper]:
     return [Paper(r["id"], r["title"], r["abstract"]) for r in synthetic_records(n, names=names)]  # type: ignore[arg-type]
 
 
-def component_costs(papers: list[Paper]) -> list[tuple[str, float]]:
-    """CPU time of ``extract`` over ``papers`` with the first k components enabled, for each k."""
-    pipeline = nlp()
-    names = pipeline.pipe_names
-    times = []
-    for k in range(len(names) + 1):
-        with pipeline.select_pipes(enable=names[:k]):
-            start = time.process_time()
-            for _ in extract(papers):
-                pass
-            times.append(time.process_time() - start)
-    labels = ["tokenizer and extract()", *names]
-    return [(label, times[0] if k == 0 else times[k] - times[k - 1]) for k, label in enumerate(labels)]
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -84,7 +65,6 @@ def main() -> None:
     parser.add_argument("inputs", nargs="*", type=Path, default=DEFAULT_INPUTS)
     parser.add_argument("--papers", type=int, default=3000)
     parser.add_argument("--synthetic", type=int, metavar="N", help="time N synthetic papers instead")
-    parser.add_argument("--components", action="store_true", help="also time each pipeline component")
     args = parser.parse_args()
     papers = synthetic(args.synthetic) if args.synthetic else corpus(args.inputs, args.papers)
 
@@ -108,9 +88,6 @@ def main() -> None:
     print(f"blank('en') tokenize: {tokenize:.2f} s ({len(papers) / tokenize:,.0f} abstracts/s)")
     print(f"kg extract:          {full:.2f} s ({len(papers) / full:,.0f} abstracts/s)")
     print(f"ratio:               {full / tokenize:.2f}x")
-    if args.components:
-        for label, seconds in component_costs(papers):
-            print(f"  {label:24s} {seconds:6.2f} s {seconds / tokenize:6.2f}x")
 
 
 if __name__ == "__main__":
