@@ -398,6 +398,60 @@ def model_families(rows: list[Row]) -> frozenset[str]:
     return frozenset(name for name, n in versions.items() if n >= FAMILY_VERSIONS)
 
 
+# What may follow a model family's one-word name in a listed model's name: a version or a
+# short capitalised variant ("VideoMAE V2", "Perceiver IO"), or a class word ("Swin Transformer").
+BASE_VERSION = re.compile(r"^(?:[vV]?\d{1,2}(?:\.\d+)*|(?!AI$)[A-Z]{1,2})$")
+BASE_CLASS_WORD = re.compile(r"^(?:Transformers?|Networks?|Net)$")
+# A word coined by joining words, with a capital after a small letter: "UNet", "BiSeNet".
+CAMEL_CASE = re.compile(r"[a-z][A-Z]")
+# Plain words joined by hyphens ("Self-Attention", "Criss-Cross"): descriptions, not coinages.
+PLAIN_COMPOUND = re.compile(r"^[A-Za-z][a-z]+(?:-[A-Za-z][a-z]+)+$")
+
+
+def model_bases(rows: list[Row]) -> Iterator[Row]:
+    """Model rows for the one-word names that listed model names extend with a version or class word.
+
+    Abstracts name a family by its coined word alone ("Swin", "Perceiver", "VideoMAE"), where
+    the lists hold "Swin Transformer", "Perceiver IO" and "VideoMAE V2". The word must not
+    read as English, be listed itself, or start a listed name of another type ("Sinkhorn
+    distance"). Before a class word, many a word is a description ("Sparse Transformer",
+    "Levenshtein Transformer"), so there the word must be camel-cased or start two listed models.
+
+    >>> names = ["Swin Transformer", "Swin Transformer V2", "Perceiver IO", "Levenshtein Transformer"]
+    >>> [row[0] for row in model_bases([(n, "Model", "pwc", n) for n in names])]
+    ['Swin', 'Perceiver']
+    >>> rows = [("Perceiver IO", "Model", "pwc", ""), ("Perceiver Distance", "Metric", "pwc", "")]
+    >>> list(model_bases(rows))
+    []
+    """
+    models = {name.casefold() for name, kind, _, _ in rows if kind == "Model"}
+    listed = {name.casefold() for name, _, _, _ in rows}
+    other_starts = {
+        name.split()[0].casefold() for name, _, _, _ in rows if " " in name and name.casefold() not in models
+    }
+    members = Counter(name.split()[0] for name in models if " " in name)
+    for name, kind, source, ident in rows:
+        words = name.split()
+        if kind != "Model" or len(words) < 2:
+            continue
+        base, suffix = words[0], words[1:]
+        if not all(BASE_VERSION.match(word) or BASE_CLASS_WORD.match(word) for word in suffix):
+            continue
+        named_by_class = any(BASE_CLASS_WORD.match(word) for word in suffix)
+        if named_by_class and not CAMEL_CASE.search(base) and members[base.casefold()] < 2:
+            continue
+        if (
+            base[:1].isupper()
+            and base.casefold() not in listed
+            and base.casefold() not in other_starts
+            and not PLAIN_COMPOUND.match(base)
+            and is_name(base)
+            and not _is_common(base)
+        ):
+            listed.add(base.casefold())
+            yield base, "Model", source, ident
+
+
 def build(raw: Path) -> list[Row]:
     """All kept entries, one per (name, type), the first source by priority winning."""
     best: dict[str, Row] = {}
@@ -409,6 +463,7 @@ def build(raw: Path) -> list[Row]:
         *pwc_tasks(raw),
         *pwc_task_tables(raw),
     ]
+    rows += model_bases([(_without_brackets(row[0]) or row[0], *row[1:]) for row in rows])
     families = model_families([(_without_brackets(row[0]) or row[0], *row[1:]) for row in rows])
     for row in rows:
         name = _without_brackets(row[0]) or row[0]

@@ -25,3 +25,14 @@ def test_a_model_family_name_is_found_in_text(pipeline: Language) -> None:
 
 def test_english_words_without_a_family_stay_out() -> None:
     assert lookup("Boss") is None and lookup("Switch") is None
+
+
+@pytest.mark.parametrize("name", ["Swin", "Perceiver", "VideoMAE"])
+def test_family_words_of_listed_models_are_listed(name: str) -> None:
+    entry = lookup(name)
+    assert entry is not None and entry.type == "Model"
+
+
+def test_a_family_word_is_found_in_text(pipeline: Language) -> None:
+    doc = pipeline("It beats Swin and Perceiver at the same cost.")
+    assert [(e.text, e.label_) for e in doc.ents] == [("Swin", "Model"), ("Perceiver", "Model")]

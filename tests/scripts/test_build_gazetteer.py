@@ -59,3 +59,24 @@ def test_a_model_family_needs_three_listed_versions(gazetteer: ModuleType) -> No
     rows = [(name, "Model", "epoch", "") for name in ["Whisper v2", "Whisper v3", "Whisper-1", "Otter 2"]]
     rows.append(("Switch 2", "Dataset", "pwc", ""))
     assert gazetteer.model_families(rows) == {"Whisper"}
+
+
+def test_a_family_word_that_listed_models_extend_is_a_model(gazetteer: ModuleType) -> None:
+    names = ["Swin Transformer", "Swin Transformer V2", "Perceiver IO", "VideoMAE V2", "AlphaNet Network"]
+    rows = [(name, "Model", "epoch", name) for name in names]
+    assert [row[0] for row in gazetteer.model_bases(rows)] == ["Swin", "Perceiver", "VideoMAE", "AlphaNet"]
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        [("Sparse Transformer", "Model", "pwc", "")],  # English, and one listed model only
+        [("Levenshtein Transformer", "Model", "pwc", "")],  # one listed model, no coinage
+        [("Zorblat IO", "Model", "pwc", ""), ("Zorblat Distance", "Metric", "pwc", "")],  # another type's
+        [("Zorblat IO", "Model", "pwc", ""), ("Zorblat", "Method", "pwc", "")],  # listed already
+        [("Self-Attention Network", "Model", "pwc", ""), ("Self-Attention Networks", "Model", "pwc", "")],
+        [("Grok AI", "Model", "epoch", "")],  # "AI" is no version
+    ],
+)
+def test_no_family_word_where_english_listed_or_another_types(gazetteer: ModuleType, rows: list) -> None:
+    assert list(gazetteer.model_bases(rows)) == []
