@@ -124,7 +124,7 @@ _AFTER_BLOCKERS = re.compile(r"(?i)^\s*(?:-|\s)(?:scale|based|like|style)\b")
 # Before a name: the class noun, a cue ("such as", "including", ":"), and the list so far.
 _BEFORE = re.compile(
     rf"\b({_CLASS})(?:\s*\([^)]*\))?\s*(?:(?:,\s*)?\(?\s*(?:such as|including|like|namely|e\.g\.,?|"
-    rf"i\.e\.,?|:|called|named|dubbed|termed|coined)|\()\s*"
+    rf"i\.e\.,?|:|called|named|dubbed|termed|coined|(?:that|which)\s+we\s+call)|\()\s*"
     rf"(?:{_ITEM}\s*(?:,\s*(?:and\s|or\s)?|and\s|or\s)\s*)*$",
     re.IGNORECASE,
 )

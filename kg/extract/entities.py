@@ -163,6 +163,12 @@ _DEVISED = re.compile(
 )
 # "X, a framework for ...": an apposition says what a name is, even a model-shaped one.
 _APPOSED = re.compile(r",\s+(?:a|an)\s")
+# "a novel approach, dubbed X": the text names X as a technique in so many words.
+_TECHNIQUE_NOUNS = "|".join(noun for noun, kind in CLASS_NOUNS.items() if kind == "Method")
+_NAMED_TECHNIQUE = re.compile(
+    rf"(?i)\b(?:{_TECHNIQUE_NOUNS})\s*,?\s*(?:(?:which|that)\s+we\s+)?"
+    r"(?:called|named|dubbed|termed|coined|call)(?:\s+as)?\s+$"
+)
 _TITLE_HEAD = re.compile(r"^\s*([^:]{2,40}?)\s*:\s")
 # Words that make a title head a clause or question rather than a name.
 _CLAUSE_WORDS = frozenset(
@@ -479,7 +485,12 @@ class Entities:
                     cue = "Metric"
                 if cue is None and ent.start and _PARAMETER_COUNT.match(token_text(doc, ent.start - 1)):
                     cue = "Model"  # "the 175B DaVinci003": only a network has a parameter count
-                if cue == "Method" and ent.label_ == "Model" and not _APPOSED.match(text, ent.end_char):
+                if (
+                    cue == "Method"
+                    and ent.label_ == "Model"
+                    and not _APPOSED.match(text, ent.end_char)
+                    and not _NAMED_TECHNIQUE.search(before[-60:])
+                ):
                     cue = None  # models are often called methods; "a model" is the stronger word
                 if cue is None and shape_type(names[i]) is None:
                     cue = data_context_type(before, text[start:end])

@@ -1,0 +1,31 @@
+"""What the words around a name say it is, where its shape or list entry says otherwise."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+
+def types(pipeline: Language, text: str) -> dict[str, str]:
+    return {e.text: e.label_ for e in pipeline(text).ents}
+
+
+# A technique named in so many words ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This work proposes a novel approach, dubbed CLIP4XY, for detecting errors.",
+        "We design a simple method called BLIP2X that scores captions.",
+        "We propose a training recipe that we call GPT4Tune.",
+    ],
+)
+def test_a_model_shaped_name_the_text_names_a_technique_is_a_method(pipeline: Language, text: str) -> None:
+    [name] = [word.strip(",.") for word in text.split() if any(c.isdigit() for c in word)]
+    assert types(pipeline, text)[name] == "Method"
+
+
+def test_a_model_shaped_name_called_a_method_in_passing_stays_a_model(pipeline: Language) -> None:
+    # "methods such as X" lists X among methods without naming it one; models are often called so
+    assert types(pipeline, "Existing methods such as BLIP-2 and LLaVA fail here.")["BLIP-2"] == "Model"
