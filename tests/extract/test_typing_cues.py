@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from kg.extract.shapes import shape_type
+
 
 def types(pipeline: Language, text: str) -> dict[str, str]:
     return {e.text: e.label_ for e in pipeline(text).ents}
@@ -29,3 +31,21 @@ def test_a_model_shaped_name_the_text_names_a_technique_is_a_method(pipeline: La
 def test_a_model_shaped_name_called_a_method_in_passing_stays_a_model(pipeline: Language) -> None:
     # "methods such as X" lists X among methods without naming it one; models are often called so
     assert types(pipeline, "Existing methods such as BLIP-2 and LLaVA fail here.")["BLIP-2"] == "Model"
+
+
+# A name that says it is a test --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["Political Compass Test", "Uniform Bar Exam", "Moral Foundations Test"])
+def test_a_title_case_test_or_exam_is_a_benchmark(name: str) -> None:
+    assert shape_type(name, listed=False) == "Benchmark"
+
+
+def test_a_defined_test_and_its_short_form_are_benchmarks(pipeline: Language) -> None:
+    text = "We score 62 propositions of the Moral Foundations Test (MFT) with each LLM."
+    assert types(pipeline, text) == {"Moral Foundations Test": "Benchmark", "MFT": "Benchmark"}
+
+
+@pytest.mark.parametrize("name", ["unit Test", "Test", "test set"])
+def test_a_test_word_alone_or_lower_case_names_no_benchmark(name: str) -> None:
+    assert shape_type(name, listed=False) is None
