@@ -486,6 +486,13 @@ class Entities:
                 if cue is None and ent.start and _PARAMETER_COUNT.match(token_text(doc, ent.start - 1)):
                     cue = "Model"  # "the 175B DaVinci003": only a network has a parameter count
                 if (
+                    cue is None
+                    and ent.label_ == "Method"
+                    and _CLAUSE_START.search(before[-4:])
+                    and _HAS_PARAMETERS.search(text, ent.end_char, end)
+                ):
+                    cue = "Model"  # "X achieves ... with just 34M parameters": the subject has weights
+                if (
                     cue == "Method"
                     and ent.label_ == "Model"
                     and not _APPOSED.match(text, ent.end_char)
@@ -511,6 +518,13 @@ class Entities:
 
 # A parameter count: "175B", "7B", "1.3B", "340M".
 _PARAMETER_COUNT = re.compile(r"^\d+(?:\.\d+)?[BM]$")
+# Where a sentence's subject starts ("lambda-X achieves ..." may follow a full stop the
+# sentence splitter keeps, as the next sentence starts in lower case).
+_CLAUSE_START = re.compile(r"(?:^|[.;!?])\s*$")
+# A count of parameters: "with just 34M parameters", "at 13 billion parameters".
+_HAS_PARAMETERS = re.compile(
+    r"(?i)\b\d+(?:\.\d+)?\s?(?:[KMB]|million|billion)\s+(?:trainable\s+)?param(?:eter)?s\b"
+)
 # "57.8 PQ", "a 52.5 AP", "53.0% AP": a short capitalised name right after a figure.
 _FIGURE_BEFORE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?%?\s$")
 _SHORT_MEASURE = re.compile(r"^[A-Za-z]{1,5}(?:@\d+)?$")

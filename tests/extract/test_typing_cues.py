@@ -49,3 +49,22 @@ def test_a_defined_test_and_its_short_form_are_benchmarks(pipeline: Language) ->
 @pytest.mark.parametrize("name", ["unit Test", "Test", "test set"])
 def test_a_test_word_alone_or_lower_case_names_no_benchmark(name: str) -> None:
     assert shape_type(name, listed=False) is None
+
+
+# A parameter count --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We introduce SoftZorb. SoftZorb reaches top results with just 34M parameters.",
+        "Building on this, we introduce SoftZorb. SoftZorb matches baselines at 1.3 billion parameters.",
+    ],
+)
+def test_a_subject_with_a_parameter_count_is_a_model(pipeline: Language, text: str) -> None:
+    assert types(pipeline, text)["SoftZorb"] == "Model"
+
+
+def test_a_parameter_count_elsewhere_in_the_sentence_says_nothing_of_a_name(pipeline: Language) -> None:
+    text = "We train a 7B model with SoftZorb, which adds fewer than 1M trainable parameters."
+    assert types(pipeline, text)["SoftZorb"] == "Method"
