@@ -670,8 +670,56 @@ def _variants_typed_as_their_base(winners: dict[str, str]) -> dict[str, str]:
     return changed
 
 
+# Greek letters and the words that spell them in plain text ("λ-ECLIPSE", "lambda-ECLIPSE").
+_GREEK_NAMES = dict(
+    zip(
+        "αβγδεζηθικλμνξοπρστυφχψω",
+        [
+            "alpha",
+            "beta",
+            "gamma",
+            "delta",
+            "epsilon",
+            "zeta",
+            "eta",
+            "theta",
+            "iota",
+            "kappa",
+            "lambda",
+            "mu",
+            "nu",
+            "xi",
+            "omicron",
+            "pi",
+            "rho",
+            "sigma",
+            "tau",
+            "upsilon",
+            "phi",
+            "chi",
+            "psi",
+            "omega",
+        ],
+        strict=True,
+    )
+)
+
+
+def spelling_key(name: str) -> str:
+    """One key for the spellings of a name: case folded, Greek letters spelled out.
+
+    >>> spelling_key("λ-ECLIPSE") == spelling_key("lambda-ECLIPSE") == "lambda-eclipse"
+    True
+    """
+    key = name.casefold()
+    if key.isascii():
+        return key
+    return "".join(_GREEK_NAMES.get(char, char) for char in key)
+
+
 def harmonise(mentions: list[Mention], pairs: Iterable[Abbreviation] = ()) -> list[Mention]:
-    """One type and one role per name across a paper's fields and abbreviation pairs.
+    """One type and one role per name (however its Greek letters are spelled) across a paper's fields
+    and abbreviation pairs.
 
     The abstract's majority type wins; a name the paper introduces anywhere (or whose
     long or short form it introduces) is introduced everywhere.
@@ -683,12 +731,12 @@ def harmonise(mentions: list[Mention], pairs: Iterable[Abbreviation] = ()) -> li
     """
     partner = {}
     for pair in pairs:
-        partner[pair.long.casefold()] = pair.short.casefold()
-        partner[pair.short.casefold()] = pair.long.casefold()
+        partner[spelling_key(pair.long)] = spelling_key(pair.short)
+        partner[spelling_key(pair.short)] = spelling_key(pair.long)
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     introduced = set()
     for mention in mentions:
-        key = mention.text.casefold()
+        key = spelling_key(mention.text)
         votes[key][mention.type] += 2 if mention.field == "abstract" else 1
         if mention.role == "introduced":
             introduced.update({key, partner.get(key, key)})
@@ -698,7 +746,7 @@ def harmonise(mentions: list[Mention], pairs: Iterable[Abbreviation] = ()) -> li
     is_introduced = {key: key in introduced or _variant_of(key, introduced) for key in votes}
     harmonised = []
     for m in mentions:
-        key = m.text.casefold()
+        key = spelling_key(m.text)
         role = "introduced" if is_introduced[key] else m.role
         kind = winners[key]
         harmonised.append(m if (kind, role) == (m.type, m.role) else replace(m, type=kind, role=role))

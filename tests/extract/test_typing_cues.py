@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from kg.extract.entities import harmonise
 from kg.extract.shapes import shape_type
+from kg.model import Mention
 
 
 def types(pipeline: Language, text: str) -> dict[str, str]:
@@ -68,3 +70,25 @@ def test_a_subject_with_a_parameter_count_is_a_model(pipeline: Language, text: s
 def test_a_parameter_count_elsewhere_in_the_sentence_says_nothing_of_a_name(pipeline: Language) -> None:
     text = "We train a 7B model with SoftZorb, which adds fewer than 1M trainable parameters."
     assert types(pipeline, text)["SoftZorb"] == "Method"
+
+
+# One name, two spellings --------------------------------------------------------------------
+
+
+def test_a_greek_letter_and_its_spelled_name_are_one_name_with_one_type() -> None:
+    title = Mention("λ-Zorb", "Method", "title", 0, 6)
+    abstract = [
+        Mention("lambda-Zorb", "Model", "abstract", 0, 11),
+        Mention("lambda-Zorb", "Model", "abstract", 20, 31),
+    ]
+    assert [m.type for m in harmonise([title, *abstract])] == ["Model", "Model", "Model"]
+
+
+def test_a_paper_introducing_a_name_introduces_its_other_spelling() -> None:
+    found = harmonise(
+        [
+            Mention("\u03b1-Net", "Model", "title", 0, 5, "introduced"),
+            Mention("alpha-Net", "Model", "abstract", 0, 9),
+        ]
+    )
+    assert [m.role for m in found] == ["introduced", "introduced"]
