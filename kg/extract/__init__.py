@@ -35,7 +35,7 @@ from spacy.tokens import Doc
 
 # Importing the component modules registers their factories.
 from kg.extract import abbreviations, known_names, phrases, roles, sentences, shapes  # noqa: F401
-from kg.extract.entities import harmonise
+from kg.extract.entities import settled_names, spelling_key
 from kg.extract.extensions import Candidate, doc_value, entities_of, sentences_of, set_doc_value
 from kg.model import Abbreviation, Field, Mention, Paper, PaperMentions
 
@@ -76,22 +76,32 @@ def entities_only() -> dict[str, dict[str, bool]]:
     }
 
 
-def _mentions(doc: Doc, ents: list[Candidate], text: str, field: Field) -> Iterator[Mention]:
+# A mention before its paper's names are settled:
+# (spelling_key of the text, type, field, role, text, start, end, sentence).
+_Found = tuple[str, str, Field, str | None, str, int, int, tuple[int, int]]
+
+
+def _mentions(doc: Doc, ents: list[Candidate], text: str, field: Field) -> Iterator[_Found]:
     """The mentions of ``ents``, the doc's entities; ``text`` is the field's text (the doc's has
     spaces for newlines; offsets are the same)."""
     role_of = doc_value(doc, "kg_roles") or {}
     for ent, sentence in zip(ents, sentences_of(doc, [e.start_char for e in ents]), strict=True):
         # The tokenizer keeps a full stop on some names ("SECLA-B."); the name ends before it.
         end = ent.end_char - 1 if text[ent.end_char - 1] in ".,;:" else ent.end_char
-        yield Mention(
-            text=text[ent.start_char : end],
-            type=ent.label_,
-            field=field,
-            start=ent.start_char,
-            end=end,
-            role=role_of.get((ent.start, ent.end)),
-            sentence=sentence,
-        )
+        name = text[ent.start_char : end]
+        role = role_of.get((ent.start, ent.end)) if role_of else None
+        yield spelling_key(name), ent.label_, field, role, name, ent.start_char, end, sentence
+
+
+def _paper_mentions(paper: Paper, found: list[_Found], pairs: dict[Abbreviation, None]) -> PaperMentions:
+    """The paper's mentions, each name with one type and role (``harmonise``)."""
+    settled = settled_names([row[:4] for row in found], pairs)
+    mentions = []
+    for key, _, field, role, name, start, end, sentence in found:
+        kind, introduced = settled[key]
+        role = "introduced" if introduced else role
+        mentions.append(Mention(name, kind, field, start, end, role, sentence))  # type: ignore[arg-type]
+    return PaperMentions(paper, tuple(mentions), tuple(pairs))
 
 
 def _abbreviations(doc: Doc, ents: list[Candidate], text: str) -> Iterator[Abbreviation]:
@@ -122,19 +132,19 @@ def extract(papers: Iterable[Paper], batch_size: int = 256) -> Iterator[PaperMen
                 yield doc, (paper, field)
 
     current: Paper | None = None
-    found: list[Mention] = []
+    found: list[_Found] = []
     pairs: dict[Abbreviation, None] = {}
     docs = pipeline.pipe(fields(), as_tuples=True, batch_size=batch_size, component_cfg=entities_only())
     for doc, (paper, field) in docs:
         if paper is not current:
             if current is not None:
-                yield PaperMentions(current, tuple(harmonise(found, pairs)), tuple(pairs))
+                yield _paper_mentions(current, found, pairs)
             current, found, pairs = paper, [], {}
         text, ents = paper.text(field), entities_of(doc)
         found.extend(_mentions(doc, ents, text, field))
         pairs.update(dict.fromkeys(_abbreviations(doc, ents, text)))
     if current is not None:
-        yield PaperMentions(current, tuple(harmonise(found, pairs)), tuple(pairs))
+        yield _paper_mentions(current, found, pairs)
 
 
 def as_record(found: PaperMentions) -> dict[str, object]:

@@ -109,9 +109,12 @@ def _branches(node: dict[str, dict]) -> str:
 
 _CLASS = word_alternation(CLASS_NOUNS)
 _ANY_CLASS = re.compile(rf"(?i)\b(?:{_CLASS})\b")
-# A class noun that is a whole word of lower-case text (``\b`` both sides: a run of ``\w``).
-_WHOLE_CLASS_NOUN = re.compile(rf"\b(?:{_CLASS})\b")
+# Where a class noun starts a word of lower-case text: the longest one, so that it is the
+# whole word where any is ("models", not "model", of "models;").
+_CLASS_NOUN_START = re.compile(rf"\b(?:{_CLASS})")
 _WORD_RUN = re.compile(r"\w+")
+# ``bytes.translate`` table: 1 for the bytes of ASCII word characters (what ``\w`` matches), 0 else.
+_WORD_BYTES = bytes(1 if chr(b).isascii() and (chr(b).isalnum() or chr(b) == "_") else 0 for b in range(256))
 # A listed name: a word and up to two capitalised or numbered ones ("AlpacaEval 2.0"), in
 # patterns that otherwise ignore case.
 _ITEM = r"(?:[^\s,;.()]|\.(?=\d))+(?:\s(?-i:[A-Z0-9])(?:[^\s,;.()]|\.(?=\d))*){0,2}"
@@ -159,56 +162,110 @@ class ClassNounIndex:
     A doc's names each look for class nouns in the 160 characters before them and the
     120 after; the windows overlap, so the class nouns are found once, by one scan of the
     lower-cased text (a regular expression, not a Python test per word), and each window
-    is answered from where they stand (and the two words it may cut).
+    is answered from where they stand (and the two words it may cut). The same scan
+    gives ``starts_within``, where a pattern that begins with a class noun may match.
 
     >>> text = "We train on the COCO dataset and a model-free setup."
     >>> index = ClassNounIndex(text)
     >>> index.within(0, 16), index.within(16, 30), index.within(35, 40), index.within(36, 40)
     (False, True, True, False)
+    >>> index.starts_within(12, 50), index.starts_within(10, 50)  # 10 cuts a word ("o|n")
+    ([9, 23], [0, 11, 25])
     """
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.ascii = text.isascii()
-        nouns = [m.span() for m in _WHOLE_CLASS_NOUN.finditer(text.lower())] if self.ascii else []
-        self.noun_starts = [start for start, _ in nouns]
-        self.noun_ends = [end for _, end in nouns]
+        self.starts: list[int] = []  # where a class noun starts a word
+        self.noun_starts: list[int] = []  # where a class noun is a whole word, and where it ends
+        self.noun_ends: list[int] = []
+        if not self.ascii:
+            return
+        self.word = text.encode("ascii").translate(_WORD_BYTES)  # 1 where ``\w`` matches, 0 else
+        size = len(text)
+        for match in _CLASS_NOUN_START.finditer(text.lower()):
+            start, end = match.span()
+            self.starts.append(start)
+            if end == size or not self.word[end]:
+                self.noun_starts.append(start)
+                self.noun_ends.append(end)
 
     def within(self, start: int, end: int) -> bool:
         """``has_class_noun(text[start:end])``."""
-        text = self.text
         if not self.ascii:
-            return has_class_noun(text[start:end])
+            return has_class_noun(self.text[start:end])
         if start >= end:
             return False
         i = bisect_left(self.noun_starts, start)
         if i < len(self.noun_starts) and self.noun_ends[i] <= end:
             return True  # a whole word of the text in the window
         # The window's first and last words may be parts of the text's words ("odels", "model" of "models").
-        if start > 0 and _is_word_char(text[start - 1]) and _is_word_char(text[start]):
-            first = _WORD_RUN.match(text, start, end)
+        word = self.word
+        if start > 0 and word[start - 1] and word[start]:
+            first = _WORD_RUN.match(self.text, start, end)
             if first is not None and first.group().lower() in CLASS_NOUNS:
                 return True
-        if end < len(text) and _is_word_char(text[end - 1]) and _is_word_char(text[end]):
+        if end < len(word) and word[end - 1] and word[end]:
             run_start = end - 1
-            while run_start > start and _is_word_char(text[run_start - 1]):
+            while run_start > start and word[run_start - 1]:
                 run_start -= 1
-            if text[run_start:end].lower() in CLASS_NOUNS:
+            if self.text[run_start:end].lower() in CLASS_NOUNS:
                 return True
         return False
 
+    def starts_within(self, start: int, end: int) -> list[int] | None:
+        """The offsets in ``text[start:end]`` where ``(?i)\b(?:class noun)`` may match, or None (not ASCII).
 
-def _is_word_char(char: str) -> bool:
-    return char.isalnum() or char == "_"  # what ``\w`` matches in ASCII text
+        Those where it matches in the text, and 0 where the window cuts a word.
+        """
+        if not self.ascii:
+            return None
+        found = [
+            p - start for p in self.starts[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
+        ]
+        if 0 < start < end and self.word[start - 1] and self.word[start]:
+            found.insert(0, 0)  # the window starts inside a word: ``\b`` holds there, not in the text
+        return found
+
+
+def _search_at(pattern: re.Pattern[str], text: str, starts: list[int] | None) -> re.Match[str] | None:
+    """``pattern.search(text)``, tried only at ``starts`` (all the offsets where it may match) if given."""
+    if starts is None:
+        return pattern.search(text)
+    for start in starts:
+        match = pattern.match(text, start)
+        if match is not None:
+            return match
+    return None
+
+
+def _ends_with_class_noun(text: str) -> bool:
+    """Whether the last word of ``text``, white space and a comma after it aside, may be a class noun.
+
+    What ``_BEFORE_NOUN`` needs; True where the text is not ASCII (case folding may differ).
+    """
+    if not text.isascii():
+        return True
+    tail = text.rstrip()
+    if tail.endswith(","):
+        tail = tail[:-1].rstrip()
+    words = tail.rsplit(None, 1)
+    return len(words) == 2 and words[1].lower() in CLASS_NOUNS
 
 
 def context_type(
-    before: str, after: str, *, nouns_before: bool | None = None, nouns_after: bool | None = None
+    before: str,
+    after: str,
+    *,
+    nouns_before: bool | None = None,
+    nouns_after: bool | None = None,
+    class_starts: list[int] | None = None,
 ) -> EntityType | None:
     """The type the sentence text ``before`` and ``after`` a name gives it, if any.
 
     ``nouns_before`` and ``nouns_after`` say, where the caller knows it (``ClassNounIndex``),
-    whether the last 160 characters before and the first 120 after hold a class noun.
+    whether the last 160 characters before and the first 120 after hold a class noun;
+    ``class_starts``, where in those 160 a class noun may start (``ClassNounIndex.starts_within``).
 
     >>> context_type("We train on the ", " dataset.")
     'Dataset'
@@ -233,7 +290,9 @@ def context_type(
     if nouns_before is None:
         nouns_before = has_class_noun(window)
     if nouns_before:
-        match = _BEFORE.search(window) or _BEFORE_NOUN.search(window)
+        match = _search_at(_BEFORE, window, class_starts) or (
+            _BEFORE_NOUN.search(window) if _ends_with_class_noun(window) else None
+        )
         if match:
             return CLASS_NOUNS[match.group(1).lower()]
     return None

@@ -8,7 +8,7 @@ name shapes, head-typed phrases; ``kg.extract.extensions.proposed``) and
 2. adds both forms of each defined abbreviation, with one type for the pair, and
    every later bare use of the short form;
 3. for a title of the form "X: ...", adds X;
-4. keeps the longest of overlapping spans (``spacy.util.filter_spans``);
+4. keeps the longest of overlapping spans (as ``spacy.util.filter_spans`` does);
 5. types each name: an abbreviation pair's type first, then the words around it
    (``kg.extract.cues``), then its list entry or shape; and
 6. gives every occurrence of one name the type most of its occurrences got.
@@ -17,15 +17,15 @@ name shapes, head-typed phrases; ``kg.extract.extensions.proposed``) and
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
+from operator import itemgetter
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 from kg.extract.cues import (
     CLASS_NOUNS,
@@ -46,12 +46,14 @@ from kg.extract.extensions import (
     sentences_of,
     set_doc_value,
     set_entities,
+    token_bounds,
+    token_span,
     token_text,
 )
 from kg.extract.known_names import lookup
 from kg.extract.phrases import VAGUE, head_type
 from kg.extract.shapes import name_type, shape_type
-from kg.model import Abbreviation, EntityType, Mention
+from kg.model import Abbreviation, EntityType, Field, Mention, Role
 
 # Class words and vague phrases that are never names (GUIDELINES.md).
 _GENERIC = re.compile(
@@ -312,12 +314,13 @@ def standalone_uses(text: str, names: Iterable[str]) -> list[tuple[int, int, str
 def _bare_uses(doc: Doc, short_forms: dict[str, str]) -> list[Candidate]:
     found = []
     for start, end, name in standalone_uses(doc_text(doc), short_forms):
-        span = doc.char_span(start, end)
-        if span is not None:
-            found.append(candidate(span, short_forms[name]))
+        tokens = token_span(doc, start, end)
+        if tokens is not None:
+            found.append(Candidate(*tokens, start, end, short_forms[name]))
     return found
 
 
+@lru_cache(maxsize=256)  # an abstract's doc asks for its title's, read just before
 def title_head(title: str) -> tuple[int, int] | None:
     """The character span of the name a title of the form "X: ..." heads, if it is one.
 
@@ -424,7 +427,7 @@ class Entities:
             title = [candidate(head) for head in [_title_head(doc)] if head is not None]
         else:
             title = _title_head_uses(doc)
-        found = filter_spans(pairs + title + proposals + _bare_uses(doc, short_forms))
+        found = without_overlaps(pairs + title + proposals + _bare_uses(doc, short_forms))
         found = _with_listed_data(doc, text, found)
         found = _with_data_versions(doc, text, found)
         called = _called(text, found, by_head)
@@ -451,69 +454,130 @@ class Entities:
         fixed: dict[str, str],
         by_head: dict[tuple[int, int], str],
     ) -> list[Candidate]:
-        votes: dict[str, Counter[str]] = defaultdict(Counter)
+        votes: dict[str, dict[str, int]] = {}
         names = [text[ent.start_char : ent.end_char] for ent in ents]
+        keys = [name.casefold() for name in names]
         weak: set[int] = set()  # names whose type is only the Method default
         sentences = sentences_of(doc, [ent.start_char for ent in ents])
         class_nouns = ClassNounIndex(text)
+        token_ends = token_bounds(doc)[1]
         for i, ent in enumerate(ents):
-            key = names[i].casefold()
-            if key in fixed:
-                votes[key][fixed[key]] += 10
-                continue
-            cue = by_head.get((ent.start, ent.end))  # a head word says more than a list entry
-            if cue == "Task" and (
-                lists_objectives(text, ent.start_char) or _DEVISED.match(text, ent.end_char)
-            ):
-                cue = "Method"  # a training objective, or "X is proposed to ...": not a task
-            elif cue == "Task":
-                cue = copula_type(text, ent.end_char) or cue  # "X is a widely used criterion"
-            if cue is None and ent.label_ not in ("Task", "Metric"):
-                start, end = sentences[i]
-                before = text[start : ent.start_char]
-                cue = context_type(
-                    before,
-                    text[ent.end_char : end],
-                    nouns_before=class_nouns.within(max(start, ent.start_char - 160), ent.start_char),
-                    nouns_after=class_nouns.within(ent.end_char, min(end, ent.end_char + 120)),
-                )
-                if (
-                    cue is None
-                    and ent.label_ not in ("Dataset", "Benchmark")
-                    and _is_scored(names[i], before)
-                ):
-                    cue = "Metric"
-                if cue is None and ent.start and _PARAMETER_COUNT.match(token_text(doc, ent.start - 1)):
-                    cue = "Model"  # "the 175B DaVinci003": only a network has a parameter count
-                if (
-                    cue is None
-                    and ent.label_ == "Method"
-                    and _CLAUSE_START.search(before[-4:])
-                    and _HAS_PARAMETERS.search(text, ent.end_char, end)
-                ):
-                    cue = "Model"  # "X achieves ... with just 34M parameters": the subject has weights
-                if (
-                    cue == "Method"
-                    and ent.label_ == "Model"
-                    and not _APPOSED.match(text, ent.end_char)
-                    and not _NAMED_TECHNIQUE.search(before[-60:])
-                ):
-                    cue = None  # models are often called methods; "a model" is the stronger word
-                if cue is None and shape_type(names[i]) is None:
-                    cue = data_context_type(before, text[start:end])
-                    weak.add(i)
-                elif cue is None and ent.label_ == "Dataset" and _BENCHMARK_WORD.search(text, start, end):
-                    cue = "Benchmark"  # "a name the text calls a benchmark is Benchmark"
-            votes[key][cue or ent.label_] += 3 if cue else 1
-        winners = {key: counts.most_common(1)[0][0] for key, counts in votes.items()}
-        labels = [winners[name.casefold()] for name in names]
-        for group in _coordinated(text, ents):
-            strong = Counter(labels[i] for i in group if i not in weak)
-            if strong:
-                for i in group:
-                    if i in weak:
-                        labels[i] = strong.most_common(1)[0][0]
-        return [ent._replace(label_=label) for ent, label in zip(ents, labels, strict=True)]
+            key = keys[i]
+            cue = fixed.get(key)
+            if cue is not None:
+                weight = 10
+            else:
+                cue = by_head.get((ent.start, ent.end))  # a head word says more than a list entry
+                if cue == "Task":
+                    cue = self._task_cue(text, ent)
+                elif cue is None and ent.label_ not in ("Task", "Metric"):
+                    cue = self._context_cue(doc, text, ent, names[i], sentences[i], class_nouns, token_ends)
+                    if cue is None and shape_type(names[i]) is None:
+                        start, end = sentences[i]
+                        cue = data_context_type(text[start : ent.start_char], text[start:end])
+                        weak.add(i)
+                    elif (
+                        cue is None
+                        and ent.label_ == "Dataset"
+                        and _BENCHMARK_WORD.search(text, *sentences[i])
+                    ):
+                        cue = "Benchmark"  # "a name the text calls a benchmark is Benchmark"
+                weight = 3 if cue else 1
+                cue = cue or ent.label_
+            counts = votes.get(key)
+            if counts is None:
+                votes[key] = {cue: weight}
+            else:
+                counts[cue] = counts.get(cue, 0) + weight
+        winners = _most_voted(votes)
+        labels = [winners[key] for key in keys]
+        if weak:
+            for group in _coordinated(text, ents):
+                strong = Counter(labels[i] for i in group if i not in weak)
+                if strong:
+                    for i in group:
+                        if i in weak:
+                            labels[i] = strong.most_common(1)[0][0]
+        return [
+            ent if ent.label_ == label else Candidate(ent.start, ent.end, ent.start_char, ent.end_char, label)
+            for ent, label in zip(ents, labels, strict=True)
+        ]
+
+    @staticmethod
+    def _task_cue(text: str, ent: Candidate) -> str:
+        """The type of a name a task's head word types."""
+        if lists_objectives(text, ent.start_char) or _DEVISED.match(text, ent.end_char):
+            return "Method"  # a training objective, or "X is proposed to ...": not a task
+        return copula_type(text, ent.end_char) or "Task"  # "X is a widely used criterion"
+
+    @staticmethod
+    def _context_cue(
+        doc: Doc,
+        text: str,
+        ent: Candidate,
+        name: str,
+        sentence: tuple[int, int],
+        class_nouns: ClassNounIndex,
+        token_ends: list[int],
+    ) -> str | None:
+        """The type the words around a name give it (``context_type``), or a figure or size before it."""
+        start, end = sentence
+        name_start, name_end = ent.start_char, ent.end_char
+        before_start = max(start, name_start - 160)
+        after_end = min(end, name_end + 120)
+        nouns_before = class_nouns.within(before_start, name_start)
+        nouns_after = class_nouns.within(name_end, after_end)
+        cue = None
+        if nouns_before or nouns_after:
+            cue = context_type(
+                text[before_start:name_start],
+                text[name_end:after_end],
+                nouns_before=nouns_before,
+                nouns_after=nouns_after,
+                class_starts=class_nouns.starts_within(before_start, name_start) if nouns_before else None,
+            )
+        if (
+            cue is None
+            and ent.label_ not in ("Dataset", "Benchmark")
+            and _is_scored(name, text, start, name_start)
+        ):
+            return "Metric"
+        if (
+            cue is None
+            and ent.start
+            and text[token_ends[ent.start - 1] - 1] in "BM\n"  # what ``_PARAMETER_COUNT`` needs
+            and _PARAMETER_COUNT.match(token_text(doc, ent.start - 1))
+        ):
+            return "Model"  # "the 175B DaVinci003": only a network has a parameter count
+        if (
+            cue is None
+            and ent.label_ == "Method"
+            and _CLAUSE_START.search(text[max(start, name_start - 4) : name_start])
+            and _HAS_PARAMETERS.search(text, name_end, end)
+        ):
+            return "Model"  # "X achieves ... with just 34M parameters": the subject has weights
+        if (
+            cue == "Method"
+            and ent.label_ == "Model"
+            and not _APPOSED.match(text, name_end)
+            and not _NAMED_TECHNIQUE.search(text[max(start, name_start - 60) : name_start])
+        ):
+            return None  # models are often called methods; "a model" is the stronger word
+        return cue
+
+
+def _most_voted(votes: dict[str, dict[str, int]]) -> dict[str, str]:
+    """Each name's type with the most votes, the first such where several have as many.
+
+    What ``Counter.most_common(1)`` gives, for plain dicts (a ``Counter`` costs more to fill).
+
+    >>> _most_voted({"x": {"Model": 3, "Method": 3, "Dataset": 1}, "y": {"Task": 1}})
+    {'x': 'Model', 'y': 'Task'}
+    """
+    return {
+        key: next(iter(counts)) if len(counts) == 1 else max(counts, key=counts.__getitem__)
+        for key, counts in votes.items()
+    }
 
 
 # A parameter count: "175B", "7B", "1.3B", "340M".
@@ -530,19 +594,25 @@ _FIGURE_BEFORE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?%?\s$")
 _SHORT_MEASURE = re.compile(r"^[A-Za-z]{1,5}(?:@\d+)?$")
 
 
-def _is_scored(name: str, before: str) -> bool:
-    """Whether ``name`` is a measure a figure is given in: "57.8 PQ on COCO", "a 52.5 AP".
+def _is_scored(name: str, text: str, start: int, end: int) -> bool:
+    """Whether ``name`` is a measure a figure is given in, ``text[start:end]`` the text before it:
+    "57.8 PQ on COCO", "a 52.5 AP".
 
-    >>> _is_scored("PQ", "It sets 57.8 "), _is_scored("AP", "reaches 53.0% "), _is_scored("BERT", "the ")
-    (True, True, False)
-    >>> _is_scored("Llama", "with 2 ")
-    False
+    >>> _is_scored("PQ", "It sets 57.8 ", 0, 13), _is_scored("AP", "reaches 53.0% ", 0, 14)
+    (True, True)
+    >>> _is_scored("BERT", "the ", 0, 4), _is_scored("Llama", "with 2 ", 0, 7)
+    (False, False)
     """
+    if end - start < 2 or (
+        text[end - 1] != "\n"  # "$" matches before a last new line
+        and not (text[end - 1].isspace() and (text[end - 2].isdecimal() or text[end - 2] == "%"))
+    ):
+        return False  # ``_FIGURE_BEFORE`` cannot match: the text does not end in a figure and a space
     capitals = sum(c.isupper() for c in name)
     return (
         _SHORT_MEASURE.match(name) is not None
         and 2 * capitals >= len(name.split("@")[0])  # an acronym ("AP", "mIoU"), not a word ("Llama")
-        and _FIGURE_BEFORE.search(before[-12:]) is not None
+        and _FIGURE_BEFORE.search(text[max(start, end - 12) : end]) is not None
     )
 
 
@@ -573,6 +643,12 @@ _NEXT_DATA = re.compile(rf"{_LIST_SEPARATOR}({_DATA_ITEM})(?![\w-])")
 _PREVIOUS_DATA = re.compile(rf"(?<![\w-])({_DATA_ITEM}){_LIST_SEPARATOR}$")
 
 
+def _may_list_after(text: str, end: int) -> bool:
+    """Whether ``_NEXT_DATA`` may match at ``end``: its separator starts with white space, "(" or ","."""
+    following = text[end : end + 1]
+    return following == "," or following == "(" or following.isspace()
+
+
 def _with_listed_data(doc: Doc, text: str, ents: list[Candidate]) -> list[Candidate]:
     """``ents`` and the capitalised names listed beside a dataset or benchmark ("CIFAR-100, Flowers and X").
 
@@ -582,20 +658,29 @@ def _with_listed_data(doc: Doc, text: str, ents: list[Candidate]) -> list[Candid
     data = [ent for ent in ents if ent.label_ in ("Dataset", "Benchmark")]
     if not data:
         return ents
-    taken = {i for ent in ents for i in range(ent.start_char, ent.end_char)}
+    taken: set[int] | None = None  # the characters of the names, read where a list is found
     found: list[Candidate] = []
     for ent in data:
-        after = _NEXT_DATA.match(text, ent.end_char)
-        before = _PREVIOUS_DATA.search(text, max(0, ent.start_char - 60), ent.start_char)
+        after = _NEXT_DATA.match(text, ent.end_char) if _may_list_after(text, ent.end_char) else None
+        window = max(0, ent.start_char - 60)
+        before = (
+            _PREVIOUS_DATA.search(text, window, ent.start_char)
+            if text[window : ent.start_char].rstrip().endswith((",", "and", "or"))  # how a separator ends
+            else None
+        )
         for match in (after, before):
-            if match is None or match.start(1) in taken or match.end(1) - 1 in taken:
+            if match is None:
+                continue
+            if taken is None:
+                taken = {i for ent in ents for i in range(ent.start_char, ent.end_char)}
+            if match.start(1) in taken or match.end(1) - 1 in taken:
                 continue
             words = match.group(1).split()
             if words[0].lower() in STOP_WORDS or words[0].lower() in VAGUE or is_generic(match.group(1)):
                 continue
-            span = doc.char_span(match.start(1), match.end(1), label=ent.label_)
-            if span is not None:
-                found.append(candidate(span))
+            tokens = token_span(doc, match.start(1), match.end(1))
+            if tokens is not None:
+                found.append(Candidate(*tokens, match.start(1), match.end(1), ent.label_))
                 taken.update(range(match.start(1), match.end(1)))
     return sorted(ents + found, key=lambda span: span.start) if found else ents
 
@@ -615,10 +700,37 @@ def _with_data_versions(doc: Doc, text: str, ents: list[Candidate]) -> list[Cand
         if widened and ent.end <= widened[-1].end:
             continue  # the version itself, found as a name of its own ("val2017")
         match = _DATA_VERSION.match(text, ent.end_char) if ent.label_ not in ("Task", "Metric") else None
-        span = None if match is None else doc.char_span(ent.start_char, match.end(), label=ent.label_)
-        crossed = span is not None and i + 1 < len(ents) and ents[i + 1].start < span.end < ents[i + 1].end
-        widened.append(ent if span is None or crossed else candidate(span))
+        tokens = None if match is None else token_span(doc, ent.start_char, match.end())
+        crossed = tokens is not None and i + 1 < len(ents) and ents[i + 1].start < tokens[1] < ents[i + 1].end
+        widened.append(
+            ent if tokens is None or crossed else Candidate(*tokens, ent.start_char, match.end(), ent.label_)
+        )
     return widened
+
+
+def without_overlaps(spans: list[Candidate]) -> list[Candidate]:
+    """What ``spacy.util.filter_spans`` keeps of ``spans``, in text order: the longest of overlapping ones.
+
+    Ties go to the one that starts first, then to the first in ``spans``; as there, a span is
+    dropped where its first or last token is taken, not where it holds a taken one.
+
+    >>> spans = [Candidate(1, 3, 5, 12, "X"), Candidate(0, 2, 0, 9, "X"), Candidate(2, 5, 9, 16, "X")]
+    >>> [(span.start, span.end) for span in without_overlaps(spans)]
+    [(0, 2), (2, 5)]
+    """
+    taken: set[int] = set()
+    kept = []
+    for span in sorted(spans, key=_longest_then_last, reverse=True):
+        start, end = span[0], span[1]
+        if start not in taken and end - 1 not in taken:
+            kept.append(span)
+            taken.update(range(start, end))
+    kept.sort(key=itemgetter(0))
+    return kept
+
+
+def _longest_then_last(span: Candidate) -> tuple[int, int]:
+    return span[1] - span[0], -span[0]
 
 
 def _coordinated(text: str, ents: list[Candidate]) -> list[list[int]]:
@@ -632,13 +744,14 @@ def _coordinated(text: str, ents: list[Candidate]) -> list[list[int]]:
     return [group for group in groups if len(group) > 1]
 
 
+# Used with ``match(key, pos)``: anchored at ``pos`` (where "^" would not match).
 _VARIANT = re.compile(
-    r"^(?:s|es|_\w{1,10}|[- ](?:v?\d[\w.]*|[a-z]{0,3}\d+[a-z]?|[a-z]|tiny|small|base|large|huge|giant|xx?l|"
+    r"(?:s|es|_\w{1,10}|[- ](?:v?\d[\w.]*|[a-z]{0,3}\d+[a-z]?|[a-z]|tiny|small|base|large|huge|giant|xx?l|"
     r"mini|lite|pro|plus|instruct|chat))$"
 )
 
 
-def _variant_of(key: str, names: set[str]) -> bool:
+def _variant_of(key: str, names: Iterable[str]) -> bool:
     """Whether ``key`` is one of ``names`` with a size, version or plural ending ("rt-detr-l", "focalnets").
 
     >>> _variant_of("mamba-3b", {"mamba"}), _variant_of("focalnets", {"focalnet"})
@@ -646,10 +759,10 @@ def _variant_of(key: str, names: set[str]) -> bool:
     >>> _variant_of("clip", {"clip-x"}), _variant_of("uniter learning", {"uniter"})
     (False, False)
     """
-    return any(
-        len(name) > 2 and key.startswith(name) and _VARIANT.match(key[len(name) :]) is not None
-        for name in names
-    )
+    for name in names:
+        if len(name) > 2 and key.startswith(name) and _VARIANT.match(key, len(name)) is not None:
+            return True
+    return False
 
 
 def _variants_typed_as_their_base(winners: dict[str, str]) -> dict[str, str]:
@@ -661,12 +774,22 @@ def _variants_typed_as_their_base(winners: dict[str, str]) -> dict[str, str]:
     >>> _variants_typed_as_their_base({"secla": "Method", "secla-b": "Model", "coco": "Dataset"})
     {'secla': 'Method', 'secla-b': 'Method', 'coco': 'Dataset'}
     """
-    techniques = {key for key, kind in winners.items() if kind in ("Model", "Method")}
+    techniques = [key for key, kind in winners.items() if kind in ("Model", "Method") and len(key) > 2]
+    if len(techniques) < 2:
+        return winners
     changed = dict(winners)
     for key in techniques:
-        bases = [base for base in techniques if base != key and _variant_of(key, {base})]
-        if bases:
-            changed[key] = winners[max(bases, key=len)]
+        longest = ""
+        for base in techniques:
+            if (
+                len(base) > len(longest)
+                and base != key
+                and key.startswith(base)
+                and _VARIANT.match(key, len(base)) is not None
+            ):
+                longest = base
+        if longest:
+            changed[key] = winners[longest]
     return changed
 
 
@@ -717,6 +840,35 @@ def spelling_key(name: str) -> str:
     return "".join(_GREEK_NAMES.get(char, char) for char in key)
 
 
+def settled_names(
+    mentions: Iterable[tuple[str, EntityType, Field, Role | None]], pairs: Iterable[Abbreviation] = ()
+) -> dict[str, tuple[EntityType, bool]]:
+    """The type and whether the paper introduces it, for each name (``spelling_key``) of a paper's mentions.
+
+    ``mentions`` are ``(spelling_key(text), type, field, role)``; ``harmonise`` tells how the
+    type and role are settled.
+
+    >>> settled_names([("x", "Method", "title", "introduced"), ("x", "Model", "abstract", None)])
+    {'x': ('Model', True)}
+    """
+    partner = {}
+    for pair in pairs:
+        partner[spelling_key(pair.long)] = spelling_key(pair.short)
+        partner[spelling_key(pair.short)] = spelling_key(pair.long)
+    votes: dict[str, dict[str, int]] = {}
+    introduced = set()
+    for key, kind, field, role in mentions:
+        counts = votes.get(key)
+        if counts is None:
+            counts = votes[key] = {}
+        counts[kind] = counts.get(kind, 0) + (2 if field == "abstract" else 1)
+        if role == "introduced":
+            introduced.add(key)
+            introduced.add(partner.get(key, key))
+    winners = _variants_typed_as_their_base(_most_voted(votes))
+    return {key: (kind, key in introduced or _variant_of(key, introduced)) for key, kind in winners.items()}
+
+
 def harmonise(mentions: list[Mention], pairs: Iterable[Abbreviation] = ()) -> list[Mention]:
     """One type and one role per name (however its Greek letters are spelled) across a paper's fields
     and abbreviation pairs.
@@ -729,25 +881,13 @@ def harmonise(mentions: list[Mention], pairs: Iterable[Abbreviation] = ()) -> li
     >>> [(m.type, m.role) for m in harmonise([title, abstract])]
     [('Model', 'introduced'), ('Model', 'introduced')]
     """
-    partner = {}
-    for pair in pairs:
-        partner[spelling_key(pair.long)] = spelling_key(pair.short)
-        partner[spelling_key(pair.short)] = spelling_key(pair.long)
-    votes: dict[str, Counter[str]] = defaultdict(Counter)
-    introduced = set()
-    for mention in mentions:
-        key = spelling_key(mention.text)
-        votes[key][mention.type] += 2 if mention.field == "abstract" else 1
-        if mention.role == "introduced":
-            introduced.update({key, partner.get(key, key)})
-    winners = _variants_typed_as_their_base(
-        {key: counts.most_common(1)[0][0] for key, counts in votes.items()}
+    keys = [spelling_key(m.text) for m in mentions]
+    settled = settled_names(
+        [(key, m.type, m.field, m.role) for key, m in zip(keys, mentions, strict=True)], pairs
     )
-    is_introduced = {key: key in introduced or _variant_of(key, introduced) for key in votes}
     harmonised = []
-    for m in mentions:
-        key = spelling_key(m.text)
-        role = "introduced" if is_introduced[key] else m.role
-        kind = winners[key]
+    for key, m in zip(keys, mentions, strict=True):
+        kind, introduced = settled[key]
+        role = "introduced" if introduced else m.role
         harmonised.append(m if (kind, role) == (m.type, m.role) else replace(m, type=kind, role=role))
     return harmonised

@@ -30,7 +30,7 @@ object spaCy builds on every access.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from operator import itemgetter
 from typing import Any, NamedTuple
@@ -187,6 +187,26 @@ def token_at(doc: Doc, char: int) -> int:
     if not 0 <= char < len(doc_text(doc)):
         return -1
     return bisect_right(token_bounds(doc)[0], char) - 1
+
+
+def token_span(doc: Doc, start_char: int, end_char: int) -> tuple[int, int] | None:
+    """The token bounds of ``doc.char_span(start_char, end_char)``, or None where it gives None.
+
+    Characters that do not start and end tokens make no span (``alignment_mode="strict"``).
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("We use CLIP-based models.")
+    >>> token_span(doc, 7, 11), token_span(doc, 7, 17), token_span(doc, 8, 11)
+    ((2, 3), (2, 5), None)
+    """
+    starts, ends = token_bounds(doc)
+    start = bisect_left(starts, start_char)
+    if start == len(starts) or starts[start] != start_char:
+        return None
+    end = bisect_left(ends, end_char, start)
+    if end == len(ends) or ends[end] != end_char:
+        return None
+    return start, end + 1
 
 
 def candidates_at(doc: Doc, found: Iterable[tuple[int, int, str]]) -> list[Candidate]:

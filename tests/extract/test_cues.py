@@ -8,7 +8,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kg.extract.cues import _ANY_CLASS, CLASS_NOUNS, ClassNounIndex, has_class_noun, word_alternation
+from kg.extract.cues import (
+    _ANY_CLASS,
+    _BEFORE,
+    _BEFORE_NOUN,
+    CLASS_NOUNS,
+    ClassNounIndex,
+    _ends_with_class_noun,
+    _search_at,
+    has_class_noun,
+    word_alternation,
+)
 
 
 @pytest.mark.parametrize("noun", sorted(CLASS_NOUNS))
@@ -48,3 +58,20 @@ def test_the_class_noun_index_answers_as_has_class_noun_for_every_window() -> No
         for start in range(len(text) + 1):
             for end in range(start, len(text) + 1):
                 assert index.within(start, end) == has_class_noun(text[start:end]), (start, end)
+
+
+window_pieces = st.sampled_from(
+    ["model", "Datasets", "such as ", "(", ")", ", ", "and ", "a ", "new ", "X", "x", " ", "-", "_", "1", ":"]
+)
+
+
+@given(st.lists(window_pieces, max_size=16).map("".join), st.integers(0, 40), st.integers(0, 40))
+def test_the_before_patterns_are_tried_where_they_may_match(text: str, start: int, end: int) -> None:
+    index = ClassNounIndex(text)
+    start, end = sorted((min(start, len(text)), min(end, len(text))))
+    window = text[start:end]
+    found = _search_at(_BEFORE, window, index.starts_within(start, end))
+    expected = _BEFORE.search(window)
+    assert (found and (found.span(), found.groups())) == (expected and (expected.span(), expected.groups()))
+    if _BEFORE_NOUN.search(window):
+        assert _ends_with_class_noun(window)

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from spacy.language import Language
 
 from kg.extract import entities_only
-from kg.extract.extensions import candidate, candidates_at, doc_value, entities_of, token_at
+from kg.extract.extensions import candidate, candidates_at, doc_value, entities_of, token_at, token_span
 
 tokenizer = spacy.blank("en")
 texts = st.text(alphabet="ab .-(\n", max_size=20)
@@ -56,3 +56,10 @@ def test_skipping_what_only_users_read_keeps_the_entities(pipeline: Language) ->
     assert not doc.ents
     assert entities_of(doc) == entities_of(full)
     assert doc_value(doc, "kg_roles") == doc_value(full, "kg_roles")
+
+
+@given(texts, st.integers(0, 22), st.integers(0, 22))
+def test_token_span_is_where_char_span_makes_a_span(text: str, start: int, end: int) -> None:
+    doc = tokenizer(text)
+    span = doc.char_span(start, end) if start < end else None
+    assert token_span(doc, start, end) == (None if span is None else (span.start, span.end))
