@@ -163,6 +163,29 @@ _JOINED = re.compile(r"\s&\s")
 _DEVISED = re.compile(
     r"\s(?:is|are)\s(?:then\s|further\s|also\s)?(?:proposed|devised|designed|introduced)\s+to\b"
 )
+# A technique's class noun right after a name: "the Implicit Relation Reasoning module".
+_TECHNIQUE_AFTER = re.compile(
+    r"\s(?:strateg(?:y|ies)|approach(?:es)?|methods?|frameworks?|modules?|mechanisms?|paradigms?|"
+    r"algorithms?|techniques?|schemes?|objectives?|losses|loss)\b"
+)
+
+
+def names_technique(text: str, start: int, end: int) -> bool:
+    """Whether the Title Case name ``text[start:end]`` stands before a technique's class noun.
+
+    "the Implicit Relation Reasoning module", "a Multi-Granularity Prediction strategy": a
+    task's head word, but capitals and the noun after say the phrase names the technique;
+    lower case ("an image captioning approach") is a technique for the task.
+
+    >>> text = "an Implicit Relation Reasoning module and an image captioning approach"
+    >>> names_technique(text, 3, 30), names_technique(text, 44, 60)
+    (True, False)
+    """
+    return _TECHNIQUE_AFTER.match(text, end) is not None and all(
+        part[:1].isupper() for part in text[start:end].replace("-", " ").split()
+    )
+
+
 # "X, a framework for ...": an apposition says what a name is, even a model-shaped one.
 _APPOSED = re.compile(r",\s+(?:a|an)\s")
 # "a novel approach, dubbed X": the text names X as a technique in so many words.
@@ -233,7 +256,7 @@ def is_modifier(text: str, start: int, end: int, label: str) -> bool:
     if label != "Task":
         return False
     if _TASK_MODIFIES.match(text, end) is not None:
-        return True
+        return not names_technique(text, start, end)
     return _TASK_MODEL.match(text, end) is not None and lookup(text[start:end]) is None
 
 
@@ -400,6 +423,10 @@ class Entities:
                 if not is_generic(text[proposal.start_char : proposal.end_char]) and not is_modifier(
                     text, proposal.start_char, proposal.end_char, proposal.label_
                 ):
+                    if proposal.label_ == "Task" and names_technique(
+                        text, proposal.start_char, proposal.end_char
+                    ):
+                        proposal = proposal._replace(label_="Method")
                     proposals.append(proposal)
         if self.typed_by_head not in self.spans_keys:
             by_head = {(c.start, c.end): c.label_ for c in proposed(doc, self.typed_by_head)}
@@ -508,6 +535,8 @@ class Entities:
         """The type of a name a task's head word types."""
         if lists_objectives(text, ent.start_char) or _DEVISED.match(text, ent.end_char):
             return "Method"  # a training objective, or "X is proposed to ...": not a task
+        if names_technique(text, ent.start_char, ent.end_char):
+            return "Method"  # "a Multi-Granularity Prediction strategy": the name of the strategy
         return copula_type(text, ent.end_char) or "Task"  # "X is a widely used criterion"
 
     @staticmethod

@@ -92,3 +92,31 @@ def test_a_paper_introducing_a_name_introduces_its_other_spelling() -> None:
         ]
     )
     assert [m.role for m in found] == ["introduced", "introduced"]
+
+
+# A Title Case task phrase that names a technique ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "We first design an Implicit Relation Reasoning module for the fusion.",
+            "Implicit Relation Reasoning",
+        ),
+        (
+            "We further propose a Multi-Granularity Prediction strategy to inject it.",
+            "Multi-Granularity Prediction",
+        ),
+        ("It uses a Dense Caption Generation approach.", "Dense Caption Generation"),
+    ],
+)
+def test_a_title_case_task_phrase_before_a_technique_noun_is_a_method(
+    pipeline: Language, text: str, name: str
+) -> None:
+    assert types(pipeline, text)[name] == "Method"
+
+
+def test_a_lower_case_task_phrase_before_a_technique_noun_stays_a_task(pipeline: Language) -> None:
+    found = types(pipeline, "We propose an image captioning approach and study image captioning.")
+    assert found == {"image captioning": "Task"}
