@@ -351,6 +351,23 @@ def copula_type(text: str, end: int) -> EntityType | None:
     return None if match is None else CLASS_NOUNS[match.group(1).lower()]
 
 
+# "X (Y), a foundation Document AI model": the class noun an apposition gives a defined pair.
+_PAIR_APPOSITION = re.compile(
+    rf"\s*\([^)]*\)\s*,\s*(?:a|an)\s+(?:[\w-]+\s+){{0,5}}?({_CLASS})\b", re.IGNORECASE
+)
+
+
+def apposition_type(text: str, end: int) -> EntityType | None:
+    """The type an apposition after a long form and its bracketed short form gives them.
+
+    >>> text = "We propose Universal Document Processing (UDOP), a foundation Document AI model."
+    >>> apposition_type(text, text.index(" (UDOP)")), apposition_type("X (Y) is trained on data.", 1)
+    ('Model', None)
+    """
+    match = _PAIR_APPOSITION.match(text, end, end + 120)
+    return None if match is None else _head_class(match.group(1), text[match.end(1) :])
+
+
 def lists_objectives(text: str, start: int) -> bool:
     """Whether the name at ``start`` stands in a list of pre-training tasks ("tasks: MLM, ITM").
 

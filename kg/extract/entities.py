@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span
 from kg.extract.cues import (
     CLASS_NOUNS,
     ClassNounIndex,
+    apposition_type,
     context_type,
     copula_type,
     data_context_type,
@@ -263,13 +264,17 @@ def is_modifier(text: str, start: int, end: int, label: str) -> bool:
 def pair_type(long: Span, short: Span, proposed: Iterable[Candidate]) -> EntityType | None:
     """The one type of a long form and its short form.
 
-    The long form's last word decides where it is a class noun or head word ("... Model",
+    An apposition after the pair decides ("X (Y), a ... framework"); else the long form's
+    last word where it is a class noun or head word ("... Model",
     "... Optimization", "... Generation"); else a listed entry for the long form, the words
     around the pair ("an X (Y) approach"), a proposed span covering the long form, or
     the short form's shape. A listed entry for the short form alone is not used:
     acronyms are ambiguous ("UAR" is also a metric). None where nothing of these holds
     and the long form is lower-case words: "natural language (NL)" names no technique.
     """
+    apposed = apposition_type(doc_text(long.doc), long.end_char)
+    if apposed is not None:
+        return apposed  # "X (Y), a self-supervised learning framework": what the text calls the pair
     last = long.text.replace("-", " ").split()[-1].lower()
     if last in CLASS_NOUNS and last not in ("framework", "approach", "family"):
         return CLASS_NOUNS[last]

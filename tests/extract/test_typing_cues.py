@@ -120,3 +120,38 @@ def test_a_title_case_task_phrase_before_a_technique_noun_is_a_method(
 def test_a_lower_case_task_phrase_before_a_technique_noun_stays_a_task(pipeline: Language) -> None:
     found = types(pipeline, "We propose an image captioning approach and study image captioning.")
     assert found == {"image captioning": "Task"}
+
+
+# An apposition after a defined pair -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "kind"),
+    [
+        (
+            "We propose Universal Document Processing (UDOP), a foundation Document AI model.",
+            ("Universal Document Processing", "UDOP"),
+            "Model",
+        ),
+        (
+            "We propose Masked Siamese Networks (MSN), a self-supervised learning framework.",
+            ("Masked Siamese Networks", "MSN"),
+            "Method",
+        ),
+        (
+            "We release Open Caption Generation (OCG), a large-scale image-text dataset.",
+            ("Open Caption Generation", "OCG"),
+            "Dataset",
+        ),
+    ],
+)
+def test_an_apposition_after_a_defined_pair_types_both_forms(
+    pipeline: Language, text: str, pair: tuple[str, str], kind: str
+) -> None:
+    found = types(pipeline, text)
+    assert (found[pair[0]], found[pair[1]]) == (kind, kind)
+
+
+def test_without_an_apposition_the_long_forms_head_types_the_pair(pipeline: Language) -> None:
+    text = "We propose Universal Document Processing (UDOP) for forms."
+    assert types(pipeline, text) == {"Universal Document Processing": "Task", "UDOP": "Task"}
