@@ -52,7 +52,7 @@ from kg.extract.extensions import (
     token_text,
 )
 from kg.extract.known_names import lookup
-from kg.extract.phrases import VAGUE, head_type
+from kg.extract.phrases import BROAD_HEADS, MODALITY_WORDS, VAGUE, head_type
 from kg.extract.shapes import name_type, shape_type
 from kg.model import Abbreviation, EntityType, Field, Mention, Role
 
@@ -461,6 +461,7 @@ class Entities:
             title = _title_head_uses(doc)
         found = without_overlaps(pairs + title + proposals + _bare_uses(doc, short_forms))
         found = _with_listed_data(doc, text, found)
+        found = _with_listed_tasks(doc, text, found)
         found = _with_data_versions(doc, text, found)
         called = _called(text, found, by_head)
         for long, short in zip(pairs[::2], pairs[1::2], strict=True):
@@ -717,6 +718,93 @@ def _with_listed_data(doc: Doc, text: str, ents: list[Candidate]) -> list[Candid
                 found.append(Candidate(*tokens, match.start(1), match.end(1), ent.label_))
                 taken.update(range(match.start(1), match.end(1)))
     return sorted(ents + found, key=lambda span: span.start) if found else ents
+
+
+# "tasks such as X, Y and Z", "three tasks: X, Y", "the tasks of X and Y", "the task of X": a list of tasks.
+_TASKS_LISTED = re.compile(
+    r"(?i)\b(?:tasks(?:,?\s+such\s+as|\s*\(\s*e\.g\.,?|,?\s+including|\s*:|\s+of)|task\s+of)\s+(?:the\s+)?"
+)
+_TASK_ITEM = re.compile(
+    r"[a-z][a-z0-9-]*(?:/[a-z][a-z0-9-]*)?(?: (?!(?:and|or)\b)[a-z][a-z0-9-]*(?:/[a-z][a-z0-9-]*)?){0,3}"
+)
+_TASK_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+
+
+def listed_tasks(text: str) -> list[tuple[int, int]]:
+    """The character spans of the tasks a text lists after "tasks such as", "tasks:", "the task of".
+
+    An item is one to four lower-case words, none a function word, the last no plural;
+    the list ends at the first item that is not one ("the task of generating shapes from images").
+    "Pre-training tasks" are objectives, not tasks (GUIDELINES.md), and list nothing here.
+
+    >>> text = "We test three tasks: summarization, response generation, and image/video captioning or QA."
+    >>> [text[s:e] for s, e in listed_tasks(text)]
+    ['summarization', 'response generation', 'image/video captioning']
+    >>> text = "It helps the task of generating 3D shapes, pre-training tasks: masking, and tasks such as "
+    >>> listed_tasks(text + "cross-modal understanding and generation.")
+    []
+    """
+    found = []
+    for trigger in _TASKS_LISTED.finditer(text):
+        if lists_objectives(text, trigger.end()):
+            continue
+        position = trigger.end()
+        items = []
+        while True:
+            item = _TASK_ITEM.match(text, position)
+            if item is None or not _is_task_item(text, item):
+                break
+            words = item.group().split()
+            if not (len(words) == 2 and words[0] in MODALITY_WORDS and words[1] in BROAD_HEADS):
+                items.append(item.span())  # "cross-modal understanding" is a capability (phrases.py)
+            separator = _TASK_SEPARATOR.match(text, item.end())
+            if separator is None or trigger.group().lower().startswith("task "):
+                break  # "the task of X" names one task
+            position = separator.end()
+        # a lone word is a task's name beside other tasks ("classification, reconstruction"), not alone
+        found += [(s, e) for s, e in items if len(items) > 1 or " " in text[s:e]]
+    return found
+
+
+def _is_task_item(text: str, item: re.Match[str]) -> bool:
+    """Whether a list's item is the whole of a task's name: it ends where the item does."""
+    words = item.group().split()
+    last = words[-1]
+    return (
+        not any(word in STOP_WORDS or word in VAGUE for word in words)
+        and not (last.endswith("s") and not last.endswith(("ss", "is", "us")))
+        and (
+            item.end() == len(text)
+            or text[item.end()] in ",.;:)"
+            or text.startswith((" and ", " or "), item.end())
+        )
+    )
+
+
+def _with_listed_tasks(doc: Doc, text: str, ents: list[Candidate]) -> list[Candidate]:
+    """``ents`` with the items of a list of tasks as Tasks, each the whole item.
+
+    A task name found inside an item ("response generation" of "helpful response generation")
+    gives way to the item; an item overlapping a name of another type is left out.
+    """
+    if "task" not in text.lower():
+        return ents
+    items = listed_tasks(text)
+    if not items:
+        return ents
+    kept = list(ents)
+    for start, end in items:
+        inside = [ent for ent in kept if ent.start_char < end and start < ent.end_char]
+        if any(ent.start_char == start and ent.end_char == end for ent in inside):
+            continue
+        if any(ent.label_ != "Task" or ent.start_char < start or ent.end_char > end for ent in inside):
+            continue
+        tokens = token_span(doc, start, end)
+        if tokens is None:
+            continue
+        kept = [ent for ent in kept if ent not in inside]
+        kept.append(Candidate(*tokens, start, end, "Task"))
+    return sorted(kept, key=lambda span: span.start)
 
 
 # What may follow a data name as part of it: a version, a year or a split ("NYU Depth v2", "val2017").
