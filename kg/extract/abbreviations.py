@@ -29,7 +29,9 @@ from kg.extract.extensions import doc_text, set_doc_value
 
 # "(short form)" with an optional trailing qualifier after a comma or semicolon: "(SD; ...)".
 _PAREN = re.compile(r"\(([^()]{1,60})\)")
-_CLAUSE_END = re.compile(r"[.;:!?()\[\]]\s|[()\[\]]")
+# A clause-ending mark before white space, or a bracket: ``[.;:!?()\[\]]\s|[()\[\]]``, written to
+# start with one character class, which the engine skips to.
+_CLAUSE_END = re.compile(r"[.;:!?()\[\]](?:\s|(?<=[()\[\]]))")
 _WORD = re.compile(r"[^\s]+")
 _FUNCTION_WORDS = frozenset({"of", "and", "the", "for", "in", "from", "to", "with", "on", "a", "an", "by"})
 
@@ -144,7 +146,7 @@ def find_abbreviations(text: str) -> list[Pair]:
     [('Document understanding transformer', 'Donut')]
     """
     pairs: list[Pair] = []
-    clause_starts = _ClauseStarts(text)
+    clause_starts = None  # found at the first parenthesis: most texts have none
     for match in _PAREN.finditer(text):
         inner = match.group(1)
         head = _FOR_SHORT.sub("", re.split(r"[;,]\s", inner, maxsplit=1)[0].strip())
@@ -154,6 +156,7 @@ def find_abbreviations(text: str) -> list[Pair]:
         before_end = match.start()
         while before_end > 0 and text[before_end - 1].isspace():
             before_end -= 1
+        clause_starts = clause_starts or _ClauseStarts(text)
         clause_start = clause_starts.before(before_end)
         if is_short_form(head):
             pair = _pair(text, clause_start, before_end, head, inner_start)

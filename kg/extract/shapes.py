@@ -79,7 +79,15 @@ _MODEL_PART = re.compile(
     r"Mamba|Qwen|Gemma|Mistral|Mixtral|Claude|Gemini|DALL-E|Vicuna|Alpaca)(?:\b|[-\d]|$)"
 )
 _CAPITALISED = r"(?:(?:[A-Z\u0370-\u03ff][\w^]*|\d+[A-Za-z][\w^]*)(?:-[\w^]+)*)"
-_TITLED = re.compile(rf"(?<![\w-]){_CAPITALISED}(?:\s(?:(?:of|for|in|in the)\s)?{_CAPITALISED})+(?![\w-])")
+# Two or more capitalised words: ``(?<![\w-]){_CAPITALISED}(?:\s(?:(?:of|for|in|in the)\s)?{_CAPITALISED})+``,
+# not inside a word. The first word's first character comes first, so that the engine skips to
+# the capitals and digits instead of trying the pattern at every offset (which cost as much as
+# the rest of ``kg_name_shapes``); lookbehinds then check the character before it and which
+# branch of ``_CAPITALISED`` it starts.
+_TITLED = re.compile(
+    r"[A-Z\u0370-\u03ff\d](?<![\w-].)(?:(?<=[A-Z\u0370-\u03ff])[\w^]*|(?<=\d)\d*[A-Za-z][\w^]*)(?:-[\w^]+)*"
+    rf"(?:\s(?:(?:of|for|in|in the)\s)?{_CAPITALISED})+(?![\w-])"
+)
 _PLAIN_CAPITALISED = re.compile(r"^[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*$")
 _URL = re.compile(r"\W*(?:https?://|www\.|\S+\.(?:com|org|io|net|ai)(?:/|$))")
 # White-space delimited chunks that may hold a name: those with a capital, digit, caret or Greek letter.
