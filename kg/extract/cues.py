@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -239,18 +239,22 @@ def _search_at(pattern: re.Pattern[str], text: str, starts: list[int] | None) ->
     return None
 
 
-def _ends_with_class_noun(text: str) -> bool:
-    """Whether the last word of ``text``, white space and a comma after it aside, may be a class noun.
+def ends_in(text: str, words: Collection[str], punctuation: str) -> bool:
+    """Whether the last word of ``text``, white space and one of ``punctuation`` after it aside, may be
+    one of ``words`` (lower case): what a pattern that ends ``\\s(word)\\s*[punctuation]?\\s*$`` needs.
 
-    What ``_BEFORE_NOUN`` needs; True where the text is not ASCII (case folding may differ).
+    True where the text is not ASCII (case folding may differ).
+
+    >>> ends_in("our new benchmark, ", CLASS_NOUNS, ","), ends_in("a benchmark of", CLASS_NOUNS, ",")
+    (True, False)
     """
     if not text.isascii():
         return True
     tail = text.rstrip()
-    if tail.endswith(","):
+    if tail[-1:] and tail[-1] in punctuation:
         tail = tail[:-1].rstrip()
-    words = tail.rsplit(None, 1)
-    return len(words) == 2 and words[1].lower() in CLASS_NOUNS
+    last = tail.rsplit(None, 1)
+    return len(last) == 2 and last[1].lower() in words
 
 
 def context_type(
@@ -291,7 +295,7 @@ def context_type(
         nouns_before = has_class_noun(window)
     if nouns_before:
         match = _search_at(_BEFORE, window, class_starts) or (
-            _BEFORE_NOUN.search(window) if _ends_with_class_noun(window) else None
+            _BEFORE_NOUN.search(window) if ends_in(window, CLASS_NOUNS, ",") else None
         )
         if match:
             return CLASS_NOUNS[match.group(1).lower()]

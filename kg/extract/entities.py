@@ -17,6 +17,7 @@ name shapes, head-typed phrases; ``kg.extract.extensions.proposed``) and
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
@@ -157,6 +158,8 @@ _COORDINATION = re.compile(r"^\)?\s*(?:,|,?\s*and|,?\s*or|/|&)\s*(?:the\s+)?$")
 _CALLED = re.compile(
     r"(?i)\s(model|models|architecture|benchmark|benchmarks)\b(?!-|\s+(?:datasets?|corpus|corpora)\b)"
 )
+# The letters the words ``_CALLED`` looks for start with, after one white space character.
+_CALLED_INITIALS = frozenset("mMaAbB")
 # What a name's type may become where the text calls it so: (type, called) pairs.
 _CALLED_CHANGES = frozenset({("Method", "Model"), ("Dataset", "Benchmark")})
 _JOINED = re.compile(r"\s&\s")
@@ -378,12 +381,12 @@ def title_head(title: str) -> tuple[int, int] | None:
     return match.span(1)
 
 
-def _title_head(doc: Doc) -> Span | None:
+def _title_head(doc: Doc) -> Candidate | None:
     bounds = title_head(doc_text(doc))
     head = None if bounds is None else doc.char_span(*bounds, alignment_mode="contract")
     if head is None or not len(head):
         return None
-    return Span(doc, head.start, head.end, label=name_type(head.text))
+    return Candidate(head.start, head.end, head.start_char, head.end_char, name_type(head.text))
 
 
 def _title_head_uses(doc: Doc) -> list[Candidate]:
@@ -422,17 +425,20 @@ class Entities:
         proposals = []
         by_head: dict[tuple[int, int], str] = {}
         for key in self.spans_keys:
+            typed_by_head = key == self.typed_by_head
             for proposal in proposed(doc, key):
-                if key == self.typed_by_head:
-                    by_head[(proposal.start, proposal.end)] = proposal.label_
-                if not is_generic(text[proposal.start_char : proposal.end_char]) and not is_modifier(
-                    text, proposal.start_char, proposal.end_char, proposal.label_
+                start, end, label = proposal.start_char, proposal.end_char, proposal.label_
+                if typed_by_head:
+                    by_head[(proposal.start, proposal.end)] = label
+                if is_generic(text[start:end]):
+                    continue
+                if (label == "Method" or label == "Task" or text[start - 1 : start] == "-") and is_modifier(
+                    text, start, end, label
                 ):
-                    if proposal.label_ == "Task" and names_technique(
-                        text, proposal.start_char, proposal.end_char
-                    ):
-                        proposal = proposal._replace(label_="Method")
-                    proposals.append(proposal)
+                    continue  # (``is_modifier`` holds for no other name but one after a hyphen)
+                if label == "Task" and names_technique(text, start, end):
+                    proposal = proposal._replace(label_="Method")  # "an Implicit Relation Reasoning module"
+                proposals.append(proposal)
         if self.typed_by_head not in self.spans_keys:
             by_head = {(c.start, c.end): c.label_ for c in proposed(doc, self.typed_by_head)}
         fixed: dict[str, str] = {}
@@ -456,7 +462,7 @@ class Entities:
                 c for c in proposals if text[c.start_char : c.end_char].casefold() not in generic_long_forms
             ]
         if doc_value(doc, "kg_field") == "title":
-            title = [candidate(head) for head in [_title_head(doc)] if head is not None]
+            title = [head for head in [_title_head(doc)] if head is not None]
         else:
             title = _title_head_uses(doc)
         found = without_overlaps(pairs + title + proposals + _bare_uses(doc, short_forms))
@@ -663,6 +669,8 @@ def _called(text: str, ents: list[Candidate], by_head: dict[tuple[int, int], str
     for ent in ents:
         if ent.label_ in ("Task", "Metric") or (ent.start, ent.end) in by_head:
             continue
+        if text[ent.end_char + 1 : ent.end_char + 2] not in _CALLED_INITIALS:
+            continue  # ``_CALLED`` cannot match
         match = _CALLED.match(text, ent.end_char)
         if match is not None:
             label = CLASS_NOUNS[match.group(1).lower()]
@@ -693,8 +701,13 @@ def _with_listed_data(doc: Doc, text: str, ents: list[Candidate]) -> list[Candid
     data = [ent for ent in ents if ent.label_ in ("Dataset", "Benchmark")]
     if not data:
         return ents
-    taken: set[int] | None = None  # the characters of the names, read where a list is found
+    name_starts = [ent.start_char for ent in ents]  # ``ents`` are in text order and do not overlap
     found: list[Candidate] = []
+
+    def taken(char: int) -> bool:
+        i = bisect_right(name_starts, char) - 1
+        return (i >= 0 and char < ents[i].end_char) or any(f.start_char <= char < f.end_char for f in found)
+
     for ent in data:
         after = _NEXT_DATA.match(text, ent.end_char) if _may_list_after(text, ent.end_char) else None
         window = max(0, ent.start_char - 60)
@@ -706,9 +719,7 @@ def _with_listed_data(doc: Doc, text: str, ents: list[Candidate]) -> list[Candid
         for match in (after, before):
             if match is None:
                 continue
-            if taken is None:
-                taken = {i for ent in ents for i in range(ent.start_char, ent.end_char)}
-            if match.start(1) in taken or match.end(1) - 1 in taken:
+            if taken(match.start(1)) or taken(match.end(1) - 1):
                 continue
             words = match.group(1).split()
             if words[0].lower() in STOP_WORDS or words[0].lower() in VAGUE or is_generic(match.group(1)):
@@ -716,7 +727,6 @@ def _with_listed_data(doc: Doc, text: str, ents: list[Candidate]) -> list[Candid
             tokens = token_span(doc, match.start(1), match.end(1))
             if tokens is not None:
                 found.append(Candidate(*tokens, match.start(1), match.end(1), ent.label_))
-                taken.update(range(match.start(1), match.end(1)))
     return sorted(ents + found, key=lambda span: span.start) if found else ents
 
 
@@ -808,6 +818,8 @@ def _with_listed_tasks(doc: Doc, text: str, ents: list[Candidate]) -> list[Candi
 
 
 # What may follow a data name as part of it: a version, a year or a split ("NYU Depth v2", "val2017").
+# The characters a ``_DATA_VERSION`` match starts with after its space.
+_VERSION_INITIALS = frozenset("vV12td")
 _DATA_VERSION = re.compile(r" (?:[vV]\d[\w.]*|(?:19|20)\d\d|(?:val|test|train|dev)(?:19|20)?\d\d)(?![\w-])")
 
 
@@ -821,7 +833,12 @@ def _with_data_versions(doc: Doc, text: str, ents: list[Candidate]) -> list[Cand
     for i, ent in enumerate(ents):
         if widened and ent.end <= widened[-1].end:
             continue  # the version itself, found as a name of its own ("val2017")
-        match = _DATA_VERSION.match(text, ent.end_char) if ent.label_ not in ("Task", "Metric") else None
+        match = (
+            _DATA_VERSION.match(text, ent.end_char)
+            if ent.label_ not in ("Task", "Metric")
+            and text[ent.end_char + 1 : ent.end_char + 2] in _VERSION_INITIALS
+            else None
+        )
         tokens = None if match is None else token_span(doc, ent.start_char, match.end())
         crossed = tokens is not None and i + 1 < len(ents) and ents[i + 1].start < tokens[1] < ents[i + 1].end
         widened.append(
@@ -833,26 +850,29 @@ def _with_data_versions(doc: Doc, text: str, ents: list[Candidate]) -> list[Cand
 def without_overlaps(spans: list[Candidate]) -> list[Candidate]:
     """What ``spacy.util.filter_spans`` keeps of ``spans``, in text order: the longest of overlapping ones.
 
-    Ties go to the one that starts first, then to the first in ``spans``; as there, a span is
-    dropped where its first or last token is taken, not where it holds a taken one.
+    Ties go to the one that starts first, then to the first in ``spans`` (``sorted`` keeps the
+    order of equal keys, with ``reverse`` too); as there, a span is dropped where its first
+    or last token is taken, not where it holds a taken one.
 
     >>> spans = [Candidate(1, 3, 5, 12, "X"), Candidate(0, 2, 0, 9, "X"), Candidate(2, 5, 9, 16, "X")]
     >>> [(span.start, span.end) for span in without_overlaps(spans)]
     [(0, 2), (2, 5)]
     """
-    taken: set[int] = set()
+    order = [(span[1] - span[0]) * _TOKENS_BOUND - span[0] for span in spans]  # longest, then first
+    taken = bytearray(max((span[1] for span in spans), default=0))  # 1 for the tokens of kept spans
     kept = []
-    for span in sorted(spans, key=_longest_then_last, reverse=True):
+    for i in sorted(range(len(spans)), key=order.__getitem__, reverse=True):
+        span = spans[i]
         start, end = span[0], span[1]
-        if start not in taken and end - 1 not in taken:
+        if not taken[start] and not taken[end - 1]:
             kept.append(span)
-            taken.update(range(start, end))
+            taken[start:end] = b"\x01" * (end - start)
     kept.sort(key=itemgetter(0))
     return kept
 
 
-def _longest_then_last(span: Candidate) -> tuple[int, int]:
-    return span[1] - span[0], -span[0]
+# More tokens than a doc holds: spans are ordered by length * this - start.
+_TOKENS_BOUND = 1 << 32
 
 
 def _coordinated(text: str, ents: list[Candidate]) -> list[list[int]]:

@@ -32,7 +32,6 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from operator import itemgetter
 from typing import Any, NamedTuple
 
 import numpy
@@ -134,7 +133,10 @@ def sentences_of(doc: Doc, chars: Iterable[int]) -> list[tuple[int, int]]:
     [(0, 4), (5, 15)]
     """
     bounds = doc_value(doc, "kg_sentences") or [(0, len(doc_text(doc)))]
-    return [bounds[max(0, bisect_right(bounds, char, key=itemgetter(0)) - 1)] for char in chars]
+    if len(bounds) == 1:
+        return [bounds[0] for _ in chars]
+    starts = [start for start, _ in bounds]
+    return [bounds[max(0, bisect_right(starts, char) - 1)] for char in chars]
 
 
 class Candidate(NamedTuple):

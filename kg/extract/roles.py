@@ -15,11 +15,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.cues import CLASS_NOUNS, is_review_title, word_alternation
+from kg.extract.cues import CLASS_NOUNS, ends_in, is_review_title, word_alternation
 from kg.extract.extensions import Candidate, doc_text, doc_value, entities_of, sentences_of, set_doc_value
 from kg.extract.known_names import lookup
 from kg.extract.triggers import folds_like_ascii, matches_at, occurrences
@@ -82,21 +83,26 @@ _NAMED = re.compile(
 _NAMED_ENDINGS = (",", "the", "namely", "called", "named", "dubbed", "termed", "coined", "as")
 
 
-def _names_next(before: str) -> bool:
-    """Whether ``before`` ends by naming what comes next ("a new benchmark, ", "called ").
+def _names_next(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` ends by naming what comes next ("a new benchmark, ", "called ").
 
     ``_NAMED`` is tried only where the text ends as it can match: a search for a pattern
     anchored at the end still tries it at every offset.
 
-    >>> _names_next("We build a new benchmark, "), _names_next("a method called "), _names_next("a new ")
+    >>> text = "We build a new benchmark, a method called X"
+    >>> _names_next(text, 0, 26), _names_next(text, 26, 42), _names_next(text, 0, 15)
     (True, True, False)
     """
-    tail = before.rstrip()[-6:]
+    last = end  # the end of ``text[start:end].rstrip()``
+    while last > start and text[last - 1].isspace():
+        last -= 1
+    tail = text[max(start, last - 6) : last]
     if tail.isascii() and not tail.lower().endswith(_NAMED_ENDINGS):
         return False
-    return _NAMED.search(before) is not None
+    return _NAMED.search(text[start:end]) is not None
 
 
+_NOVEL_ENDINGS = frozenset(["novel", "new", "proposed"])
 _INTRODUCED_PASSIVE = re.compile(
     r"(?i)^\s*(?:\([^)]*\)\s*)?(?:is|are)\s+(?:then\s+|further\s+|also\s+|newly\s+)?"
     r"(?:proposed|introduced|devised|developed|designed|presented|constructed|built|created|released)\b"
@@ -200,23 +206,25 @@ class Roles:
             verbs = sorted({m.span(): m for m in [*verbs, *seconds]}.values(), key=re.Match.end)
         introduced: list[Candidate] = []
         for i, ent in enumerate(ents):
-            before = text[start : ent.start_char]
-            verb = _last_before(verbs, ent.start_char)
+            name_start = ent.start_char
+            verb = _last_before(verbs, name_start) if verbs else None
             first_after_verb = verb is not None and (
-                _BRIDGE.match(text, verb.end(), ent.start_char) is not None
+                _BRIDGE.match(text, verb.end(), name_start) is not None
                 and all(
                     e.end_char <= verb.end() or not new
                     for e, new in zip(ents[:i], may_be_new[:i], strict=True)
                 )
             )
-            between = text[ents[i - 1].end_char : ent.start_char] if i else ""
-            between = between.replace("(", "").replace(")", "").strip()
-            coordinated = bool(introduced) and introduced[-1] is ents[i - 1] and _COORDINATION.match(between)
-            named = _names_next(before[-80:])
+            between = ""
+            coordinated = False
+            follows_introduced = bool(introduced) and introduced[-1] is ents[i - 1]
+            if follows_introduced:
+                between = text[ents[i - 1].end_char : name_start].replace("(", "").replace(")", "").strip()
+                coordinated = _COORDINATION.match(between) is not None
+            named = _names_next(text, max(start, name_start - 80), name_start)
             if (
                 named
-                and introduced
-                and introduced[-1] is ents[i - 1]
+                and follows_introduced
                 and first_after_verb is False
                 and not _is_long_name(text[ents[i - 1].start_char : ents[i - 1].end_char])
             ):
@@ -224,33 +232,49 @@ class Roles:
                 # (a Title Case description is a name too: "an Efficient ... Adapter, termed X").
                 popped = introduced.pop()
                 del roles[(popped.start, popped.end)]
-            right_after_verb = (
-                first_after_verb and _ARTICLES.match(text, verb.end(), ent.start_char) is not None
-            )
+            right_after_verb = first_after_verb and _ARTICLES.match(text, verb.end(), name_start) is not None
             # "a Sparse Motion Encoder (SME)": the short form of a new name is new, listed or not.
-            short_form = coordinated and between == "" and "(" in text[ents[i - 1].end_char : ent.start_char]
+            short_form = coordinated and between == "" and "(" in text[ents[i - 1].end_char : name_start]
             if (
                 named
                 or short_form
                 or right_after_verb
                 or (
                     may_be_new[i]
-                    and (
-                        first_after_verb
-                        or coordinated
-                        or (verb is not None and _ENUMERATED.search(before[-60:]) is not None)
-                        or _INTRODUCED_PASSIVE.match(text[ent.end_char : ent.end_char + 60])
-                        or _OURS.search(before[-80:])
-                        or _NOVEL.search(before[-30:])
-                    )
+                    and (first_after_verb or coordinated or self._said_new(text, start, ent, verb))
                 )
             ):
                 introduced.append(ent)
                 roles[(ent.start, ent.end)] = "introduced"
             elif ent.label_ in ("Dataset", "Benchmark") and _first_match(
-                _EVALUATE, text, start, ent.start_char, evaluation_starts
+                _EVALUATE, text, start, name_start, evaluation_starts
             ):
                 roles[(ent.start, ent.end)] = "evaluated_on"
+
+    @staticmethod
+    def _said_new(text: str, start: int, ent: Candidate, verb: re.Match[str] | None) -> bool:
+        """Whether the words around a name, in the sentence from ``start``, say the paper brings it.
+
+        An enumeration after a verb of introduction, a passive one after the name ("X is
+        proposed"), "our ... method" or "a novel" before it. Each pattern is searched only
+        where the text ends as its match must (``ends_in``).
+        """
+        name_start = ent.start_char
+        if verb is not None:
+            window = text[max(start, name_start - 60) : name_start]
+            if ")" in window and _ENUMERATED.search(window) is not None:
+                return True
+        if _INTRODUCED_PASSIVE.match(text[ent.end_char : ent.end_char + 60]):
+            return True
+        window = text[max(start, name_start - 80) : name_start]
+        if ends_in(window, CLASS_NOUNS, ",:") and _OURS.search(window):
+            return True
+        window = window[-30:]
+        return (
+            window[-1:].isspace()
+            and ends_in(window, _NOVEL_ENDINGS, "")
+            and _NOVEL.search(window) is not None
+        )
 
 
 def _is_long_name(text: str) -> bool:
@@ -268,8 +292,15 @@ def _may_be_new(ent: Candidate, text: str, listed_short_forms: set[str]) -> bool
     A short form the text defines for a listed name is listed too: "SDXL" of
     "Stable Diffusion XL (SDXL)" (``listed_short_forms``, from ``_listed_short_forms``).
     """
+    if ent.label_ == "Task":
+        return False
     name = text[ent.start_char : ent.end_char]
-    return ent.label_ != "Task" and lookup(name) is None and name not in listed_short_forms
+    return not _is_listed(name) and name not in listed_short_forms
+
+
+@lru_cache(maxsize=1 << 16)  # names recur from paper to paper
+def _is_listed(name: str) -> bool:
+    return lookup(name) is not None
 
 
 def _listed_short_forms(doc: Doc, text: str) -> set[str]:
@@ -277,7 +308,7 @@ def _listed_short_forms(doc: Doc, text: str) -> set[str]:
     return {
         text[short.start_char : short.end_char]
         for long, short in doc_value(doc, "kg_abbreviations") or ()
-        if lookup(text[long.start_char : long.end_char]) is not None
+        if _is_listed(text[long.start_char : long.end_char])
     }
 
 

@@ -14,8 +14,8 @@ from kg.extract.cues import (
     _BEFORE_NOUN,
     CLASS_NOUNS,
     ClassNounIndex,
-    _ends_with_class_noun,
     _search_at,
+    ends_in,
     has_class_noun,
     word_alternation,
 )
@@ -74,4 +74,4 @@ def test_the_before_patterns_are_tried_where_they_may_match(text: str, start: in
     expected = _BEFORE.search(window)
     assert (found and (found.span(), found.groups())) == (expected and (expected.span(), expected.groups()))
     if _BEFORE_NOUN.search(window):
-        assert _ends_with_class_noun(window)
+        assert ends_in(window, CLASS_NOUNS, ",")
