@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from kg.extract.cues import context_type
 from kg.extract.entities import harmonise
 from kg.extract.shapes import shape_type
 from kg.model import Mention
@@ -155,3 +156,16 @@ def test_an_apposition_after_a_defined_pair_types_both_forms(
 def test_without_an_apposition_the_long_forms_head_types_the_pair(pipeline: Language) -> None:
     text = "We propose Universal Document Processing (UDOP) for forms."
     assert types(pipeline, text) == {"Universal Document Processing": "Task", "UDOP": "Task"}
+
+
+# A class noun after one hyphenated adjective ---------------------------------------------------
+
+
+def test_a_data_noun_after_a_compound_adjective_types_the_name(pipeline: Language) -> None:
+    text = "On retrieval benchmarks, our model, trained on the Zorb-12M multi-modal dataset, wins."
+    assert types(pipeline, text)["Zorb-12M"] == "Dataset"
+
+
+def test_a_participle_before_the_class_noun_says_what_was_done_with_the_name() -> None:
+    assert context_type("We fine-tune ", " image-text model.") == "Model"
+    assert context_type("We fine-tune ", " pre-trained models.") is None
