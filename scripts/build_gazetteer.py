@@ -260,7 +260,31 @@ def pwc_tasks(raw: Path) -> Iterator[Row]:
         for line in io.TextIOWrapper(member, encoding="utf-8"):
             name = _clean(line.strip().strip('"'))
             if name:
-                yield name, "Task", "pwc", f"https://paperswithcode.com/task/{_slug(name)}"
+                url = f"https://paperswithcode.com/task/{_slug(name)}"
+                yield name, "Task", "pwc", url
+                short = bracketed_acronym(name)
+                if short is not None:
+                    yield short, "Task", "pwc", url
+
+
+# "Automatic Speech Recognition (ASR)": a name and, in brackets, a short form of it.
+BRACKETED = re.compile(r"^(.+?) \(([A-Z][A-Za-z]*[A-Z][A-Za-z]*)\)$")
+
+
+def bracketed_acronym(name: str) -> str | None:
+    """The acronym a listed name gives in brackets, where its capitals are the long form's initials.
+
+    >>> bracketed_acronym("Automatic Speech Recognition (ASR)"), bracketed_acronym("Image Retrieval (CoIR)")
+    ('ASR', None)
+    >>> bracketed_acronym("Electrocardiography (ECG)"), bracketed_acronym("Face Recognition (Closed-Set)")
+    (None, None)
+    """
+    match = BRACKETED.match(name)
+    if match is None:
+        return None
+    initials = [word[0].upper() for word in re.split(r"[\s-]+", match.group(1)) if word[:1].isupper()]
+    capitals = [char for char in match.group(2) if char.isupper()]
+    return match.group(2) if capitals == initials else None
 
 
 def pwc_task_tables(raw: Path) -> Iterator[Row]:

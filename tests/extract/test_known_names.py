@@ -36,3 +36,14 @@ def test_family_words_of_listed_models_are_listed(name: str) -> None:
 def test_a_family_word_is_found_in_text(pipeline: Language) -> None:
     doc = pipeline("It beats Swin and Perceiver at the same cost.")
     assert [(e.text, e.label_) for e in doc.ents] == [("Swin", "Model"), ("Perceiver", "Model")]
+
+
+@pytest.mark.parametrize("name", ["ASR", "OCR", "ABSA"])
+def test_task_acronyms_the_task_list_defines_are_tasks(name: str) -> None:
+    entry = lookup(name)
+    assert entry is not None and entry.type == "Task"
+
+
+def test_a_task_acronym_is_found_in_text(pipeline: Language) -> None:
+    doc = pipeline("The objective subsumes common pretraining signals such as OCR and captioning.")
+    assert ("OCR", "Task") in [(e.text, e.label_) for e in doc.ents]

@@ -80,3 +80,18 @@ def test_a_family_word_that_listed_models_extend_is_a_model(gazetteer: ModuleTyp
 )
 def test_no_family_word_where_english_listed_or_another_types(gazetteer: ModuleType, rows: list) -> None:
     assert list(gazetteer.model_bases(rows)) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "short"),
+    [
+        ("Automatic Speech Recognition (ASR)", "ASR"),
+        ("Aspect-Based Sentiment Analysis (ABSA)", "ABSA"),
+        ("Composed Image Retrieval (CoIR)", "CoIR"),
+        ("Electrocardiography (ECG)", None),  # capitals that are no initials
+        ("Face Recognition (Closed-Set)", None),  # a qualifier, not a short form
+        ("Action Classification (zero-shot)", None),
+    ],
+)
+def test_a_listed_tasks_bracketed_acronym(gazetteer: ModuleType, name: str, short: str | None) -> None:
+    assert gazetteer.bracketed_acronym(name) == short
