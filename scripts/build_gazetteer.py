@@ -253,6 +253,45 @@ def pwc_datasets(raw: Path) -> Iterator[Row]:
                     yield _without_brackets(name) or name, data_kind(name), "pwc", url
 
 
+# A description that says what the data is: "GLUE ... is a collection ...", "MMLU ... is a new benchmark".
+DESCRIBED_AS_BENCHMARK = re.compile(
+    r"(?i)^[^.]{0,200}?\b(?:is|are)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,5}?(?:benchmark|leaderboard)s?\b"
+    r"(?!\s+(?:datasets?|corpus|corpora)\b)"
+)
+
+
+def is_described_as_benchmark(subtitle: str, description: str) -> bool:
+    """Whether a PwC dataset's full name or the first sentence of its description calls it a benchmark.
+
+    >>> is_described_as_benchmark("General Language Understanding Evaluation benchmark", "")
+    True
+    >>> is_described_as_benchmark("", "MMLU (Massive Multitask Language Understanding) is a new benchmark.")
+    True
+    >>> is_described_as_benchmark("", "SuperGLUE is a benchmark dataset designed to pose a test.")
+    False
+    >>> is_described_as_benchmark("", "The ImageNet dataset contains images. It is a benchmark.")
+    False
+    """
+    first = description.split("\n", 1)[0]
+    return (
+        re.search(r"(?i)\bbenchmark\b", subtitle) is not None
+        or DESCRIBED_AS_BENCHMARK.search(first) is not None
+    )
+
+
+def pwc_described_benchmarks(raw: Path) -> frozenset[str]:
+    """The case-folded names of the PwC datasets that PwC itself describes as benchmarks."""
+    names = set()
+    with gzip.open(raw / "pwc" / "pwc_datasets_2022.tsv.gz", "rt", encoding="utf-8") as f:
+        csv.field_size_limit(sys.maxsize)
+        for row in csv.DictReader(f, delimiter="\t"):
+            if is_described_as_benchmark(row.get("subtitle") or "", row.get("description") or ""):
+                for name in (_clean(row.get("title") or ""), _clean(row.get("subtitle") or "")):
+                    if name:
+                        names.add((_without_brackets(name) or name).casefold())
+    return frozenset(names)
+
+
 def pwc_tasks(raw: Path) -> Iterator[Row]:
     with tarfile.open(raw / "pwc" / "pwc_tasks_2025_worldsnapshot.tar.gz") as tar:
         member = tar.extractfile("data/all_tasks.txt")
@@ -500,6 +539,10 @@ def build(raw: Path) -> list[Row]:
         old = best.get(key)
         if old is None or _rank(name, kind) < _rank(old[0], old[1]):
             best[key] = row
+    # A dataset that PwC describes as a benchmark is one ("GLUE"); the text may still say otherwise.
+    for key in pwc_described_benchmarks(raw) & best.keys():
+        if best[key][1] == "Dataset":
+            best[key] = (best[key][0], "Benchmark", *best[key][2:])
     data = {key for key, row in best.items() if row[1] in ("Dataset", "Benchmark")}
     return sorted(row for row in best.values() if row[1] != "Metric" or is_measure_name(row[0], data))
 

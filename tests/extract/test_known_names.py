@@ -47,3 +47,14 @@ def test_task_acronyms_the_task_list_defines_are_tasks(name: str) -> None:
 def test_a_task_acronym_is_found_in_text(pipeline: Language) -> None:
     doc = pipeline("The objective subsumes common pretraining signals such as OCR and captioning.")
     assert ("OCR", "Task") in [(e.text, e.label_) for e in doc.ents]
+
+
+@pytest.mark.parametrize("name", ["GLUE", "MMLU"])
+def test_data_the_list_describes_as_benchmarks_are_benchmarks(name: str) -> None:
+    entry = lookup(name)
+    assert entry is not None and entry.type == "Benchmark"
+
+
+def test_a_listed_dataset_not_described_so_stays_a_dataset() -> None:
+    entry = lookup("ImageNet")
+    assert entry is not None and entry.type == "Dataset"

@@ -95,3 +95,19 @@ def test_no_family_word_where_english_listed_or_another_types(gazetteer: ModuleT
 )
 def test_a_listed_tasks_bracketed_acronym(gazetteer: ModuleType, name: str, short: str | None) -> None:
     assert gazetteer.bracketed_acronym(name) == short
+
+
+@pytest.mark.parametrize(
+    ("subtitle", "description", "described"),
+    [
+        ("General Language Understanding Evaluation benchmark", "", True),
+        ("", "XYZ is a new benchmark designed to measure knowledge.", True),
+        ("", "XYZ is a challenging leaderboard for retrieval.", True),
+        ("", "XYZ is a benchmark dataset of images.", False),  # a dataset, used as a benchmark
+        ("", "The XYZ dataset contains images.\nIt is a standard benchmark.", False),  # not the first line
+    ],
+)
+def test_datasets_pwc_describes_as_benchmarks(
+    gazetteer: ModuleType, subtitle: str, description: str, described: bool
+) -> None:
+    assert gazetteer.is_described_as_benchmark(subtitle, description) is described
