@@ -124,13 +124,14 @@ class KnownNames:
         starts, ends = token_bounds(doc)
         text = doc_text(doc)
         strings = doc.vocab.strings
+        # (``Candidate._make`` builds the tuple in C: less than half the time the class call takes.)
         found = [
-            Candidate(start, end, starts[start], ends[end - 1], strings[label])
+            Candidate._make((start, end, starts[start], ends[end - 1], strings[label]))
             for label, start, end in self.exact(doc)
         ]
         for label, start, end in self.folded(doc):
             if label in self.data_labels and text[starts[start] : ends[end - 1]].islower():
                 continue  # data names are capitalised: "fact verification" is the task, not the data
-            found.append(Candidate(start, end, starts[start], ends[end - 1], strings[label]))
+            found.append(Candidate._make((start, end, starts[start], ends[end - 1], strings[label])))
         propose(doc, self.spans_key, found, span_groups)
         return doc

@@ -378,12 +378,10 @@ def find_titled(text: str) -> list[tuple[int, int, EntityType]]:
     """
     found: list[tuple[int, int, EntityType]] = []
     for match in _TITLED.finditer(text):
-        before = text[max(0, match.start() - 5) : match.start()]
-        titled = _titled_name(before, match.group())
+        titled = _titled_name(match.group(), _mid_sentence(text, match.start()))
         if titled is None:
             continue
-        offset = match.start() - len(before)
-        start, end, kind = offset + titled[0], offset + titled[1], titled[2]
+        start, end, kind = match.start() + titled[0], match.start() + titled[1], titled[2]
         if _HEADING.match(text, end) and _ENUMERATOR.search(text, max(0, start - 8), start):
             continue  # "(1) Information Degradation: This arises ...": a point's heading
         found.append((start, end, kind))
@@ -394,17 +392,20 @@ _WORDS = re.compile(r"\S+")
 
 
 @cache
-def _titled_name(before: str, phrase: str) -> tuple[int, int, EntityType] | None:
-    """The name in a ``_TITLED`` match ``phrase`` and its type, offsets in ``before + phrase``.
+def _titled_name(phrase: str, mid_sentence: bool) -> tuple[int, int, EntityType] | None:
+    """The name in a ``_TITLED`` match ``phrase`` and its type, offsets in ``phrase``.
 
-    ``before`` is the five characters before the match, all that ``_mid_sentence`` reads
-    (cached: the same phrases recur, "Large Language Models").
+    ``mid_sentence`` says whether the phrase stands mid-sentence (``_mid_sentence``), all that
+    the text before it decides (cached: the same phrases recur, "Large Language Models").
     """
-    text = before + phrase
-    words = list(_WORDS.finditer(text, len(before)))
+    words = list(_WORDS.finditer(phrase))
     while words and (
         words[0].group().lower() in STOP_WORDS
-        or (words[0].group().lower() in VAGUE and not _mid_sentence(text, words[0].start()))
+        or (
+            words[0].group().lower() in VAGUE
+            # a later word's previous word is in the phrase: the text before it says nothing
+            and not (_mid_sentence(phrase, words[0].start()) if words[0].start() else mid_sentence)
+        )
         or words[0].group().endswith("ing")  # "Aligning Large Language Models" is a verb phrase
         or _BASED.search(words[0].group())  # "Transformer-based BERT" is BERT
     ):
@@ -416,7 +417,7 @@ def _titled_name(before: str, phrase: str) -> tuple[int, int, EntityType] | None
     if words[-1].group().lower() in _NOT_TECHNIQUES:
         return None
     start, end = words[0].start(), words[-1].end()
-    name = text[start:end]
+    name = phrase[start:end]
     last = words[-1].group().lower()
     return start, end, head_type(name.split()) or CLASS_NOUNS.get(last) or name_type(name)
 
