@@ -109,9 +109,12 @@ def _branches(node: dict[str, dict]) -> str:
 
 _CLASS = word_alternation(CLASS_NOUNS)
 _ANY_CLASS = re.compile(rf"(?i)\b(?:{_CLASS})\b")
-# Where a class noun starts a word of lower-case text: the longest one, so that it is the
-# whole word where any is ("models", not "model", of "models;").
-_CLASS_NOUN_START = re.compile(rf"\b(?:{_CLASS})")
+# Where a class noun starts a word of lower-cased ASCII text: the longest one, so that it is
+# the whole word where any is ("models", not "model", of "models;"). What ``\b(?:class noun)``
+# finds, but after the character before the word: a pattern that starts with a character
+# class is tried only where that class matches (one in six characters, not every one).
+_CLASS_NOUN_AFTER = re.compile(rf"[^a-z0-9_]({_CLASS})")
+_CLASS_NOUN = re.compile(_CLASS)
 _WORD_RUN = re.compile(r"\w+")
 # ``bytes.translate`` table: 1 for the bytes of ASCII word characters (what ``\w`` matches), 0 else.
 _WORD_BYTES = bytes(1 if chr(b).isascii() and (chr(b).isalnum() or chr(b) == "_") else 0 for b in range(256))
@@ -186,8 +189,11 @@ class ClassNounIndex:
             return
         self.word = text.encode("ascii").translate(_WORD_BYTES)  # 1 where ``\w`` matches, 0 else
         size = len(text)
-        for match in _CLASS_NOUN_START.finditer(text.lower()):
-            start, end = match.span()
+        lower = text.lower()
+        first = _CLASS_NOUN.match(lower)
+        spans = [first.span()] if first is not None else []
+        spans += [match.span(1) for match in _CLASS_NOUN_AFTER.finditer(lower)]
+        for start, end in spans:
             self.starts.append(start)
             if end == size or not self.word[end]:
                 self.noun_starts.append(start)
@@ -493,7 +499,11 @@ _DATA_SOURCE_WORDS = (
 _EXAMPLE_CUE = re.compile(r"(?:such as|including|like|e\.g\.,?)\s*([A-Z][a-z]+[A-Za-z]*)(?![\w-])")
 _EXAMPLE_CUES = ("such as", "including", "like", "e.g.")
 _CLASS_BEFORE_CUE = re.compile(rf"\b((?i:{_CLASS}))(?:\s*\([^)]*\))?,?\s+$")
-_CAPITALISED_MID_SENTENCE = re.compile(r" ([A-Z][a-z]+[A-Za-z]*)(?=\s+[a-z])")
+# A class noun in lower case, after a space or at the start, then a capitalised word mid-sentence;
+# the space first, so that the engine skips to spaces.
+_INSTANCE = rf"({_CLASS}) ([A-Z][a-z]+[A-Za-z]*)(?=\s+[a-z])"
+_INSTANCE_AFTER_SPACE = re.compile(" " + _INSTANCE)
+_INSTANCE_AT_START = re.compile(_INSTANCE)
 
 
 def _class_examples(text: str) -> list[tuple[str, int, int]]:
@@ -503,10 +513,12 @@ def _class_examples(text: str) -> list[tuple[str, int, int]]:
         noun = _CLASS_BEFORE_CUE.search(text, max(0, match.start() - 60), match.start())
         if noun is not None:
             found.append((noun.group(1), *match.span(1)))
-    for match in _CAPITALISED_MID_SENTENCE.finditer(text):
-        word = text[text.rfind(" ", 0, match.start()) + 1 : match.start()]
-        if word in CLASS_NOUNS:  # lower-case: "method Dromedary", not "Models Dromedary"
-            found.append((word, *match.span(1)))
+    # lower-case: "method Dromedary", not "Models Dromedary"
+    first = _INSTANCE_AT_START.match(text)
+    for match in [first] if first is not None else []:
+        found.append((match.group(1), *match.span(2)))
+    for match in _INSTANCE_AFTER_SPACE.finditer(text):
+        found.append((match.group(1), *match.span(2)))
     return found
 
 

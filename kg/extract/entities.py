@@ -916,22 +916,29 @@ def _variants_typed_as_their_base(winners: dict[str, str]) -> dict[str, str]:
     >>> _variants_typed_as_their_base({"secla": "Method", "secla-b": "Model", "coco": "Dataset"})
     {'secla': 'Method', 'secla-b': 'Method', 'coco': 'Dataset'}
     """
-    techniques = [key for key, kind in winners.items() if kind in ("Model", "Method") and len(key) > 2]
-    if len(techniques) < 2:
-        return winners
-    changed = dict(winners)
-    for key in techniques:
-        longest = ""
-        for base in techniques:
-            if (
-                len(base) > len(longest)
-                and base != key
-                and key.startswith(base)
-                and _VARIANT.match(key, len(base)) is not None
-            ):
-                longest = base
-        if longest:
-            changed[key] = winners[longest]
+    # A base is longer than two characters, so it shares its variant's first three.
+    by_start: dict[str, list[str]] = {}
+    for key, kind in winners.items():
+        if kind in ("Model", "Method") and len(key) > 2:
+            by_start.setdefault(key[:3], []).append(key)
+    changed = winners
+    for techniques in by_start.values():
+        if len(techniques) < 2:
+            continue
+        for key in techniques:
+            longest = ""
+            for base in techniques:
+                if (
+                    len(base) > len(longest)
+                    and base != key
+                    and key.startswith(base)
+                    and _VARIANT.match(key, len(base)) is not None
+                ):
+                    longest = base
+            if longest:
+                if changed is winners:
+                    changed = dict(winners)
+                changed[key] = winners[longest]
     return changed
 
 

@@ -25,10 +25,15 @@ from kg.extract.extensions import Candidate, doc_text, doc_value, entities_of, s
 from kg.extract.known_names import lookup
 from kg.extract.triggers import folds_like_ascii, matches_at, occurrences
 
-_VERB = (
-    r"(?:propose|introduce|present|develop|design|devise|release|build|construct|contribute|curate|"
-    r"collect|create|establish|offer|formulate|put forward|name|call|term|dub|coin|provide)[sd]?\b"
+# The verbs of introduction, in the order the plain alternation listed them.
+_VERBS = (
+    "propose introduce present develop design devise release build construct contribute curate collect "
+    "create establish offer formulate put_forward name call term dub coin provide"
 )
+# As a trie ("p(?:r(?:esent|o(?:pose|vide))|ut forward)"): tried at every word start of a clause,
+# the engine then reads a letter or two, not each verb in turn. No verb starts another, so the
+# order of the alternatives never decides a match.
+_VERB = rf"(?:{word_alternation(verb.replace('_', ' ') for verb in _VERBS.split())})[sd]?\b"
 _INTRODUCE = re.compile(
     rf"(?i)(?:\b(?:we|us|this (?:paper|work|study)|here|our (?:work|paper))\b[^.;]{{0,80}}?\b{_VERB}"
     r"|\b(?:our|the proposed) [\w-]+(?: [\w-]+)? (?:comprises|consists of|includes|contains)\b"
@@ -81,6 +86,7 @@ _NAMED = re.compile(
 )
 # How a text that ``_NAMED`` matches ends (case aside): a comma, or a word its last part allows.
 _NAMED_ENDINGS = (",", "the", "namely", "called", "named", "dubbed", "termed", "coined", "as")
+_NAMED_LAST = frozenset(ending[-1] for ending in _NAMED_ENDINGS)
 
 
 def _names_next(text: str, start: int, end: int) -> bool:
@@ -96,6 +102,8 @@ def _names_next(text: str, start: int, end: int) -> bool:
     last = end  # the end of ``text[start:end].rstrip()``
     while last > start and text[last - 1].isspace():
         last -= 1
+    if last == start or (text[last - 1].isascii() and text[last - 1].lower() not in _NAMED_LAST):
+        return False  # no ending of ``_NAMED_ENDINGS`` ends so
     tail = text[max(start, last - 6) : last]
     if tail.isascii() and not tail.lower().endswith(_NAMED_ENDINGS):
         return False
@@ -147,6 +155,33 @@ _EVALUATE_STARTS = (
 )
 
 
+# Where the words of ``_INTRODUCE_STARTS`` (group 1) and of ``_EVALUATE_STARTS`` start a word of
+# lower-cased ASCII text: after a character that is not a word's, which the pattern starts with
+# so that the engine skips to those (the words are looked ahead at: one may end where the next starts).
+_TRIGGERS = rf"(?:({word_alternation(_INTRODUCE_STARTS)})|{word_alternation(_EVALUATE_STARTS)})"
+_TRIGGERS_AFTER = re.compile(rf"[^a-z0-9_](?={_TRIGGERS})")
+_TRIGGERS_AT_START = re.compile(_TRIGGERS)
+
+
+def _trigger_starts(text: str) -> tuple[list[int] | None, list[int] | None]:
+    """``_word_starts`` for ``_INTRODUCE_STARTS`` and for ``_EVALUATE_STARTS``, by one scan of ASCII text.
+
+    >>> _trigger_starts("We test it; our results (us)")
+    ([0, 12, 25], [3, 16])
+    """
+    if not text.isascii():
+        return _word_starts(text, _INTRODUCE_STARTS), _word_starts(text, _EVALUATE_STARTS)
+    lower = text.lower()
+    introductions: list[int] = []
+    evaluations: list[int] = []
+    first = _TRIGGERS_AT_START.match(lower)
+    if first is not None:
+        (introductions if first.group(1) is not None else evaluations).append(0)
+    for match in _TRIGGERS_AFTER.finditer(lower):
+        (introductions if match.group(1) is not None else evaluations).append(match.start() + 1)
+    return introductions, evaluations
+
+
 @Language.factory("kg_roles")
 class Roles:
     """Set ``doc._.kg_roles`` (read per span as ``span._.kg_role``) for the doc's entities (``entities_of``).
@@ -178,9 +213,7 @@ class Roles:
             by_sentence: dict[tuple[int, int], list[Candidate]] = {}
             for ent, sentence in zip(ents, sentences_of(doc, [e.start_char for e in ents]), strict=True):
                 by_sentence.setdefault(sentence, []).append(ent)
-            starts = _word_starts(text, _INTRODUCE_STARTS) if by_sentence else None
-            data = any(ent.label_ in ("Dataset", "Benchmark") for ent in ents)
-            evaluation_starts = _word_starts(text, _EVALUATE_STARTS) if data else None
+            starts, evaluation_starts = _trigger_starts(text) if by_sentence else (None, None)
             listed_short_forms = _listed_short_forms(doc, text) if by_sentence else set()
             for (start, end), sentence_ents in by_sentence.items():
                 may_be_new = [_may_be_new(ent, text, listed_short_forms) for ent in sentence_ents]

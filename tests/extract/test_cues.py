@@ -14,6 +14,7 @@ from kg.extract.cues import (
     _BEFORE_NOUN,
     CLASS_NOUNS,
     ClassNounIndex,
+    _class_examples,
     _search_at,
     ends_in,
     has_class_noun,
@@ -75,3 +76,24 @@ def test_the_before_patterns_are_tried_where_they_may_match(text: str, start: in
     assert (found and (found.span(), found.groups())) == (expected and (expected.span(), expected.groups()))
     if _BEFORE_NOUN.search(window):
         assert ends_in(window, CLASS_NOUNS, ",")
+
+
+@given(st.lists(window_pieces, max_size=16).map(lambda pieces: "".join(pieces).lower()))
+def test_the_class_noun_index_starts_where_the_plain_pattern_matches(text: str) -> None:
+    plain = re.compile(rf"\b(?:{word_alternation(CLASS_NOUNS)})")
+    assert ClassNounIndex(text).starts == [m.start() for m in plain.finditer(text)]
+
+
+instance_pieces = st.sampled_from(
+    ["method", "models", "Models", "Janus", "Dromedary", "x", " ", "  ", "(", "is", ","]
+)
+
+
+@given(st.lists(instance_pieces, max_size=12).map("".join))
+def test_class_instances_are_the_capitalised_words_after_a_lower_case_class_noun(text: str) -> None:
+    plain = []
+    for match in re.finditer(r" ([A-Z][a-z]+[A-Za-z]*)(?=\s+[a-z])", text):
+        word = text[text.rfind(" ", 0, match.start()) + 1 : match.start()]
+        if word in CLASS_NOUNS:
+            plain.append((word, *match.span(1)))
+    assert _class_examples(text) == plain  # no example cue ("such as") among the pieces
