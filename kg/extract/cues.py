@@ -129,6 +129,23 @@ _AFTER = re.compile(
     rf"(?:(?-i:[a-z]+-(?![a-z]*(?:ed|ing)\s)[a-z]+)\s)?({_CLASS})\b",
     re.IGNORECASE,
 )
+# After a data name: an optional list of further names, then "tasks" ("Atari, OpenAI Gym and X tasks").
+_SUITE_AFTER = re.compile(
+    rf"^(?:\s*(?:,|,?\s*\band\b|,?\s*\bor\b|/)\s*{_ITEM})*\s+(?:benchmark\s+)?tasks\b", re.I
+)
+
+
+def names_a_suite(after: str) -> bool:
+    """Whether the text after a data name calls it (and the names listed with it) a set of tasks.
+
+    A collection of tasks one evaluates on is an evaluation suite, a benchmark (GUIDELINES.md).
+
+    >>> names_a_suite(", OpenAI Gym, and Key-to-Door tasks."), names_a_suite(" downstream tasks")
+    (True, False)
+    """
+    return _SUITE_AFTER.match(after[:120]) is not None
+
+
 _AFTER_BLOCKERS = re.compile(r"(?i)^\s*(?:-|\s)(?:scale|based|like|style)\b")
 # Before a name: the class noun, a cue ("such as", "including", ":"), and the list so far.
 _BEFORE = re.compile(

@@ -37,6 +37,7 @@ from kg.extract.cues import (
     data_context_type,
     is_review_title,
     lists_objectives,
+    names_a_suite,
 )
 from kg.extract.extensions import (
     Candidate,
@@ -583,6 +584,8 @@ class Entities:
             and _is_scored(name, text, start, name_start)
         ):
             return "Metric"
+        if cue is None and ent.label_ == "Dataset" and names_a_suite(text[name_end:after_end]):
+            return "Benchmark"  # "on Atari, OpenAI Gym and Key-to-Door tasks": suites of tasks
         if (
             cue is None
             and ent.start

@@ -169,3 +169,16 @@ def test_a_data_noun_after_a_compound_adjective_types_the_name(pipeline: Languag
 def test_a_participle_before_the_class_noun_says_what_was_done_with_the_name() -> None:
     assert context_type("We fine-tune ", " image-text model.") == "Model"
     assert context_type("We fine-tune ", " pre-trained models.") is None
+
+
+# Data called tasks -----------------------------------------------------------------------------
+
+
+def test_data_names_listed_before_tasks_are_benchmarks(pipeline: Language) -> None:
+    text = "It matches the best baselines on ImageNet, CIFAR-10, and MNIST tasks."
+    found = types(pipeline, text)
+    assert [found[name] for name in ("ImageNet", "CIFAR-10", "MNIST")] == ["Benchmark"] * 3
+
+
+def test_data_names_before_other_words_keep_their_type(pipeline: Language) -> None:
+    assert types(pipeline, "We train on ImageNet for downstream tasks.")["ImageNet"] == "Dataset"
