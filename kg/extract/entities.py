@@ -425,21 +425,23 @@ class Entities:
         text = doc_text(doc)  # slicing it is much cheaper than Span.text, which walks the tokens
         proposals = []
         by_head: dict[tuple[int, int], str] = {}
+        distinct: dict[Candidate, None] = {}  # components often propose the same name (and type)
         for key in self.spans_keys:
-            typed_by_head = key == self.typed_by_head
-            for proposal in proposed(doc, key):
-                start, end, label = proposal.start_char, proposal.end_char, proposal.label_
-                if typed_by_head:
-                    by_head[(proposal.start, proposal.end)] = label
-                if is_generic(text[start:end]):
-                    continue
-                if (label == "Method" or label == "Task" or text[start - 1 : start] == "-") and is_modifier(
-                    text, start, end, label
-                ):
-                    continue  # (``is_modifier`` holds for no other name but one after a hyphen)
-                if label == "Task" and names_technique(text, start, end):
-                    proposal = proposal._replace(label_="Method")  # "an Implicit Relation Reasoning module"
-                proposals.append(proposal)
+            found = proposed(doc, key)
+            if key == self.typed_by_head:
+                by_head = {(c.start, c.end): c.label_ for c in found}
+            distinct.update(dict.fromkeys(found))
+        for proposal in distinct:
+            start, end, label = proposal.start_char, proposal.end_char, proposal.label_
+            if is_generic(text[start:end]):
+                continue
+            if (label == "Method" or label == "Task" or text[start - 1 : start] == "-") and is_modifier(
+                text, start, end, label
+            ):
+                continue  # (``is_modifier`` holds for no other name but one after a hyphen)
+            if label == "Task" and names_technique(text, start, end):
+                proposal = proposal._replace(label_="Method")  # "an Implicit Relation Reasoning module"
+            proposals.append(proposal)
         if self.typed_by_head not in self.spans_keys:
             by_head = {(c.start, c.end): c.label_ for c in proposed(doc, self.typed_by_head)}
         fixed: dict[str, str] = {}
@@ -690,9 +692,20 @@ _PREVIOUS_DATA = re.compile(rf"(?<![\w-])({_DATA_ITEM}){_LIST_SEPARATOR}$")
 
 
 def _may_list_after(text: str, end: int) -> bool:
-    """Whether ``_NEXT_DATA`` may match at ``end``: its separator starts with white space, "(" or ","."""
-    following = text[end : end + 1]
-    return following == "," or following == "(" or following.isspace()
+    """Whether ``_NEXT_DATA`` may match at ``end``: after white space, "(", "," or (after some) "and", "or".
+
+    >>> [_may_list_after(text, 4) for text in ("COCO, X", "COCO  and X", "COCO dataset", "COCO (ours)")]
+    [True, True, False, True]
+    """
+    following = end
+    while following < len(text) and text[following].isspace():
+        following += 1
+    return text[following : following + 1] in _SEPARATOR_STARTS or (
+        following > end and text.startswith(("and", "or"), following)
+    )
+
+
+_SEPARATOR_STARTS = frozenset("(,")
 
 
 def _with_listed_data(doc: Doc, text: str, ents: list[Candidate]) -> list[Candidate]:
@@ -1018,7 +1031,11 @@ def settled_names(
             introduced.add(key)
             introduced.add(partner.get(key, key))
     winners = _variants_typed_as_their_base(_most_voted(votes))
-    return {key: (kind, key in introduced or _variant_of(key, introduced)) for key, kind in winners.items()}
+    bases = {name[:3] for name in introduced if len(name) > 2}  # a variant starts as its base does
+    return {
+        key: (kind, key in introduced or (key[:3] in bases and _variant_of(key, introduced)))
+        for key, kind in winners.items()
+    }
 
 
 def harmonise(mentions: list[Mention], pairs: Iterable[Abbreviation] = ()) -> list[Mention]:
