@@ -714,9 +714,14 @@ def _measure_start(lower: list[str], start: int, head: int) -> int:
     """Where a measure's name starts: after qualifiers, and at the head after a task's name.
 
     "average recognition accuracy" and "video classification accuracy" report accuracy,
-    "top-20 passage retrieval accuracy" is a measure of its own.
+    "top-20 passage retrieval accuracy" is a measure of its own; "inference-time win rate"
+    says when the win rate is taken, not which measure it is.
+
+    >>> lower = "the inference-time win rate".split()
+    >>> lower[_measure_start(lower, 1, 3)]
+    'win'
     """
-    while start < head and lower[start] in METRIC_QUALIFIERS:
+    while start < head and (lower[start] in METRIC_QUALIFIERS or lower[start].endswith("-time")):
         start += 1
     if start < head and HEADS.get(lower[head - 1]) == "Task" and not lower[start].startswith("top-"):
         return head

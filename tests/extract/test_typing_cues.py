@@ -182,3 +182,14 @@ def test_data_names_listed_before_tasks_are_benchmarks(pipeline: Language) -> No
 
 def test_data_names_before_other_words_keep_their_type(pipeline: Language) -> None:
     assert types(pipeline, "We train on ImageNet for downstream tasks.")["ImageNet"] == "Dataset"
+
+
+# When a measure is taken is no part of its name ----------------------------------------------
+
+
+def test_a_time_qualifier_is_left_out_of_a_measures_name(pipeline: Language) -> None:
+    text = "We raise the test-time accuracy and the inference-time win rate of the policy."
+    assert [name for name, kind in types(pipeline, text).items() if kind == "Metric"] == [
+        "accuracy",
+        "win rate",
+    ]
