@@ -515,6 +515,26 @@ def model_bases(rows: list[Row]) -> Iterator[Row]:
             yield base, "Model", source, ident
 
 
+# Prefixes that English joins to the next word with a hyphen, where lists may write a space.
+HYPHENATED_PREFIX = re.compile(
+    r"(?i)(?<![\w-])(non|multi|self|cross|semi|pre|post|co|anti|inter|intra) (?=[A-Za-z])"
+)
+
+
+def hyphenated_variants(rows: list[Row]) -> Iterator[Row]:
+    """Each multi-word row again with its prefix words hyphenated, as texts write them.
+
+    >>> [row[0] for row in hyphenated_variants([("Non Maximum Suppression", "Method", "pwc", "")])]
+    ['Non-Maximum Suppression']
+    >>> list(hyphenated_variants([("Self-Attention Network", "Model", "pwc", "")]))
+    []
+    """
+    for name, kind, source, ident in rows:
+        variant = HYPHENATED_PREFIX.sub(r"\1-", name)
+        if variant != name:
+            yield variant, kind, source, ident
+
+
 def build(raw: Path) -> list[Row]:
     """All kept entries, one per (name, type), the first source by priority winning."""
     best: dict[str, Row] = {}
@@ -527,6 +547,7 @@ def build(raw: Path) -> list[Row]:
         *pwc_task_tables(raw),
     ]
     rows += model_bases([(_without_brackets(row[0]) or row[0], *row[1:]) for row in rows])
+    rows += hyphenated_variants(rows)
     families = model_families([(_without_brackets(row[0]) or row[0], *row[1:]) for row in rows])
     for row in rows:
         name = _without_brackets(row[0]) or row[0]

@@ -42,6 +42,8 @@ def test_english_words_without_a_family_stay_out() -> None:
         ("GLUE", "Benchmark"),
         ("MMLU", "Benchmark"),
         ("ImageNet", "Dataset"),
+        # a listed "Non Maximum Suppression" spelled as texts spell it
+        ("Non-Maximum Suppression", "Method"),
     ],
 )
 def test_names_the_list_derives_have_their_types(name: str, kind: str) -> None:

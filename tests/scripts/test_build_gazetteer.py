@@ -111,3 +111,20 @@ def test_datasets_pwc_describes_as_benchmarks(
     gazetteer: ModuleType, subtitle: str, description: str, described: bool
 ) -> None:
     assert gazetteer.is_described_as_benchmark(subtitle, description) is described
+
+
+@pytest.mark.parametrize(
+    ("name", "variant"),
+    [
+        ("Non Maximum Suppression", "Non-Maximum Suppression"),
+        ("Multi Task Learning", "Multi-Task Learning"),
+        ("Gumbel Cross Entropy", "Gumbel Cross-Entropy"),
+        ("Criss-Cross Network", None),  # already joined: "Cross" follows a hyphen
+        ("Cross-Attention", None),
+    ],
+)
+def test_a_listed_name_with_a_spaced_prefix_gets_its_hyphenated_spelling(
+    gazetteer: ModuleType, name: str, variant: str | None
+) -> None:
+    found = [row[0] for row in gazetteer.hyphenated_variants([(name, "Method", "pwc", "")])]
+    assert found == ([variant] if variant else [])
