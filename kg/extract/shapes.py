@@ -133,6 +133,10 @@ def _shaped_model_names() -> frozenset[str]:
     )
 
 
+# A name's first word (its stem) ends at white space or a hyphen; its head also at "_".
+_STEM_END = re.compile(r"[\s-]")
+_HEAD_END = re.compile(r"[-_ ]")
+_JOINED_PART = re.compile(r"[^+/]+")
 _ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 _ASCII_LOWER_OR_DIGIT = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 
@@ -148,7 +152,7 @@ def model_stems() -> frozenset[str]:
     technical = set()
     for key, entry in known_names().items():
         if entry.type == "Model":
-            counts[re.split(r"[\s-]", key, maxsplit=1)[0]] += 1
+            counts[_STEM_END.split(key, maxsplit=1)[0]] += 1
         elif entry.type in ("Task", "Method") and " " in key:
             technical.update(key.split())
     stems = {stem for stem, n in counts.items() if n >= 3 and len(stem) > 2 and stem.isalpha()}
@@ -192,7 +196,7 @@ def shape_type(name: str, listed: bool = True) -> EntityType | None:
         known = known_names().get(base.casefold())
         if known is not None and known.type in ("Dataset", "Benchmark"):
             return known.type  # "Pick-a-Pic v2": a version of listed data is data
-    stem = re.split(r"[\s-]", name, maxsplit=1)[0]
+    stem = _STEM_END.split(name, maxsplit=1)[0]
     if (
         _MODEL_SIZE.search(name)
         or _MODEL_PART.search(name)
@@ -211,7 +215,7 @@ def _known_model_inside(name: str) -> bool:
     >>> _known_model_inside("BARTpho"), _known_model_inside("PLBART"), _known_model_inside("SoftREPA")
     (True, True, False)
     """
-    head = re.split(r"[-_ ]", name, maxsplit=1)[0]
+    head = _HEAD_END.split(name, maxsplit=1)[0]
     if head != name and shape_type(head) == "Model":
         return True
     listed = _shaped_model_names()
@@ -240,15 +244,20 @@ def names_in_chunk(chunk: str) -> tuple[tuple[int, int], ...]:
             end = start + adjectival.start()
             if not _SHAPED.search(chunk[start:end]):
                 continue  # "Multi-Level", "Symmetry-Enhanced": no name before the suffix
-        for part in re.finditer(r"[^+/]+", chunk[start:end]):
-            name = part.group()
+        piece = chunk[start:end]
+        # names joined by "+" or "/" ("SFT+RLHF") are parts; most pieces are one part, no search needed
+        if "+" in piece or "/" in piece:
+            parts = [(start + part.start(), part.group()) for part in _JOINED_PART.finditer(piece)]
+        else:
+            parts = [(start, piece)]
+        for offset, name in parts:
             if (
                 len(name) > 1
                 and not _NOT_A_NAME.match(name)
                 and not _NOT_A_MODEL_NAME.match(name)
                 and not (_TITLE_COMPOUND.match(name) and name.split("-")[0].lower() not in model_stems())
             ):
-                found.append((start + part.start(), start + part.end()))
+                found.append((offset, offset + len(name)))
     return tuple(found)
 
 
