@@ -193,3 +193,20 @@ def test_a_time_qualifier_is_left_out_of_a_measures_name(pipeline: Language) -> 
         "accuracy",
         "win rate",
     ]
+
+
+# A measure named by an acronym is whole ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        ("We evaluate on the CoNLL-2003 NER task and report F1 score.", "F1 score"),
+        ("It keeps a small KL divergence.", "KL divergence"),
+        ("It lowers the Word Error Rate.", "Word Error Rate"),  # plain words still make one measure
+    ],
+)
+def test_a_measure_named_by_an_acronym_takes_no_word_before_it(
+    pipeline: Language, text: str, measure: str
+) -> None:
+    assert [name for name, kind in types(pipeline, text).items() if kind == "Metric"] == [measure]
