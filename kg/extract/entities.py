@@ -135,7 +135,9 @@ _GENERIC_WORDS = frozenset(
         "vision-language",
     ]
 )
-_BENCHMARK_WORD = re.compile(r"(?i)\bbenchmark")
+# "benchmark" in a sentence, where it may call the data there benchmarks; not one a bracket follows,
+# which is one benchmark's own name or reference ("the Visual Task Adaptation Benchmark (VTAB)").
+_BENCHMARK_WORD = re.compile(r"\b[Bb]enchmark(?!\s+\([A-Z])")
 # Capitals inside a word: "FocalNets", "ViTs".
 _COINED = re.compile(r"[a-z][A-Z]")
 

@@ -210,3 +210,15 @@ def test_a_measure_named_by_an_acronym_takes_no_word_before_it(
     pipeline: Language, text: str, measure: str
 ) -> None:
     assert [name for name, kind in types(pipeline, text).items() if kind == "Metric"] == [measure]
+
+
+# A benchmark word that belongs to one name -----------------------------------------------------
+
+
+def test_a_benchmark_defined_in_the_sentence_leaves_the_other_data_datasets(pipeline: Language) -> None:
+    text = "It reaches 99.4% on CIFAR-10 and 76.3% on the Visual Task Adaptation Benchmark (VTAB)."
+    assert types(pipeline, text)["CIFAR-10"] == "Dataset"
+
+
+def test_a_benchmark_word_for_the_sentences_data_makes_them_benchmarks(pipeline: Language) -> None:
+    assert types(pipeline, "It reaches 99.4% on the CIFAR-10 benchmark.")["CIFAR-10"] == "Benchmark"
