@@ -253,6 +253,45 @@ def pwc_datasets(raw: Path) -> Iterator[Row]:
                     yield _without_brackets(name) or name, data_kind(name), "pwc", url
 
 
+# A description that says what the data is: "GLUE ... is a collection ...", "MMLU ... is a new benchmark".
+DESCRIBED_AS_BENCHMARK = re.compile(
+    r"(?i)^[^.]{0,200}?\b(?:is|are)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,5}?(?:benchmark|leaderboard)s?\b"
+    r"(?!\s+(?:datasets?|corpus|corpora)\b)"
+)
+
+
+def is_described_as_benchmark(subtitle: str, description: str) -> bool:
+    """Whether a PwC dataset's full name or the first sentence of its description calls it a benchmark.
+
+    >>> is_described_as_benchmark("General Language Understanding Evaluation benchmark", "")
+    True
+    >>> is_described_as_benchmark("", "MMLU (Massive Multitask Language Understanding) is a new benchmark.")
+    True
+    >>> is_described_as_benchmark("", "SuperGLUE is a benchmark dataset designed to pose a test.")
+    False
+    >>> is_described_as_benchmark("", "The ImageNet dataset contains images. It is a benchmark.")
+    False
+    """
+    first = description.split("\n", 1)[0]
+    return (
+        re.search(r"(?i)\bbenchmark\b", subtitle) is not None
+        or DESCRIBED_AS_BENCHMARK.search(first) is not None
+    )
+
+
+def pwc_described_benchmarks(raw: Path) -> frozenset[str]:
+    """The case-folded names of the PwC datasets that PwC itself describes as benchmarks."""
+    names = set()
+    with gzip.open(raw / "pwc" / "pwc_datasets_2022.tsv.gz", "rt", encoding="utf-8") as f:
+        csv.field_size_limit(sys.maxsize)
+        for row in csv.DictReader(f, delimiter="\t"):
+            if is_described_as_benchmark(row.get("subtitle") or "", row.get("description") or ""):
+                for name in (_clean(row.get("title") or ""), _clean(row.get("subtitle") or "")):
+                    if name:
+                        names.add((_without_brackets(name) or name).casefold())
+    return frozenset(names)
+
+
 def pwc_tasks(raw: Path) -> Iterator[Row]:
     with tarfile.open(raw / "pwc" / "pwc_tasks_2025_worldsnapshot.tar.gz") as tar:
         member = tar.extractfile("data/all_tasks.txt")
@@ -260,7 +299,31 @@ def pwc_tasks(raw: Path) -> Iterator[Row]:
         for line in io.TextIOWrapper(member, encoding="utf-8"):
             name = _clean(line.strip().strip('"'))
             if name:
-                yield name, "Task", "pwc", f"https://paperswithcode.com/task/{_slug(name)}"
+                url = f"https://paperswithcode.com/task/{_slug(name)}"
+                yield name, "Task", "pwc", url
+                short = bracketed_acronym(name)
+                if short is not None:
+                    yield short, "Task", "pwc", url
+
+
+# "Automatic Speech Recognition (ASR)": a name and, in brackets, a short form of it.
+BRACKETED = re.compile(r"^(.+?) \(([A-Z][A-Za-z]*[A-Z][A-Za-z]*)\)$")
+
+
+def bracketed_acronym(name: str) -> str | None:
+    """The acronym a listed name gives in brackets, where its capitals are the long form's initials.
+
+    >>> bracketed_acronym("Automatic Speech Recognition (ASR)"), bracketed_acronym("Image Retrieval (CoIR)")
+    ('ASR', None)
+    >>> bracketed_acronym("Electrocardiography (ECG)"), bracketed_acronym("Face Recognition (Closed-Set)")
+    (None, None)
+    """
+    match = BRACKETED.match(name)
+    if match is None:
+        return None
+    initials = [word[0].upper() for word in re.split(r"[\s-]+", match.group(1)) if word[:1].isupper()]
+    capitals = [char for char in match.group(2) if char.isupper()]
+    return match.group(2) if capitals == initials else None
 
 
 def pwc_task_tables(raw: Path) -> Iterator[Row]:
@@ -398,6 +461,80 @@ def model_families(rows: list[Row]) -> frozenset[str]:
     return frozenset(name for name, n in versions.items() if n >= FAMILY_VERSIONS)
 
 
+# What may follow a model family's one-word name in a listed model's name: a version or a
+# short capitalised variant ("VideoMAE V2", "Perceiver IO"), or a class word ("Swin Transformer").
+BASE_VERSION = re.compile(r"^(?:[vV]?\d{1,2}(?:\.\d+)*|(?!AI$)[A-Z]{1,2})$")
+BASE_CLASS_WORD = re.compile(r"^(?:Transformers?|Networks?|Net)$")
+# A word coined by joining words, with a capital after a small letter: "UNet", "BiSeNet".
+CAMEL_CASE = re.compile(r"[a-z][A-Z]")
+# Plain words joined by hyphens ("Self-Attention", "Criss-Cross"): descriptions, not coinages.
+PLAIN_COMPOUND = re.compile(r"^[A-Za-z][a-z]+(?:-[A-Za-z][a-z]+)+$")
+
+
+def model_bases(rows: list[Row]) -> Iterator[Row]:
+    """Model rows for the one-word names that listed model names extend with a version or class word.
+
+    Abstracts name a family by its coined word alone ("Swin", "Perceiver", "VideoMAE"), where
+    the lists hold "Swin Transformer", "Perceiver IO" and "VideoMAE V2". The word must not
+    read as English, be listed itself, or start a listed name of another type ("Sinkhorn
+    distance"). Before a class word, many a word is a description ("Sparse Transformer",
+    "Levenshtein Transformer"), so there the word must be camel-cased or start two listed models.
+
+    >>> names = ["Swin Transformer", "Swin Transformer V2", "Perceiver IO", "Levenshtein Transformer"]
+    >>> [row[0] for row in model_bases([(n, "Model", "pwc", n) for n in names])]
+    ['Swin', 'Perceiver']
+    >>> rows = [("Perceiver IO", "Model", "pwc", ""), ("Perceiver Distance", "Metric", "pwc", "")]
+    >>> list(model_bases(rows))
+    []
+    """
+    models = {name.casefold() for name, kind, _, _ in rows if kind == "Model"}
+    listed = {name.casefold() for name, _, _, _ in rows}
+    other_starts = {
+        name.split()[0].casefold() for name, _, _, _ in rows if " " in name and name.casefold() not in models
+    }
+    members = Counter(name.split()[0] for name in models if " " in name)
+    for name, kind, source, ident in rows:
+        words = name.split()
+        if kind != "Model" or len(words) < 2:
+            continue
+        base, suffix = words[0], words[1:]
+        if not all(BASE_VERSION.match(word) or BASE_CLASS_WORD.match(word) for word in suffix):
+            continue
+        named_by_class = any(BASE_CLASS_WORD.match(word) for word in suffix)
+        if named_by_class and not CAMEL_CASE.search(base) and members[base.casefold()] < 2:
+            continue
+        if (
+            base[:1].isupper()
+            and base.casefold() not in listed
+            and base.casefold() not in other_starts
+            and not PLAIN_COMPOUND.match(base)
+            and is_name(base)
+            and not _is_common(base)
+        ):
+            listed.add(base.casefold())
+            yield base, "Model", source, ident
+
+
+# Prefixes that English joins to the next word with a hyphen, where lists may write a space.
+HYPHENATED_PREFIX = re.compile(
+    r"(?i)(?<![\w-])(non|multi|self|cross|semi|pre|post|co|anti|inter|intra) (?=[A-Za-z])"
+)
+
+
+def hyphenated_variants(rows: list[Row]) -> Iterator[Row]:
+    """Each multi-word row again with its prefix words hyphenated, as texts write them.
+
+    >>> [row[0] for row in hyphenated_variants([("Non Maximum Suppression", "Method", "pwc", "")])]
+    ['Non-Maximum Suppression']
+    >>> list(hyphenated_variants([("Self-Attention Network", "Model", "pwc", "")]))
+    []
+    """
+    for name, kind, source, ident in rows:
+        variant = HYPHENATED_PREFIX.sub(r"\1-", name)
+        if variant != name:
+            yield variant, kind, source, ident
+
+
 def build(raw: Path) -> list[Row]:
     """All kept entries, one per (name, type), the first source by priority winning."""
     best: dict[str, Row] = {}
@@ -409,6 +546,8 @@ def build(raw: Path) -> list[Row]:
         *pwc_tasks(raw),
         *pwc_task_tables(raw),
     ]
+    rows += model_bases([(_without_brackets(row[0]) or row[0], *row[1:]) for row in rows])
+    rows += hyphenated_variants(rows)
     families = model_families([(_without_brackets(row[0]) or row[0], *row[1:]) for row in rows])
     for row in rows:
         name = _without_brackets(row[0]) or row[0]
@@ -421,6 +560,10 @@ def build(raw: Path) -> list[Row]:
         old = best.get(key)
         if old is None or _rank(name, kind) < _rank(old[0], old[1]):
             best[key] = row
+    # A dataset that PwC describes as a benchmark is one ("GLUE"); the text may still say otherwise.
+    for key in pwc_described_benchmarks(raw) & best.keys():
+        if best[key][1] == "Dataset":
+            best[key] = (best[key][0], "Benchmark", *best[key][2:])
     data = {key for key, row in best.items() if row[1] in ("Dataset", "Benchmark")}
     return sorted(row for row in best.values() if row[1] != "Metric" or is_measure_name(row[0], data))
 

@@ -35,11 +35,11 @@ from spacy.tokens import Doc
 
 # Importing the component modules registers their factories.
 from kg.extract import abbreviations, known_names, phrases, roles, sentences, shapes  # noqa: F401
-from kg.extract.entities import settled_names
+from kg.extract.entities import settled_names, spelling_key
 from kg.extract.extensions import Candidate, doc_value, entities_of, sentences_of, set_doc_value
 from kg.model import Abbreviation, Field, Mention, Paper, PaperMentions
 
-PIPELINE_VERSION = "7"
+PIPELINE_VERSION = "8"
 
 
 @cache
@@ -77,7 +77,7 @@ def entities_only() -> dict[str, dict[str, bool]]:
 
 
 # A mention before its paper's names are settled:
-# (case-folded text, type, field, role, text, start, end, sentence).
+# (spelling_key of the text, type, field, role, text, start, end, sentence).
 _Found = tuple[str, str, Field, str | None, str, int, int, tuple[int, int]]
 
 
@@ -90,7 +90,7 @@ def _mentions(doc: Doc, ents: list[Candidate], text: str, field: Field) -> Itera
         end = ent.end_char - 1 if text[ent.end_char - 1] in ".,;:" else ent.end_char
         name = text[ent.start_char : end]
         role = role_of.get((ent.start, ent.end)) if role_of else None
-        yield name.casefold(), ent.label_, field, role, name, ent.start_char, end, sentence
+        yield spelling_key(name), ent.label_, field, role, name, ent.start_char, end, sentence
 
 
 def _paper_mentions(paper: Paper, found: list[_Found], pairs: dict[Abbreviation, None]) -> PaperMentions:

@@ -122,15 +122,35 @@ _WORD_BYTES = bytes(1 if chr(b).isascii() and (chr(b).isalnum() or chr(b) == "_"
 # patterns that otherwise ignore case.
 _ITEM = r"(?:[^\s,;.()]|\.(?=\d))+(?:\s(?-i:[A-Z0-9])(?:[^\s,;.()]|\.(?=\d))*){0,2}"
 # After a name: an optional list of further names, then the class noun ("X, Y and Z datasets").
+# (A hyphenated adjective may stand between: "the CC-12M multi-modal dataset"; not a participle,
+# which says what was done with the name: "ImageNet pre-trained models".)
 _AFTER = re.compile(
-    rf"^(?:\s*(?:,|,?\s*\band\b|,?\s*\bor\b|/)\s*{_ITEM})*\s*(?:-|\s)(?:scale\s|based\s)?({_CLASS})\b",
+    rf"^(?:\s*(?:,|,?\s*\band\b|,?\s*\bor\b|/)\s*{_ITEM})*\s*(?:-|\s)(?:scale\s|based\s)?"
+    rf"(?:(?-i:[a-z]+-(?![a-z]*(?:ed|ing)\s)[a-z]+)\s)?({_CLASS})\b",
     re.IGNORECASE,
 )
+# After a data name: an optional list of further names, then "tasks" ("Atari, OpenAI Gym and X tasks").
+_SUITE_AFTER = re.compile(
+    rf"^(?:\s*(?:,|,?\s*\band\b|,?\s*\bor\b|/)\s*{_ITEM})*\s+(?:benchmark\s+)?tasks\b", re.I
+)
+
+
+def names_a_suite(after: str) -> bool:
+    """Whether the text after a data name calls it (and the names listed with it) a set of tasks.
+
+    A collection of tasks one evaluates on is an evaluation suite, a benchmark (GUIDELINES.md).
+
+    >>> names_a_suite(", OpenAI Gym, and Key-to-Door tasks."), names_a_suite(" downstream tasks")
+    (True, False)
+    """
+    return _SUITE_AFTER.match(after[:120]) is not None
+
+
 _AFTER_BLOCKERS = re.compile(r"(?i)^\s*(?:-|\s)(?:scale|based|like|style)\b")
 # Before a name: the class noun, a cue ("such as", "including", ":"), and the list so far.
 _BEFORE = re.compile(
     rf"\b({_CLASS})(?:\s*\([^)]*\))?\s*(?:(?:,\s*)?\(?\s*(?:such as|including|like|namely|e\.g\.,?|"
-    rf"i\.e\.,?|:|called|named|dubbed|termed|coined)|\()\s*"
+    rf"i\.e\.,?|:|called|named|dubbed|termed|coined|(?:that|which)\s+we\s+call)|\()\s*"
     rf"(?:{_ITEM}\s*(?:,\s*(?:and\s|or\s)?|and\s|or\s)\s*)*$",
     re.IGNORECASE,
 )
@@ -359,6 +379,23 @@ def copula_type(text: str, end: int) -> EntityType | None:
     """
     match = _COPULA.match(text, end, end + 120)
     return None if match is None else CLASS_NOUNS[match.group(1).lower()]
+
+
+# "X (Y), a foundation Document AI model": the class noun an apposition gives a defined pair.
+_PAIR_APPOSITION = re.compile(
+    rf"\s*\([^)]*\)\s*,\s*(?:a|an)\s+(?:[\w-]+\s+){{0,5}}?({_CLASS})\b", re.IGNORECASE
+)
+
+
+def apposition_type(text: str, end: int) -> EntityType | None:
+    """The type an apposition after a long form and its bracketed short form gives them.
+
+    >>> text = "We propose Universal Document Processing (UDOP), a foundation Document AI model."
+    >>> apposition_type(text, text.index(" (UDOP)")), apposition_type("X (Y) is trained on data.", 1)
+    ('Model', None)
+    """
+    match = _PAIR_APPOSITION.match(text, end, end + 120)
+    return None if match is None else _head_class(match.group(1), text[match.end(1) :])
 
 
 def lists_objectives(text: str, start: int) -> bool:

@@ -31,11 +31,13 @@ from spacy.tokens import Doc, Span
 from kg.extract.cues import (
     CLASS_NOUNS,
     ClassNounIndex,
+    apposition_type,
     context_type,
     copula_type,
     data_context_type,
     is_review_title,
     lists_objectives,
+    names_a_suite,
 )
 from kg.extract.extensions import (
     Candidate,
@@ -52,7 +54,7 @@ from kg.extract.extensions import (
     token_text,
 )
 from kg.extract.known_names import lookup
-from kg.extract.phrases import VAGUE, head_type
+from kg.extract.phrases import BROAD_HEADS, MODALITY_WORDS, VAGUE, head_type
 from kg.extract.shapes import name_type, shape_type
 from kg.model import Abbreviation, EntityType, Field, Mention, Role
 
@@ -133,7 +135,9 @@ _GENERIC_WORDS = frozenset(
         "vision-language",
     ]
 )
-_BENCHMARK_WORD = re.compile(r"(?i)\bbenchmark")
+# "benchmark" in a sentence, where it may call the data there benchmarks; not one a bracket follows,
+# which is one benchmark's own name or reference ("the Visual Task Adaptation Benchmark (VTAB)").
+_BENCHMARK_WORD = re.compile(r"\b[Bb]enchmark(?!\s+\([A-Z])")
 # Capitals inside a word: "FocalNets", "ViTs".
 _COINED = re.compile(r"[a-z][A-Z]")
 
@@ -166,8 +170,37 @@ _JOINED = re.compile(r"\s&\s")
 _DEVISED = re.compile(
     r"\s(?:is|are)\s(?:then\s|further\s|also\s)?(?:proposed|devised|designed|introduced)\s+to\b"
 )
+# A technique's class noun right after a name: "the Implicit Relation Reasoning module".
+_TECHNIQUE_AFTER = re.compile(
+    r"\s(?:strateg(?:y|ies)|approach(?:es)?|methods?|frameworks?|modules?|mechanisms?|paradigms?|"
+    r"algorithms?|techniques?|schemes?|objectives?|losses|loss)\b"
+)
+
+
+def names_technique(text: str, start: int, end: int) -> bool:
+    """Whether the Title Case name ``text[start:end]`` stands before a technique's class noun.
+
+    "the Implicit Relation Reasoning module", "a Multi-Granularity Prediction strategy": a
+    task's head word, but capitals and the noun after say the phrase names the technique;
+    lower case ("an image captioning approach") is a technique for the task.
+
+    >>> text = "an Implicit Relation Reasoning module and an image captioning approach"
+    >>> names_technique(text, 3, 30), names_technique(text, 44, 60)
+    (True, False)
+    """
+    return _TECHNIQUE_AFTER.match(text, end) is not None and all(
+        part[:1].isupper() for part in text[start:end].replace("-", " ").split()
+    )
+
+
 # "X, a framework for ...": an apposition says what a name is, even a model-shaped one.
 _APPOSED = re.compile(r",\s+(?:a|an)\s")
+# "a novel approach, dubbed X": the text names X as a technique in so many words.
+_TECHNIQUE_NOUNS = "|".join(noun for noun, kind in CLASS_NOUNS.items() if kind == "Method")
+_NAMED_TECHNIQUE = re.compile(
+    rf"(?i)\b(?:{_TECHNIQUE_NOUNS})\s*,?\s*(?:(?:which|that)\s+we\s+)?"
+    r"(?:called|named|dubbed|termed|coined|call)(?:\s+as)?\s+$"
+)
 _TITLE_HEAD = re.compile(r"^\s*([^:]{2,40}?)\s*:\s")
 # Words that make a title head a clause or question rather than a name.
 _CLAUSE_WORDS = frozenset(
@@ -230,20 +263,24 @@ def is_modifier(text: str, start: int, end: int, label: str) -> bool:
     if label != "Task":
         return False
     if _TASK_MODIFIES.match(text, end) is not None:
-        return True
+        return not names_technique(text, start, end)
     return _TASK_MODEL.match(text, end) is not None and lookup(text[start:end]) is None
 
 
 def pair_type(long: Span, short: Span, proposed: Iterable[Candidate]) -> EntityType | None:
     """The one type of a long form and its short form.
 
-    The long form's last word decides where it is a class noun or head word ("... Model",
+    An apposition after the pair decides ("X (Y), a ... framework"); else the long form's
+    last word where it is a class noun or head word ("... Model",
     "... Optimization", "... Generation"); else a listed entry for the long form, the words
     around the pair ("an X (Y) approach"), a proposed span covering the long form, or
     the short form's shape. A listed entry for the short form alone is not used:
     acronyms are ambiguous ("UAR" is also a metric). None where nothing of these holds
     and the long form is lower-case words: "natural language (NL)" names no technique.
     """
+    apposed = apposition_type(doc_text(long.doc), long.end_char)
+    if apposed is not None:
+        return apposed  # "X (Y), a self-supervised learning framework": what the text calls the pair
     last = long.text.replace("-", " ").split()[-1].lower()
     if last in CLASS_NOUNS and last not in ("framework", "approach", "family"):
         return CLASS_NOUNS[last]
@@ -404,6 +441,8 @@ class Entities:
                 text, start, end, label
             ):
                 continue  # (``is_modifier`` holds for no other name but one after a hyphen)
+            if label == "Task" and names_technique(text, start, end):
+                proposal = proposal._replace(label_="Method")  # "an Implicit Relation Reasoning module"
             proposals.append(proposal)
         if self.typed_by_head not in self.spans_keys:
             by_head = {(c.start, c.end): c.label_ for c in proposed(doc, self.typed_by_head)}
@@ -433,6 +472,7 @@ class Entities:
             title = _title_head_uses(doc)
         found = without_overlaps(pairs + title + proposals + _bare_uses(doc, short_forms))
         found = _with_listed_data(doc, text, found)
+        found = _with_listed_tasks(doc, text, found)
         found = _with_data_versions(doc, text, found)
         called = _called(text, found, by_head)
         for long, short in zip(pairs[::2], pairs[1::2], strict=True):
@@ -512,6 +552,8 @@ class Entities:
         """The type of a name a task's head word types."""
         if lists_objectives(text, ent.start_char) or _DEVISED.match(text, ent.end_char):
             return "Method"  # a training objective, or "X is proposed to ...": not a task
+        if names_technique(text, ent.start_char, ent.end_char):
+            return "Method"  # "a Multi-Granularity Prediction strategy": the name of the strategy
         return copula_type(text, ent.end_char) or "Task"  # "X is a widely used criterion"
 
     @staticmethod
@@ -546,6 +588,8 @@ class Entities:
             and _is_scored(name, text, start, name_start)
         ):
             return "Metric"
+        if cue is None and ent.label_ == "Dataset" and names_a_suite(text[name_end:after_end]):
+            return "Benchmark"  # "on Atari, OpenAI Gym and Key-to-Door tasks": suites of tasks
         if (
             cue is None
             and ent.start
@@ -553,7 +597,19 @@ class Entities:
             and _PARAMETER_COUNT.match(token_text(doc, ent.start - 1))
         ):
             return "Model"  # "the 175B DaVinci003": only a network has a parameter count
-        if cue == "Method" and ent.label_ == "Model" and not _APPOSED.match(text, name_end):
+        if (
+            cue is None
+            and ent.label_ == "Method"
+            and _CLAUSE_START.search(text[max(start, name_start - 4) : name_start])
+            and _HAS_PARAMETERS.search(text, name_end, end)
+        ):
+            return "Model"  # "X achieves ... with just 34M parameters": the subject has weights
+        if (
+            cue == "Method"
+            and ent.label_ == "Model"
+            and not _APPOSED.match(text, name_end)
+            and not _NAMED_TECHNIQUE.search(text[max(start, name_start - 60) : name_start])
+        ):
             return None  # models are often called methods; "a model" is the stronger word
         return cue
 
@@ -574,6 +630,13 @@ def _most_voted(votes: dict[str, dict[str, int]]) -> dict[str, str]:
 
 # A parameter count: "175B", "7B", "1.3B", "340M".
 _PARAMETER_COUNT = re.compile(r"^\d+(?:\.\d+)?[BM]$")
+# Where a sentence's subject starts ("lambda-X achieves ..." may follow a full stop the
+# sentence splitter keeps, as the next sentence starts in lower case).
+_CLAUSE_START = re.compile(r"(?:^|[.;!?])\s*$")
+# A count of parameters: "with just 34M parameters", "at 13 billion parameters".
+_HAS_PARAMETERS = re.compile(
+    r"(?i)\b\d+(?:\.\d+)?\s?(?:[KMB]|million|billion)\s+(?:trainable\s+)?param(?:eter)?s\b"
+)
 # "57.8 PQ", "a 52.5 AP", "53.0% AP": a short capitalised name right after a figure.
 _FIGURE_BEFORE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?%?\s$")
 _SHORT_MEASURE = re.compile(r"^[A-Za-z]{1,5}(?:@\d+)?$")
@@ -683,6 +746,93 @@ def _with_listed_data(doc: Doc, text: str, ents: list[Candidate]) -> list[Candid
             if tokens is not None:
                 found.append(Candidate(*tokens, match.start(1), match.end(1), ent.label_))
     return sorted(ents + found, key=lambda span: span.start) if found else ents
+
+
+# "tasks such as X, Y and Z", "three tasks: X, Y", "the tasks of X and Y", "the task of X": a list of tasks.
+_TASKS_LISTED = re.compile(
+    r"(?i)\b(?:tasks(?:,?\s+such\s+as|\s*\(\s*e\.g\.,?|,?\s+including|\s*:|\s+of)|task\s+of)\s+(?:the\s+)?"
+)
+_TASK_ITEM = re.compile(
+    r"[a-z][a-z0-9-]*(?:/[a-z][a-z0-9-]*)?(?: (?!(?:and|or)\b)[a-z][a-z0-9-]*(?:/[a-z][a-z0-9-]*)?){0,3}"
+)
+_TASK_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+
+
+def listed_tasks(text: str) -> list[tuple[int, int]]:
+    """The character spans of the tasks a text lists after "tasks such as", "tasks:", "the task of".
+
+    An item is one to four lower-case words, none a function word, the last no plural;
+    the list ends at the first item that is not one ("the task of generating shapes from images").
+    "Pre-training tasks" are objectives, not tasks (GUIDELINES.md), and list nothing here.
+
+    >>> text = "We test three tasks: summarization, response generation, and image/video captioning or QA."
+    >>> [text[s:e] for s, e in listed_tasks(text)]
+    ['summarization', 'response generation', 'image/video captioning']
+    >>> text = "It helps the task of generating 3D shapes, pre-training tasks: masking, and tasks such as "
+    >>> listed_tasks(text + "cross-modal understanding and generation.")
+    []
+    """
+    found = []
+    for trigger in _TASKS_LISTED.finditer(text):
+        if lists_objectives(text, trigger.end()):
+            continue
+        position = trigger.end()
+        items = []
+        while True:
+            item = _TASK_ITEM.match(text, position)
+            if item is None or not _is_task_item(text, item):
+                break
+            words = item.group().split()
+            if not (len(words) == 2 and words[0] in MODALITY_WORDS and words[1] in BROAD_HEADS):
+                items.append(item.span())  # "cross-modal understanding" is a capability (phrases.py)
+            separator = _TASK_SEPARATOR.match(text, item.end())
+            if separator is None or trigger.group().lower().startswith("task "):
+                break  # "the task of X" names one task
+            position = separator.end()
+        # a lone word is a task's name beside other tasks ("classification, reconstruction"), not alone
+        found += [(s, e) for s, e in items if len(items) > 1 or " " in text[s:e]]
+    return found
+
+
+def _is_task_item(text: str, item: re.Match[str]) -> bool:
+    """Whether a list's item is the whole of a task's name: it ends where the item does."""
+    words = item.group().split()
+    last = words[-1]
+    return (
+        not any(word in STOP_WORDS or word in VAGUE for word in words)
+        and not (last.endswith("s") and not last.endswith(("ss", "is", "us")))
+        and (
+            item.end() == len(text)
+            or text[item.end()] in ",.;:)"
+            or text.startswith((" and ", " or "), item.end())
+        )
+    )
+
+
+def _with_listed_tasks(doc: Doc, text: str, ents: list[Candidate]) -> list[Candidate]:
+    """``ents`` with the items of a list of tasks as Tasks, each the whole item.
+
+    A task name found inside an item ("response generation" of "helpful response generation")
+    gives way to the item; an item overlapping a name of another type is left out.
+    """
+    if "ask" not in text and "ASK" not in text:  # no "task" in any case: most texts, found without lower()
+        return ents
+    items = listed_tasks(text)
+    if not items:
+        return ents
+    kept = list(ents)
+    for start, end in items:
+        inside = [ent for ent in kept if ent.start_char < end and start < ent.end_char]
+        if any(ent.start_char == start and ent.end_char == end for ent in inside):
+            continue
+        if any(ent.label_ != "Task" or ent.start_char < start or ent.end_char > end for ent in inside):
+            continue
+        tokens = token_span(doc, start, end)
+        if tokens is None:
+            continue
+        kept = [ent for ent in kept if ent not in inside]
+        kept.append(Candidate(*tokens, start, end, "Task"))
+    return sorted(kept, key=lambda span: span.start)
 
 
 # What may follow a data name as part of it: a version, a year or a split ("NYU Depth v2", "val2017").
@@ -810,12 +960,59 @@ def _variants_typed_as_their_base(winners: dict[str, str]) -> dict[str, str]:
     return changed
 
 
+# Greek letters and the words that spell them in plain text ("λ-ECLIPSE", "lambda-ECLIPSE").
+_GREEK_NAMES = dict(
+    zip(
+        "αβγδεζηθικλμνξοπρστυφχψω",
+        [
+            "alpha",
+            "beta",
+            "gamma",
+            "delta",
+            "epsilon",
+            "zeta",
+            "eta",
+            "theta",
+            "iota",
+            "kappa",
+            "lambda",
+            "mu",
+            "nu",
+            "xi",
+            "omicron",
+            "pi",
+            "rho",
+            "sigma",
+            "tau",
+            "upsilon",
+            "phi",
+            "chi",
+            "psi",
+            "omega",
+        ],
+        strict=True,
+    )
+)
+
+
+def spelling_key(name: str) -> str:
+    """One key for the spellings of a name: case folded, Greek letters spelled out.
+
+    >>> spelling_key("λ-ECLIPSE") == spelling_key("lambda-ECLIPSE") == "lambda-eclipse"
+    True
+    """
+    key = name.casefold()
+    if key.isascii():
+        return key
+    return "".join(_GREEK_NAMES.get(char, char) for char in key)
+
+
 def settled_names(
     mentions: Iterable[tuple[str, EntityType, Field, Role | None]], pairs: Iterable[Abbreviation] = ()
 ) -> dict[str, tuple[EntityType, bool]]:
-    """The type and whether the paper introduces it, for each name (case-folded) of a paper's mentions.
+    """The type and whether the paper introduces it, for each name (``spelling_key``) of a paper's mentions.
 
-    ``mentions`` are ``(casefolded text, type, field, role)``; ``harmonise`` tells how the
+    ``mentions`` are ``(spelling_key(text), type, field, role)``; ``harmonise`` tells how the
     type and role are settled.
 
     >>> settled_names([("x", "Method", "title", "introduced"), ("x", "Model", "abstract", None)])
@@ -823,8 +1020,8 @@ def settled_names(
     """
     partner = {}
     for pair in pairs:
-        partner[pair.long.casefold()] = pair.short.casefold()
-        partner[pair.short.casefold()] = pair.long.casefold()
+        partner[spelling_key(pair.long)] = spelling_key(pair.short)
+        partner[spelling_key(pair.short)] = spelling_key(pair.long)
     votes: dict[str, dict[str, int]] = {}
     introduced = set()
     for key, kind, field, role in mentions:
@@ -844,7 +1041,8 @@ def settled_names(
 
 
 def harmonise(mentions: list[Mention], pairs: Iterable[Abbreviation] = ()) -> list[Mention]:
-    """One type and one role per name across a paper's fields and abbreviation pairs.
+    """One type and one role per name (however its Greek letters are spelled) across a paper's fields
+    and abbreviation pairs.
 
     The abstract's majority type wins; a name the paper introduces anywhere (or whose
     long or short form it introduces) is introduced everywhere.
@@ -854,7 +1052,7 @@ def harmonise(mentions: list[Mention], pairs: Iterable[Abbreviation] = ()) -> li
     >>> [(m.type, m.role) for m in harmonise([title, abstract])]
     [('Model', 'introduced'), ('Model', 'introduced')]
     """
-    keys = [m.text.casefold() for m in mentions]
+    keys = [spelling_key(m.text) for m in mentions]
     settled = settled_names(
         [(key, m.type, m.field, m.role) for key, m in zip(keys, mentions, strict=True)], pairs
     )

@@ -475,6 +475,8 @@ _DIMENSION = re.compile(r"^\d+D$")
 # A lower-case compound ending in a variable: "best-of-N", "top-K".
 _VARIABLE_COMPOUND = re.compile(r"^[a-z][a-z-]*-[A-Z]$")
 _PLAIN_WORD = re.compile(r"^[A-Z][a-z]+$")
+# A word with a digit or two capitals: a name of its own ("F1", "KL"), not a plain word ("Error").
+_ACRONYM_LIKE = re.compile(r"\d|[A-Z].*[A-Z]")
 _CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z][a-z]+$")
 # A name as the base of a technique: "GRAM-based contrastive loss", "IoU-aware query selection".
 _NAME_BASED = re.compile(r"^[\w.]+-(?:based|aware|guided|driven|enhanced|conditioned|constrained)$")
@@ -590,6 +592,12 @@ def find_phrases(text: str, max_modifiers: int = 4) -> list[tuple[int, int, Enti
         # Task names are short ("3D shape generation"); words before the third qualify the task
         # ("conditional", "cross-modal") rather than name it.
         limit = min(max_modifiers, TASK_MODIFIERS) if kind == "Task" else max_modifiers
+        # "F1 score", "KL divergence": a measure named by a name of its own is whole ("we report F1 score")
+        named_measure = (
+            start < i and kind == "Metric" and _ACRONYM_LIKE.search(words[start].group()) is not None
+        )
+        if named_measure:
+            limit = 0
         while (
             start > 0
             and i - start < limit
@@ -609,7 +617,7 @@ def find_phrases(text: str, max_modifiers: int = 4) -> list[tuple[int, int, Enti
             and not (not lower_case_head and words[start - 1].group()[:1].islower())
         ):
             start -= 1
-        if word in _NAMED_MEASURES and lower_case_head:
+        if word in _NAMED_MEASURES and lower_case_head and not named_measure:
             while (
                 start > 0
                 and i - start < 2
@@ -714,9 +722,14 @@ def _measure_start(lower: list[str], start: int, head: int) -> int:
     """Where a measure's name starts: after qualifiers, and at the head after a task's name.
 
     "average recognition accuracy" and "video classification accuracy" report accuracy,
-    "top-20 passage retrieval accuracy" is a measure of its own.
+    "top-20 passage retrieval accuracy" is a measure of its own; "inference-time win rate"
+    says when the win rate is taken, not which measure it is.
+
+    >>> lower = "the inference-time win rate".split()
+    >>> lower[_measure_start(lower, 1, 3)]
+    'win'
     """
-    while start < head and lower[start] in METRIC_QUALIFIERS:
+    while start < head and (lower[start] in METRIC_QUALIFIERS or lower[start].endswith("-time")):
         start += 1
     if start < head and HEADS.get(lower[head - 1]) == "Task" and not lower[start].startswith("top-"):
         return head

@@ -25,3 +25,37 @@ def test_a_model_family_name_is_found_in_text(pipeline: Language) -> None:
 
 def test_english_words_without_a_family_stay_out() -> None:
     assert lookup("Boss") is None and lookup("Switch") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        # one-word family names of listed models ("Swin Transformer", "Perceiver IO", "VideoMAE V2")
+        ("Swin", "Model"),
+        ("Perceiver", "Model"),
+        ("VideoMAE", "Model"),
+        # acronyms the task list gives in brackets ("Optical Character Recognition (OCR)")
+        ("ASR", "Task"),
+        ("OCR", "Task"),
+        ("ABSA", "Task"),
+        # data the source describes as benchmarks, and data it does not
+        ("GLUE", "Benchmark"),
+        ("MMLU", "Benchmark"),
+        ("ImageNet", "Dataset"),
+        # a listed "Non Maximum Suppression" spelled as texts spell it
+        ("Non-Maximum Suppression", "Method"),
+    ],
+)
+def test_names_the_list_derives_have_their_types(name: str, kind: str) -> None:
+    entry = lookup(name)
+    assert entry is not None and entry.type == kind
+
+
+def test_a_family_word_is_found_in_text(pipeline: Language) -> None:
+    doc = pipeline("It beats Swin and Perceiver at the same cost.")
+    assert [(e.text, e.label_) for e in doc.ents] == [("Swin", "Model"), ("Perceiver", "Model")]
+
+
+def test_a_task_acronym_is_found_in_text(pipeline: Language) -> None:
+    doc = pipeline("The objective subsumes common pretraining signals such as OCR and captioning.")
+    assert ("OCR", "Task") in [(e.text, e.label_) for e in doc.ents]

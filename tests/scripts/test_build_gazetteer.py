@@ -59,3 +59,72 @@ def test_a_model_family_needs_three_listed_versions(gazetteer: ModuleType) -> No
     rows = [(name, "Model", "epoch", "") for name in ["Whisper v2", "Whisper v3", "Whisper-1", "Otter 2"]]
     rows.append(("Switch 2", "Dataset", "pwc", ""))
     assert gazetteer.model_families(rows) == {"Whisper"}
+
+
+def test_a_family_word_that_listed_models_extend_is_a_model(gazetteer: ModuleType) -> None:
+    names = ["Swin Transformer", "Swin Transformer V2", "Perceiver IO", "VideoMAE V2", "AlphaNet Network"]
+    rows = [(name, "Model", "epoch", name) for name in names]
+    assert [row[0] for row in gazetteer.model_bases(rows)] == ["Swin", "Perceiver", "VideoMAE", "AlphaNet"]
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        [("Sparse Transformer", "Model", "pwc", "")],  # English, and one listed model only
+        [("Levenshtein Transformer", "Model", "pwc", "")],  # one listed model, no coinage
+        [("Zorblat IO", "Model", "pwc", ""), ("Zorblat Distance", "Metric", "pwc", "")],  # another type's
+        [("Zorblat IO", "Model", "pwc", ""), ("Zorblat", "Method", "pwc", "")],  # listed already
+        [("Self-Attention Network", "Model", "pwc", ""), ("Self-Attention Networks", "Model", "pwc", "")],
+        [("Grok AI", "Model", "epoch", "")],  # "AI" is no version
+    ],
+)
+def test_no_family_word_where_english_listed_or_another_types(gazetteer: ModuleType, rows: list) -> None:
+    assert list(gazetteer.model_bases(rows)) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "short"),
+    [
+        ("Automatic Speech Recognition (ASR)", "ASR"),
+        ("Aspect-Based Sentiment Analysis (ABSA)", "ABSA"),
+        ("Composed Image Retrieval (CoIR)", "CoIR"),
+        ("Electrocardiography (ECG)", None),  # capitals that are no initials
+        ("Face Recognition (Closed-Set)", None),  # a qualifier, not a short form
+        ("Action Classification (zero-shot)", None),
+    ],
+)
+def test_a_listed_tasks_bracketed_acronym(gazetteer: ModuleType, name: str, short: str | None) -> None:
+    assert gazetteer.bracketed_acronym(name) == short
+
+
+@pytest.mark.parametrize(
+    ("subtitle", "description", "described"),
+    [
+        ("General Language Understanding Evaluation benchmark", "", True),
+        ("", "XYZ is a new benchmark designed to measure knowledge.", True),
+        ("", "XYZ is a challenging leaderboard for retrieval.", True),
+        ("", "XYZ is a benchmark dataset of images.", False),  # a dataset, used as a benchmark
+        ("", "The XYZ dataset contains images.\nIt is a standard benchmark.", False),  # not the first line
+    ],
+)
+def test_datasets_pwc_describes_as_benchmarks(
+    gazetteer: ModuleType, subtitle: str, description: str, described: bool
+) -> None:
+    assert gazetteer.is_described_as_benchmark(subtitle, description) is described
+
+
+@pytest.mark.parametrize(
+    ("name", "variant"),
+    [
+        ("Non Maximum Suppression", "Non-Maximum Suppression"),
+        ("Multi Task Learning", "Multi-Task Learning"),
+        ("Gumbel Cross Entropy", "Gumbel Cross-Entropy"),
+        ("Criss-Cross Network", None),  # already joined: "Cross" follows a hyphen
+        ("Cross-Attention", None),
+    ],
+)
+def test_a_listed_name_with_a_spaced_prefix_gets_its_hyphenated_spelling(
+    gazetteer: ModuleType, name: str, variant: str | None
+) -> None:
+    found = [row[0] for row in gazetteer.hyphenated_variants([(name, "Method", "pwc", "")])]
+    assert found == ([variant] if variant else [])
