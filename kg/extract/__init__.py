@@ -94,7 +94,7 @@ def _mentions(doc: Doc, ents: list[Candidate], text: str, field: Field) -> Itera
 
 
 def _paper_mentions(paper: Paper, found: list[_Found], pairs: dict[Abbreviation, None]) -> PaperMentions:
-    """The paper's mentions, each name with one type and role (``harmonise``)."""
+    """The paper's mentions, each name with one type and role (``settled_names``)."""
     settled = settled_names([row[:4] for row in found], pairs)
     mentions = []
     for key, _, field, role, name, start, end, sentence in found:

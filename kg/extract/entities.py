@@ -20,7 +20,6 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import replace
 from functools import cache, lru_cache
 from operator import itemgetter
 
@@ -56,7 +55,7 @@ from kg.extract.extensions import (
 from kg.extract.known_names import lookup
 from kg.extract.phrases import BROAD_HEADS, MODALITY_WORDS, VAGUE, head_type
 from kg.extract.shapes import name_type, shape_type
-from kg.model import Abbreviation, EntityType, Field, Mention, Role
+from kg.model import Abbreviation, EntityType, Field, Role
 
 # Class words and vague phrases that are never names (GUIDELINES.md).
 _GENERIC = re.compile(
@@ -1012,8 +1011,10 @@ def settled_names(
 ) -> dict[str, tuple[EntityType, bool]]:
     """The type and whether the paper introduces it, for each name (``spelling_key``) of a paper's mentions.
 
-    ``mentions`` are ``(spelling_key(text), type, field, role)``; ``harmonise`` tells how the
-    type and role are settled.
+    ``mentions`` are ``(spelling_key(text), type, field, role)``. One name gets one type
+    across the paper's fields and abbreviation ``pairs``: the majority, an abstract's
+    mention counting twice a title's. A name the paper introduces anywhere (or whose long
+    or short form it introduces, or whose base it introduces) is introduced everywhere.
 
     >>> settled_names([("x", "Method", "title", "introduced"), ("x", "Model", "abstract", None)])
     {'x': ('Model', True)}
@@ -1038,27 +1039,3 @@ def settled_names(
         key: (kind, key in introduced or (key[:3] in bases and _variant_of(key, introduced)))
         for key, kind in winners.items()
     }
-
-
-def harmonise(mentions: list[Mention], pairs: Iterable[Abbreviation] = ()) -> list[Mention]:
-    """One type and one role per name (however its Greek letters are spelled) across a paper's fields
-    and abbreviation pairs.
-
-    The abstract's majority type wins; a name the paper introduces anywhere (or whose
-    long or short form it introduces) is introduced everywhere.
-
-    >>> title = Mention("X", "Method", "title", 0, 1, "introduced")
-    >>> abstract = Mention("X", "Model", "abstract", 0, 1)
-    >>> [(m.type, m.role) for m in harmonise([title, abstract])]
-    [('Model', 'introduced'), ('Model', 'introduced')]
-    """
-    keys = [spelling_key(m.text) for m in mentions]
-    settled = settled_names(
-        [(key, m.type, m.field, m.role) for key, m in zip(keys, mentions, strict=True)], pairs
-    )
-    harmonised = []
-    for key, m in zip(keys, mentions, strict=True):
-        kind, introduced = settled[key]
-        role = "introduced" if introduced else m.role
-        harmonised.append(m if (kind, role) == (m.type, m.role) else replace(m, type=kind, role=role))
-    return harmonised

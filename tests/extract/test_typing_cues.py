@@ -6,9 +6,8 @@ import pytest
 from spacy.language import Language
 
 from kg.extract.cues import context_type
-from kg.extract.entities import harmonise
+from kg.extract.entities import settled_names, spelling_key
 from kg.extract.shapes import shape_type
-from kg.model import Mention
 
 
 def types(pipeline: Language, text: str) -> dict[str, str]:
@@ -77,22 +76,19 @@ def test_a_parameter_count_elsewhere_in_the_sentence_says_nothing_of_a_name(pipe
 
 
 def test_a_greek_letter_and_its_spelled_name_are_one_name_with_one_type() -> None:
-    title = Mention("λ-Zorb", "Method", "title", 0, 6)
-    abstract = [
-        Mention("lambda-Zorb", "Model", "abstract", 0, 11),
-        Mention("lambda-Zorb", "Model", "abstract", 20, 31),
-    ]
-    assert [m.type for m in harmonise([title, *abstract])] == ["Model", "Model", "Model"]
+    title = (spelling_key("λ-Zorb"), "Method", "title", None)
+    abstract = (spelling_key("lambda-Zorb"), "Model", "abstract", None)
+    assert settled_names([title, abstract, abstract]) == {"lambda-zorb": ("Model", False)}
 
 
 def test_a_paper_introducing_a_name_introduces_its_other_spelling() -> None:
-    found = harmonise(
+    found = settled_names(
         [
-            Mention("\u03b1-Net", "Model", "title", 0, 5, "introduced"),
-            Mention("alpha-Net", "Model", "abstract", 0, 9),
+            (spelling_key("\u03b1-Net"), "Model", "title", "introduced"),
+            (spelling_key("alpha-Net"), "Model", "abstract", None),
         ]
     )
-    assert [m.role for m in found] == ["introduced", "introduced"]
+    assert found == {"alpha-net": ("Model", True)}
 
 
 # A Title Case task phrase that names a technique ---------------------------------------------
