@@ -122,7 +122,7 @@ _WORD_BYTES = bytes(1 if chr(b).isascii() and (chr(b).isalnum() or chr(b) == "_"
 # patterns that otherwise ignore case.
 _ITEM = r"(?:[^\s,;.()]|\.(?=\d))+(?:\s(?-i:[A-Z0-9])(?:[^\s,;.()]|\.(?=\d))*){0,2}"
 # After a name: an optional list of further names, then the class noun ("X, Y and Z datasets").
-# (A hyphenated adjective may stand between: "the CC-12M multi-modal dataset"; not a participle,
+# (A hyphenated adjective may stand between: "the WebVid-10M multi-modal dataset"; not a participle,
 # which says what was done with the name: "ImageNet pre-trained models".)
 _AFTER = re.compile(
     rf"^(?:\s*(?:,|,?\s*\band\b|,?\s*\bor\b|/)\s*{_ITEM})*\s*(?:-|\s)(?:scale\s|based\s)?"

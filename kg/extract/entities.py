@@ -169,7 +169,7 @@ _JOINED = re.compile(r"\s&\s")
 _DEVISED = re.compile(
     r"\s(?:is|are)\s(?:then\s|further\s|also\s)?(?:proposed|devised|designed|introduced)\s+to\b"
 )
-# A technique's class noun right after a name: "the Implicit Relation Reasoning module".
+# A technique's class noun right after a name: "the Cross Frame Reasoning module".
 _TECHNIQUE_AFTER = re.compile(
     r"\s(?:strateg(?:y|ies)|approach(?:es)?|methods?|frameworks?|modules?|mechanisms?|paradigms?|"
     r"algorithms?|techniques?|schemes?|objectives?|losses|loss)\b"
@@ -179,12 +179,12 @@ _TECHNIQUE_AFTER = re.compile(
 def names_technique(text: str, start: int, end: int) -> bool:
     """Whether the Title Case name ``text[start:end]`` stands before a technique's class noun.
 
-    "the Implicit Relation Reasoning module", "a Multi-Granularity Prediction strategy": a
+    "the Cross Frame Reasoning module", "a Multi-Scale Prediction strategy": a
     task's head word, but capitals and the noun after say the phrase names the technique;
     lower case ("an image captioning approach") is a technique for the task.
 
-    >>> text = "an Implicit Relation Reasoning module and an image captioning approach"
-    >>> names_technique(text, 3, 30), names_technique(text, 44, 60)
+    >>> text = "a Cross Frame Reasoning module and an image captioning approach"
+    >>> names_technique(text, 2, 23), names_technique(text, 38, 54)
     (True, False)
     """
     return _TECHNIQUE_AFTER.match(text, end) is not None and all(
@@ -441,7 +441,7 @@ class Entities:
             ):
                 continue  # (``is_modifier`` holds for no other name but one after a hyphen)
             if label == "Task" and names_technique(text, start, end):
-                proposal = proposal._replace(label_="Method")  # "an Implicit Relation Reasoning module"
+                proposal = proposal._replace(label_="Method")  # "a Cross Frame Reasoning module"
             proposals.append(proposal)
         if self.typed_by_head not in self.spans_keys:
             by_head = {(c.start, c.end): c.label_ for c in proposed(doc, self.typed_by_head)}
@@ -552,7 +552,7 @@ class Entities:
         if lists_objectives(text, ent.start_char) or _DEVISED.match(text, ent.end_char):
             return "Method"  # a training objective, or "X is proposed to ...": not a task
         if names_technique(text, ent.start_char, ent.end_char):
-            return "Method"  # "a Multi-Granularity Prediction strategy": the name of the strategy
+            return "Method"  # "a Multi-Scale Prediction strategy": the name of the strategy
         return copula_type(text, ent.end_char) or "Task"  # "X is a widely used criterion"
 
     @staticmethod
@@ -959,7 +959,7 @@ def _variants_typed_as_their_base(winners: dict[str, str]) -> dict[str, str]:
     return changed
 
 
-# Greek letters and the words that spell them in plain text ("λ-ECLIPSE", "lambda-ECLIPSE").
+# Greek letters and the words that spell them in plain text ("β-VAE", "beta-VAE").
 _GREEK_NAMES = dict(
     zip(
         "αβγδεζηθικλμνξοπρστυφχψω",
@@ -997,7 +997,7 @@ _GREEK_NAMES = dict(
 def spelling_key(name: str) -> str:
     """One key for the spellings of a name: case folded, Greek letters spelled out.
 
-    >>> spelling_key("λ-ECLIPSE") == spelling_key("lambda-ECLIPSE") == "lambda-eclipse"
+    >>> spelling_key("β-VAE") == spelling_key("beta-VAE") == "beta-vae"
     True
     """
     key = name.casefold()

@@ -722,10 +722,10 @@ def _measure_start(lower: list[str], start: int, head: int) -> int:
     """Where a measure's name starts: after qualifiers, and at the head after a task's name.
 
     "average recognition accuracy" and "video classification accuracy" report accuracy,
-    "top-20 passage retrieval accuracy" is a measure of its own; "inference-time win rate"
+    "top-20 passage retrieval accuracy" is a measure of its own; "test-time win rate"
     says when the win rate is taken, not which measure it is.
 
-    >>> lower = "the inference-time win rate".split()
+    >>> lower = "the test-time win rate".split()
     >>> lower[_measure_start(lower, 1, 3)]
     'win'
     """

@@ -57,7 +57,7 @@ _NOT_A_NAME = re.compile(
     # quantities and ranges ("8kbps", "10min", "100h-960h", "16x16") and special tokens ("[CLS]")
     r"[\d.]+[a-zA-Z]{0,5}(?:[-x][\d.]+[a-zA-Z]{0,5})?|[kK]Hz|CLS|SEP|MASK|IMG|EOS|BOS|PAD|UNK)$"
 )
-# A name that says it is a benchmark: "-Bench", "AlpacaEval", "... Arena", "Political Compass Test".
+# A name that says it is a benchmark: "-Bench", "AlpacaEval", "... Arena", "Turing Test".
 _BENCHMARK = re.compile(
     r"(?i)(?<=.)(?:bench(?:mark)?|eval|arena|QA)(?:[-_ ]?(?:v?\d[\w.]*|hard|lite|pro|plus|instruct))?$|-EVAL-"
     r"|(?-i:[A-Z]\w* (?:Test|Exam))$"
