@@ -12,12 +12,12 @@ def phrases(text: str) -> list[tuple[str, str]]:
 
 
 def test_the_first_word_after_a_verb_of_introduction_is_part_of_the_name() -> None:
-    text = "We propose an overuse penalty and introduce a prefilled autoregression."
-    assert phrases(text) == [("overuse penalty", "Method"), ("prefilled autoregression", "Method")]
+    text = "We propose a rollback penalty and introduce a prefixed autoregression."
+    assert phrases(text) == [("rollback penalty", "Method"), ("prefixed autoregression", "Method")]
 
 
 def test_the_same_words_elsewhere_are_no_name() -> None:
-    assert phrases("An overuse penalty helps.") == []
+    assert phrases("A rollback penalty helps.") == []
 
 
 def test_adjectives_and_vague_words_after_the_verb_stay_out() -> None:
@@ -26,12 +26,12 @@ def test_adjectives_and_vague_words_after_the_verb_stay_out() -> None:
 
 
 def test_tasks_do_not_take_the_word() -> None:
-    assert phrases("We present a radiology report generation.") == [("report generation", "Task")]
+    assert phrases("We present a dermatology caption generation.") == [("caption generation", "Task")]
 
 
 def test_the_proposed_technique_is_introduced() -> None:
-    [found] = extract([Paper("p1", "A title", "We propose an overuse penalty to refrain the model.")])
-    assert [(m.text, m.type, m.role) for m in found.mentions] == [("overuse penalty", "Method", "introduced")]
+    [found] = extract([Paper("p1", "A title", "We propose a rollback penalty to keep the model steady.")])
+    assert [(m.text, m.type, m.role) for m in found.mentions] == [("rollback penalty", "Method", "introduced")]
 
 
 def test_captioning_alone_is_a_task() -> None:
