@@ -615,8 +615,12 @@ def find_phrases(text: str, max_modifiers: int = 4) -> list[tuple[int, int, Enti
             )
             # a lower-case word does not start a Title Case name: "implicit Jeffrey Divergence"
             and not (not lower_case_head and words[start - 1].group()[:1].islower())
+            and not (kind != "Metric" and _ends_a_task(lower, start - 1))
         ):
             start -= 1
+        if 0 < start < i and kind != "Metric" and _ends_a_task(lower, start - 1):
+            while start < i and lower[start] in VAGUE:
+                start += 1  # a Title Case name's vague word starts no name ("Generation Method Selection")
         if word in _NAMED_MEASURES and lower_case_head and not named_measure:
             while (
                 start > 0
@@ -653,6 +657,24 @@ def find_phrases(text: str, max_modifiers: int = 4) -> list[tuple[int, int, Enti
         ):
             found.append((words[start].start(), words[i].end(), head_type(lower[start : i + 1]) or kind))
     return found
+
+
+# Task head words that may qualify another head: "denoising autoencoding" is a technique.
+_TASK_HEADS = frozenset(head for head, kind in HEADS.items() if kind == "Task") - OBJECTIVE_MODIFIERS
+
+
+def _ends_a_task(lower: list[str], index: int) -> bool:
+    """Whether ``lower[index]`` is a task's head word that ends a name before the next word.
+
+    A task's name does not qualify a technique or another task: "detection fine-tuning"
+    is fine-tuning for detection and "fast inference image classification" is image
+    classification; "retrieval augmented generation" is one name, a participle joining its parts.
+
+    >>> lower = "detection fine-tuning and retrieval augmented generation".split()
+    >>> _ends_a_task(lower, 0), _ends_a_task(lower, 3)
+    (True, False)
+    """
+    return lower[index] in _TASK_HEADS and not lower[index + 1].endswith("ed")
 
 
 # A verb of introduction and its article, right before a technique's name: "we propose an ".

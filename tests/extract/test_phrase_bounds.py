@@ -1,0 +1,34 @@
+"""Where head-typed phrases start and end: which words are part of a task's or technique's name."""
+
+from __future__ import annotations
+
+from kg.extract.phrases import find_phrases
+
+
+def phrases(text: str) -> list[tuple[str, str]]:
+    return [(text[s:e], t) for s, e, t in find_phrases(text)]
+
+
+def test_a_task_name_does_not_qualify_a_technique_or_another_task() -> None:
+    text = "We apply tracking fine-tuning and a fast inference shape classification."
+    assert phrases(text) == [("shape classification", "Task")]
+
+
+def test_a_participle_joins_a_task_word_into_one_name() -> None:
+    text = "We study retrieval augmented generation."
+    assert [name for name, _ in phrases(text)] == ["retrieval augmented generation"]
+
+
+def test_a_title_case_name_does_not_start_with_a_vague_word_after_a_task() -> None:
+    text = "Fast Caption Generation Method Selection for Small Models"
+    assert [name for name, _ in phrases(text)] == ["Caption Generation"]
+
+
+def test_a_vague_word_inside_a_title_case_name_stays_where_no_task_ends_before_it() -> None:
+    text = "Short-to-Long Preference Optimization"
+    assert phrases(text) == [("Short-to-Long Preference Optimization", "Method")]
+
+
+def test_a_measure_named_after_a_task_keeps_the_task() -> None:
+    text = "It reaches a higher top-5 passage retrieval accuracy."
+    assert ("top-5 passage retrieval accuracy", "Metric") in phrases(text)
