@@ -485,6 +485,11 @@ _PLAIN_COMPOUND = re.compile(r"^[A-Za-z][a-z]+(?:-[A-Za-z][a-z]*)+$")
 _WORD = re.compile(r"[A-Za-z0-9][\w/]*(?:-[\w/]+)*")
 
 
+# Singular nouns that end in "s" like plurals: "class", "analysis", "corpus", "robotics", "time series".
+_SINGULAR_ENDINGS = ("ss", "is", "us", "ics")
+_SINGULAR_IN_S = frozenset({"series", "species"})
+
+
 @cache
 def term_words() -> frozenset[str]:
     """The lower-cased words of the listed multi-word names, less vague and function words.
@@ -538,7 +543,7 @@ def is_term_word(word: str) -> bool:
     if (
         (lower.endswith("ing") and lower not in HEADS)
         or lower.endswith(("ed", "ly"))
-        or (lower.endswith("s") and not lower.endswith(("ss", "is", "us")))
+        or (lower.endswith("s") and not lower.endswith(_SINGULAR_ENDINGS) and lower not in _SINGULAR_IN_S)
     ):
         return False
     return lower in term_words()

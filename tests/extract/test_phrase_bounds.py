@@ -32,3 +32,12 @@ def test_a_vague_word_inside_a_title_case_name_stays_where_no_task_ends_before_i
 def test_a_measure_named_after_a_task_keeps_the_task() -> None:
     text = "It reaches a higher top-5 passage retrieval accuracy."
     assert ("top-5 passage retrieval accuracy", "Metric") in phrases(text)
+
+
+def test_singular_nouns_in_s_may_qualify_a_head() -> None:
+    text = "We address multivariate series forecasting and robotics planning."
+    assert phrases(text) == [("multivariate series forecasting", "Task"), ("robotics planning", "Task")]
+
+
+def test_a_plural_noun_does_not_qualify_a_head() -> None:
+    assert phrases("We use images segmentation here.") == []
