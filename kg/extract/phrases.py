@@ -75,6 +75,8 @@ HEADS: dict[str, EntityType] = {
             "planning",
             "paraphrasing",
             "infilling",
+            "dialogue",
+            "dialog",
         ],
         "Task",
     ),

@@ -41,3 +41,8 @@ def test_singular_nouns_in_s_may_qualify_a_head() -> None:
 
 def test_a_plural_noun_does_not_qualify_a_head() -> None:
     assert phrases("We use images segmentation here.") == []
+
+
+def test_dialogue_heads_a_task() -> None:
+    text = "It supports open-domain dialogue and spoken dialog, unlike the dialogue."
+    assert phrases(text) == [("open-domain dialogue", "Task"), ("spoken dialog", "Task")]
