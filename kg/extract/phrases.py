@@ -431,6 +431,47 @@ VAGUE = frozenset(
         "explicit",
     ]
 )
+# Names of natural languages (lower case).
+LANGUAGES = frozenset(
+    {
+        "english",
+        "chinese",
+        "mandarin",
+        "cantonese",
+        "japanese",
+        "korean",
+        "vietnamese",
+        "thai",
+        "indonesian",
+        "malay",
+        "hindi",
+        "bengali",
+        "urdu",
+        "tamil",
+        "sinhala",
+        "arabic",
+        "persian",
+        "hebrew",
+        "turkish",
+        "russian",
+        "ukrainian",
+        "polish",
+        "czech",
+        "german",
+        "dutch",
+        "swedish",
+        "norwegian",
+        "danish",
+        "finnish",
+        "french",
+        "spanish",
+        "portuguese",
+        "italian",
+        "romanian",
+        "greek",
+        "swahili",
+    }
+)
 # Words that start Title Case names ("Generative Pretraining") but no lower-case ones.
 _LOWER_CASE_VAGUE = frozenset({"generative", "average"})
 _LOSSES = frozenset({"loss", "losses"})
@@ -471,6 +512,8 @@ _SETTING_RATES = frozenset({"learning", "sampling", "frame", "dropout", "masking
 _MEASURED_QUALITIES = frozenset(
     {"alignment", "preference", "human", "safety", "quality", "performance", "implicit", "explicit"}
 )
+# A learning setting named by its number of examples: "zero-shot", "Few-Shot", "one-shot".
+_SHOT_SETTING = re.compile(r"^[A-Za-z]+-[Ss]hot$")
 _QUANTITY = re.compile(r"^[\d.,/x%-]+[a-z]{0,4}$")
 _NAME_SHAPED = re.compile(r"[A-Z]")
 _DIMENSION = re.compile(r"^\d+D$")
@@ -623,11 +666,20 @@ def find_phrases(text: str, max_modifiers: int = 4) -> list[tuple[int, int, Enti
             # a lower-case word does not start a Title Case name: "implicit Jeffrey Divergence"
             and not (not lower_case_head and words[start - 1].group()[:1].islower())
             and not (kind != "Metric" and _ends_a_task(lower, start - 1))
+            # a language says what data a task is done on, not which task: "Polish sentiment classification"
+            and lower[start - 1] not in LANGUAGES
         ):
             start -= 1
         if 0 < start < i and kind != "Metric" and _ends_a_task(lower, start - 1):
             while start < i and lower[start] in VAGUE:
                 start += 1  # a Title Case name's vague word starts no name ("Generation Method Selection")
+        if (
+            kind == "Task"
+            and start > 0
+            and _SHOT_SETTING.match(words[start - 1].group())
+            and text[words[start - 1].end() : words[start].start()] == " "
+        ):
+            start -= 1  # "one-shot image-conditioned object detection": the setting belongs to the name
         if word in _NAMED_MEASURES and lower_case_head and not named_measure:
             while (
                 start > 0

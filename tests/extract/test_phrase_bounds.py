@@ -46,3 +46,23 @@ def test_a_plural_noun_does_not_qualify_a_head() -> None:
 def test_dialogue_heads_a_task() -> None:
     text = "It supports open-domain dialogue and spoken dialog, unlike the dialogue."
     assert phrases(text) == [("open-domain dialogue", "Task"), ("spoken dialog", "Task")]
+
+
+def test_a_shot_setting_is_part_of_a_task_name_beyond_two_modifiers() -> None:
+    text = "We report few-shot text-guided shape retrieval."
+    assert phrases(text) == [("few-shot text-guided shape retrieval", "Task")]
+
+
+def test_other_compounds_stay_within_two_modifiers_of_a_task() -> None:
+    text = "We report cross-lingual text-guided shape retrieval."
+    assert phrases(text) == [("text-guided shape retrieval", "Task")]
+
+
+def test_a_language_is_no_part_of_a_task_name() -> None:
+    text = "Tagalog-free: Korean Question Answering, Swedish sentiment classification."
+    assert phrases(text) == [("Question Answering", "Task"), ("sentiment classification", "Task")]
+
+
+def test_a_language_pair_compound_stays_in_a_task_name() -> None:
+    text = "We report scores on English-Korean translation."
+    assert phrases(text) == [("English-Korean translation", "Task")]
