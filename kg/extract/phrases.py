@@ -429,6 +429,7 @@ VAGUE = frozenset(
         "enhanced",
         "implicit",
         "explicit",
+        "representative",
     ]
 )
 # Names of natural languages (lower case).
@@ -656,7 +657,7 @@ def find_phrases(text: str, max_modifiers: int = 4) -> list[tuple[int, int, Enti
                 is_term_word(words[start - 1].group())
                 or (not lower_case_head and _is_titled_vague(words, start - 1))
                 or (word in _EPONYMOUS_HEADS and _is_capitalised_name(text, words[start - 1]))
-                or (kind == "Method" and _is_proposed_modifier(text, words[start - 1]))
+                or (kind != "Metric" and _is_proposed_modifier(text, words[start - 1], kind))
             )
             and not (
                 lower_case_head
@@ -740,27 +741,37 @@ def _ends_a_task(lower: list[str], index: int) -> bool:
 _PROPOSED_BEFORE = re.compile(
     r"(?i)\b(?:propose|introduce|present|develop|design|devise)[sd]?\s+(?:an?|the)\s+$"
 )
+# A verb that names what follows, a technique or a task: "an objective called ".
+_NAMED_BEFORE = re.compile(r"(?i)\b(?:called|named|dubbed|termed)\s+$")
 
 
-def _is_proposed_modifier(text: str, word: re.Match[str]) -> bool:
-    """Whether ``word`` is a plain lower-case word that starts a technique a paper proposes.
+def _is_proposed_modifier(text: str, word: re.Match[str], kind: EntityType = "Method") -> bool:
+    """Whether ``word`` is a plain lower-case word that starts a name of ``kind`` a paper proposes or names.
 
     A coined technique's first word is often one no listed name holds ("we propose an
     overuse penalty", "we introduce a prefilled autoregression"); right after the verb
-    and its article, it is the name's and not a passing modifier.
+    and its article, it is the name's and not a passing modifier. So is the first word
+    of a technique's or task's name after a verb that names it ("an objective called
+    swapped patch prediction"); a task a paper presents is often no name ("we present
+    a method for chest report generation").
 
-    >>> text = "We propose an overuse penalty; an overuse penalty helps."
-    >>> [_is_proposed_modifier(text, w) for w in _WORD.finditer(text) if w.group() == "overuse"]
-    [True, False]
+    >>> text = "We propose an overuse penalty; an overuse penalty helps, as does swapped patch prediction."
+    >>> text += " An objective called swapped patch prediction helps too."
+    >>> [_is_proposed_modifier(text, w) for w in _WORD.finditer(text) if w.group() in ("overuse", "swapped")]
+    [True, False, False, True]
     """
     lower = word.group().lower()
+    window = max(0, word.start() - 20)
     return (
         word.group().isalpha()
         and word.group().islower()
         and lower not in VAGUE
         and lower not in STOP_WORDS
         and not lower.endswith(("ly", "ble", "ful", "ous", "ive"))  # adverbs and adjectives: "a flexible X"
-        and _PROPOSED_BEFORE.search(text, max(0, word.start() - 20), word.start()) is not None
+        and (
+            (kind == "Method" and _PROPOSED_BEFORE.search(text, window, word.start()) is not None)
+            or _NAMED_BEFORE.search(text, window, word.start()) is not None
+        )
     )
 
 

@@ -66,3 +66,14 @@ def test_a_language_is_no_part_of_a_task_name() -> None:
 def test_a_language_pair_compound_stays_in_a_task_name() -> None:
     text = "We report scores on English-Korean translation."
     assert phrases(text) == [("English-Korean translation", "Task")]
+
+
+def test_a_word_after_a_verb_of_naming_starts_the_name() -> None:
+    text = "We pretrain with an objective called swapped patch prediction and swapped patch prediction."
+    found = phrases(text)
+    assert found[0] == ("swapped patch prediction", "Task")
+    assert found[1] == ("patch prediction", "Task")  # no verb of naming before the second
+
+
+def test_representative_is_a_vague_word() -> None:
+    assert phrases("We run several representative pretraining steps.") == []
