@@ -60,6 +60,7 @@ from kg.model import Abbreviation, EntityType, Field, Role
 # Class words and vague phrases that are never names (GUIDELINES.md).
 _GENERIC = re.compile(
     r"(?i)^(?:(?:multi-?modal|vision|visual|small|large|pre-?trained|foundation|generative|neural|"
+    r"graph|convolutional|recurrent|deep|"
     r"text-to-image|t2i|vision[- ]language|video|audio|speech|open|closed|general)\s*)*"
     r"(?:(?:large\s)?(?:language|vision|multimodal|foundation|diffusion|generative|reward|world|"
     r"embedding|sequence|reasoning)\s)?"
