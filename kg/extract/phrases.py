@@ -675,6 +675,13 @@ def find_phrases(text: str, max_modifiers: int = 4) -> list[tuple[int, int, Enti
             while start < i and lower[start] in VAGUE:
                 start += 1  # a Title Case name's vague word starts no name ("Generation Method Selection")
         if (
+            0 < start < i
+            and lower[start].isalpha()
+            and lower[start].endswith("ed")
+            and lower[start - 1].endswith("ly")
+        ):
+            start += 1  # "weakly supervised table parsing": the adverb's participle says how, not which
+        if (
             kind == "Task"
             and start > 0
             and _SHOT_SETTING.match(words[start - 1].group())
@@ -724,17 +731,19 @@ _TASK_HEADS = frozenset(head for head, kind in HEADS.items() if kind == "Task") 
 
 
 def _ends_a_task(lower: list[str], index: int) -> bool:
-    """Whether ``lower[index]`` is a task's head word that ends a name before the next word.
+    """Whether ``lower[index]`` is a task's head word (or its "-based" form) that ends a name before it.
 
     A task's name does not qualify a technique or another task: "detection fine-tuning"
-    is fine-tuning for detection and "fast inference image classification" is image
-    classification; "retrieval augmented generation" is one name, a participle joining its parts.
+    is fine-tuning for detection, "fast inference image classification" and "generation-based
+    image classification" are image classification; "retrieval augmented generation" is
+    one name, a participle joining its parts.
 
-    >>> lower = "detection fine-tuning and retrieval augmented generation".split()
-    >>> _ends_a_task(lower, 0), _ends_a_task(lower, 3)
-    (True, False)
+    >>> lower = "detection fine-tuning and retrieval augmented generation or parsing-based tagging".split()
+    >>> _ends_a_task(lower, 0), _ends_a_task(lower, 3), _ends_a_task(lower, 7)
+    (True, False, True)
     """
-    return lower[index] in _TASK_HEADS and not lower[index + 1].endswith("ed")
+    word = lower[index].removesuffix("-based")
+    return word in _TASK_HEADS and not lower[index + 1].endswith("ed")
 
 
 # A verb of introduction and its article, right before a technique's name: "we propose an ".

@@ -77,3 +77,13 @@ def test_a_word_after_a_verb_of_naming_starts_the_name() -> None:
 
 def test_representative_is_a_vague_word() -> None:
     assert phrases("We run several representative pretraining steps.") == []
+
+
+def test_a_task_a_technique_is_based_on_does_not_qualify_another_task() -> None:
+    text = "We propose retrieval-based shape classification and a CLIP-based shape classification."
+    assert [name for name, _ in phrases(text)] == ["shape classification", "CLIP-based shape classification"]
+
+
+def test_a_participle_after_an_adverb_is_no_part_of_a_name() -> None:
+    text = "Loosely Supervised Chart Parsing with supervised chart parsing."
+    assert [name for name, _ in phrases(text)] == ["Chart Parsing", "supervised chart parsing"]
