@@ -135,6 +135,9 @@ _GENERIC_WORDS = frozenset(
         "vision-language",
     ]
 )
+# A lower-case name that ends in "mechanism": the name is the words before it ("the tiled
+# attention mechanism" names tiled attention; GUIDELINES.md leaves such surrounding words out).
+_ENDS_IN_MECHANISM = re.compile(r"[a-z][a-z -]* mechanisms?")
 # "benchmark" in a sentence, where it may call the data there benchmarks; not one a bracket follows,
 # which is one benchmark's own name or reference ("the Visual Task Adaptation Benchmark (VTAB)").
 _BENCHMARK_WORD = re.compile(r"\b[Bb]enchmark(?!\s+\([A-Z])")
@@ -437,6 +440,8 @@ class Entities:
             start, end, label = proposal.start_char, proposal.end_char, proposal.label_
             if is_generic(text[start:end]):
                 continue
+            if _ENDS_IN_MECHANISM.fullmatch(text, start, end) is not None:
+                continue  # a listed "tiled attention mechanism": the phrase before "mechanism" is the name
             if (label == "Method" or label == "Task" or text[start - 1 : start] == "-") and is_modifier(
                 text, start, end, label
             ):
