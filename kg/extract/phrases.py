@@ -667,7 +667,7 @@ def find_phrases(text: str, max_modifiers: int = 4) -> list[tuple[int, int, Enti
             # a lower-case word does not start a Title Case name: "implicit Jeffrey Divergence"
             and not (not lower_case_head and words[start - 1].group()[:1].islower())
             and not (kind != "Metric" and _ends_a_task(lower, start - 1))
-            # a language says what data a task is done on, not which task: "Polish sentiment classification"
+            # a language says what data a task is done on, not which task: "Polish stance classification"
             and lower[start - 1] not in LANGUAGES
         ):
             start -= 1
@@ -680,14 +680,14 @@ def find_phrases(text: str, max_modifiers: int = 4) -> list[tuple[int, int, Enti
             and lower[start].endswith("ed")
             and lower[start - 1].endswith("ly")
         ):
-            start += 1  # "weakly supervised table parsing": the adverb's participle says how, not which
+            start += 1  # "weakly supervised chart parsing": the adverb's participle says how, not which
         if (
             kind == "Task"
             and start > 0
             and _SHOT_SETTING.match(words[start - 1].group())
             and text[words[start - 1].end() : words[start].start()] == " "
         ):
-            start -= 1  # "one-shot image-conditioned object detection": the setting belongs to the name
+            start -= 1  # "one-shot sketch-conditioned part detection": the setting belongs to the name
         if word in _NAMED_MEASURES and lower_case_head and not named_measure:
             while (
                 start > 0
@@ -726,7 +726,7 @@ def find_phrases(text: str, max_modifiers: int = 4) -> list[tuple[int, int, Enti
     return found
 
 
-# Task head words that may qualify another head: "denoising autoencoding" is a technique.
+# Task head words, less those that also start training objectives ("denoising").
 _TASK_HEADS = frozenset(head for head, kind in HEADS.items() if kind == "Task") - OBJECTIVE_MODIFIERS
 
 
@@ -734,8 +734,8 @@ def _ends_a_task(lower: list[str], index: int) -> bool:
     """Whether ``lower[index]`` is a task's head word (or its "-based" form) that ends a name before it.
 
     A task's name does not qualify a technique or another task: "detection fine-tuning"
-    is fine-tuning for detection, "fast inference image classification" and "generation-based
-    image classification" are image classification; "retrieval augmented generation" is
+    is fine-tuning for detection, "fast inference shape classification" and "generation-based
+    shape classification" are shape classification; "retrieval augmented generation" is
     one name, a participle joining its parts.
 
     >>> lower = "detection fine-tuning and retrieval augmented generation or parsing-based tagging".split()
@@ -758,15 +758,15 @@ def _is_proposed_modifier(text: str, word: re.Match[str], kind: EntityType = "Me
     """Whether ``word`` is a plain lower-case word that starts a name of ``kind`` a paper proposes or names.
 
     A coined technique's first word is often one no listed name holds ("we propose an
-    overuse penalty", "we introduce a prefilled autoregression"); right after the verb
+    drift penalty", "we introduce a staggered autoregression"); right after the verb
     and its article, it is the name's and not a passing modifier. So is the first word
     of a technique's or task's name after a verb that names it ("an objective called
     swapped patch prediction"); a task a paper presents is often no name ("we present
     a method for chest report generation").
 
-    >>> text = "We propose an overuse penalty; an overuse penalty helps, as does swapped patch prediction."
+    >>> text = "We propose a drift penalty; a drift penalty helps, as does swapped patch prediction."
     >>> text += " An objective called swapped patch prediction helps too."
-    >>> [_is_proposed_modifier(text, w) for w in _WORD.finditer(text) if w.group() in ("overuse", "swapped")]
+    >>> [_is_proposed_modifier(text, w) for w in _WORD.finditer(text) if w.group() in ("drift", "swapped")]
     [True, False, False, True]
     """
     lower = word.group().lower()
