@@ -513,8 +513,6 @@ _SETTING_RATES = frozenset({"learning", "sampling", "frame", "dropout", "masking
 _MEASURED_QUALITIES = frozenset(
     {"alignment", "preference", "human", "safety", "quality", "performance", "implicit", "explicit"}
 )
-# A learning setting named by its number of examples: "zero-shot", "Few-Shot", "one-shot".
-_SHOT_SETTING = re.compile(r"^[A-Za-z]+-[Ss]hot$")
 _QUANTITY = re.compile(r"^[\d.,/x%-]+[a-z]{0,4}$")
 _NAME_SHAPED = re.compile(r"[A-Z]")
 _DIMENSION = re.compile(r"^\d+D$")
@@ -630,6 +628,8 @@ def find_phrases(text: str, max_modifiers: int = 4) -> list[tuple[int, int, Enti
     [('visual question answering', 'Task'), ('contrastive learning', 'Method')]
     """
     found: list[tuple[int, int, EntityType]] = []
+    # whether a task's name may follow "called", "named" ...: their endings in either case, tested in C
+    names_things = "alled" in text or "amed" in text or "ubbed" in text or "ermed" in text
     words = list(_WORD.finditer(text))
     lower = list(map(str.lower, map(re.Match.group, words)))  # in C: a third faster than a comprehension
     for i, word in enumerate(lower):
@@ -657,7 +657,10 @@ def find_phrases(text: str, max_modifiers: int = 4) -> list[tuple[int, int, Enti
                 is_term_word(words[start - 1].group())
                 or (not lower_case_head and _is_titled_vague(words, start - 1))
                 or (word in _EPONYMOUS_HEADS and _is_capitalised_name(text, words[start - 1]))
-                or (kind != "Metric" and _is_proposed_modifier(text, words[start - 1], kind))
+                or (
+                    (kind == "Method" or (kind == "Task" and names_things))
+                    and _is_proposed_modifier(text, words[start - 1], kind)
+                )
             )
             and not (
                 lower_case_head
@@ -666,12 +669,19 @@ def find_phrases(text: str, max_modifiers: int = 4) -> list[tuple[int, int, Enti
             )
             # a lower-case word does not start a Title Case name: "implicit Jeffrey Divergence"
             and not (not lower_case_head and words[start - 1].group()[:1].islower())
-            and not (kind != "Metric" and _ends_a_task(lower, start - 1))
+            and not (
+                kind != "Metric" and lower[start - 1] in _TASK_HEAD_FORMS and _ends_a_task(lower, start - 1)
+            )
             # a language says what data a task is done on, not which task: "Polish stance classification"
             and lower[start - 1] not in LANGUAGES
         ):
             start -= 1
-        if 0 < start < i and kind != "Metric" and _ends_a_task(lower, start - 1):
+        if (
+            0 < start < i
+            and kind != "Metric"
+            and lower[start - 1] in _TASK_HEAD_FORMS
+            and _ends_a_task(lower, start - 1)
+        ):
             while start < i and lower[start] in VAGUE:
                 start += 1  # a Title Case name's vague word starts no name ("Generation Method Selection")
         if (
@@ -684,7 +694,7 @@ def find_phrases(text: str, max_modifiers: int = 4) -> list[tuple[int, int, Enti
         if (
             kind == "Task"
             and start > 0
-            and _SHOT_SETTING.match(words[start - 1].group())
+            and lower[start - 1].endswith("-shot")
             and text[words[start - 1].end() : words[start].start()] == " "
         ):
             start -= 1  # "one-shot sketch-conditioned part detection": the setting belongs to the name
@@ -726,8 +736,9 @@ def find_phrases(text: str, max_modifiers: int = 4) -> list[tuple[int, int, Enti
     return found
 
 
-# Task head words, less those that also start training objectives ("denoising").
+# Task head words, less those that also start training objectives ("denoising"), and their "-based" forms.
 _TASK_HEADS = frozenset(head for head, kind in HEADS.items() if kind == "Task") - OBJECTIVE_MODIFIERS
+_TASK_HEAD_FORMS = _TASK_HEADS | {f"{head}-based" for head in _TASK_HEADS}
 
 
 def _ends_a_task(lower: list[str], index: int) -> bool:
@@ -742,8 +753,7 @@ def _ends_a_task(lower: list[str], index: int) -> bool:
     >>> _ends_a_task(lower, 0), _ends_a_task(lower, 3), _ends_a_task(lower, 7)
     (True, False, True)
     """
-    word = lower[index].removesuffix("-based")
-    return word in _TASK_HEADS and not lower[index + 1].endswith("ed")
+    return lower[index] in _TASK_HEAD_FORMS and not lower[index + 1].endswith("ed")
 
 
 # A verb of introduction and its article, right before a technique's name: "we propose an ".
