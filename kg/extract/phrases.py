@@ -628,8 +628,6 @@ def find_phrases(text: str, max_modifiers: int = 4) -> list[tuple[int, int, Enti
     [('visual question answering', 'Task'), ('contrastive learning', 'Method')]
     """
     found: list[tuple[int, int, EntityType]] = []
-    # whether a task's name may follow "called", "named" ...: their endings in either case, tested in C
-    names_things = "alled" in text or "amed" in text or "ubbed" in text or "ermed" in text
     words = list(_WORD.finditer(text))
     lower = list(map(str.lower, map(re.Match.group, words)))  # in C: a third faster than a comprehension
     for i, word in enumerate(lower):
@@ -657,10 +655,7 @@ def find_phrases(text: str, max_modifiers: int = 4) -> list[tuple[int, int, Enti
                 is_term_word(words[start - 1].group())
                 or (not lower_case_head and _is_titled_vague(words, start - 1))
                 or (word in _EPONYMOUS_HEADS and _is_capitalised_name(text, words[start - 1]))
-                or (
-                    (kind == "Method" or (kind == "Task" and names_things))
-                    and _is_proposed_modifier(text, words[start - 1], kind)
-                )
+                or (kind != "Metric" and _is_proposed_modifier(text, words[start - 1], kind))
             )
             and not (
                 lower_case_head
@@ -780,17 +775,17 @@ def _is_proposed_modifier(text: str, word: re.Match[str], kind: EntityType = "Me
     [True, False, False, True]
     """
     lower = word.group().lower()
-    window = max(0, word.start() - 20)
-    return (
+    if not (
         word.group().isalpha()
         and word.group().islower()
         and lower not in VAGUE
         and lower not in STOP_WORDS
         and not lower.endswith(("ly", "ble", "ful", "ous", "ive"))  # adverbs and adjectives: "a flexible X"
-        and (
-            (kind == "Method" and _PROPOSED_BEFORE.search(text, window, word.start()) is not None)
-            or _NAMED_BEFORE.search(text, window, word.start()) is not None
-        )
+    ):
+        return False
+    window = max(0, word.start() - 20)
+    return (kind == "Method" and _PROPOSED_BEFORE.search(text, window, word.start()) is not None) or (
+        _NAMED_BEFORE.search(text, window, word.start()) is not None
     )
 
 
