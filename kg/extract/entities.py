@@ -60,6 +60,7 @@ from kg.model import Abbreviation, EntityType, Field, Role
 # Class words and vague phrases that are never names (GUIDELINES.md).
 _GENERIC = re.compile(
     r"(?i)^(?:(?:multi-?modal|vision|visual|small|large|pre-?trained|foundation|generative|neural|"
+    r"graph|convolutional|recurrent|deep|"
     r"text-to-image|t2i|vision[- ]language|video|audio|speech|open|closed|general)\s*)*"
     r"(?:(?:large\s)?(?:language|vision|multimodal|foundation|diffusion|generative|reward|world|"
     r"embedding|sequence|reasoning)\s)?"
@@ -134,6 +135,9 @@ _GENERIC_WORDS = frozenset(
         "vision-language",
     ]
 )
+# A lower-case name that ends in "mechanism": the name is the words before it ("the tiled
+# attention mechanism" names tiled attention; GUIDELINES.md leaves such surrounding words out).
+_ENDS_IN_MECHANISM = re.compile(r"[a-z][a-z -]* mechanisms?")
 # "benchmark" in a sentence, where it may call the data there benchmarks; not one a bracket follows,
 # which is one benchmark's own name or reference ("the Visual Task Adaptation Benchmark (VTAB)").
 _BENCHMARK_WORD = re.compile(r"\b[Bb]enchmark(?!\s+\([A-Z])")
@@ -436,6 +440,8 @@ class Entities:
             start, end, label = proposal.start_char, proposal.end_char, proposal.label_
             if is_generic(text[start:end]):
                 continue
+            if _ENDS_IN_MECHANISM.fullmatch(text, start, end) is not None:
+                continue  # a listed "tiled attention mechanism": the phrase before "mechanism" is the name
             if (label == "Method" or label == "Task" or text[start - 1 : start] == "-") and is_modifier(
                 text, start, end, label
             ):

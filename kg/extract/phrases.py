@@ -75,6 +75,8 @@ HEADS: dict[str, EntityType] = {
             "planning",
             "paraphrasing",
             "infilling",
+            "dialogue",
+            "dialog",
         ],
         "Task",
     ),
@@ -427,7 +429,49 @@ VAGUE = frozenset(
         "enhanced",
         "implicit",
         "explicit",
+        "representative",
     ]
+)
+# Names of natural languages (lower case).
+LANGUAGES = frozenset(
+    {
+        "english",
+        "chinese",
+        "mandarin",
+        "cantonese",
+        "japanese",
+        "korean",
+        "vietnamese",
+        "thai",
+        "indonesian",
+        "malay",
+        "hindi",
+        "bengali",
+        "urdu",
+        "tamil",
+        "sinhala",
+        "arabic",
+        "persian",
+        "hebrew",
+        "turkish",
+        "russian",
+        "ukrainian",
+        "polish",
+        "czech",
+        "german",
+        "dutch",
+        "swedish",
+        "norwegian",
+        "danish",
+        "finnish",
+        "french",
+        "spanish",
+        "portuguese",
+        "italian",
+        "romanian",
+        "greek",
+        "swahili",
+    }
 )
 # Words that start Title Case names ("Generative Pretraining") but no lower-case ones.
 _LOWER_CASE_VAGUE = frozenset({"generative", "average"})
@@ -485,6 +529,11 @@ _PLAIN_COMPOUND = re.compile(r"^[A-Za-z][a-z]+(?:-[A-Za-z][a-z]*)+$")
 _WORD = re.compile(r"[A-Za-z0-9][\w/]*(?:-[\w/]+)*")
 
 
+# Singular nouns that end in "s" like plurals: "class", "analysis", "corpus", "robotics", "time series".
+_SINGULAR_ENDINGS = ("ss", "is", "us", "ics")
+_SINGULAR_IN_S = frozenset({"series", "species"})
+
+
 @cache
 def term_words() -> frozenset[str]:
     """The lower-cased words of the listed multi-word names, less vague and function words.
@@ -538,7 +587,7 @@ def is_term_word(word: str) -> bool:
     if (
         (lower.endswith("ing") and lower not in HEADS)
         or lower.endswith(("ed", "ly"))
-        or (lower.endswith("s") and not lower.endswith(("ss", "is", "us")))
+        or (lower.endswith("s") and not lower.endswith(_SINGULAR_ENDINGS) and lower not in _SINGULAR_IN_S)
     ):
         return False
     return lower in term_words()
@@ -606,7 +655,7 @@ def find_phrases(text: str, max_modifiers: int = 4) -> list[tuple[int, int, Enti
                 is_term_word(words[start - 1].group())
                 or (not lower_case_head and _is_titled_vague(words, start - 1))
                 or (word in _EPONYMOUS_HEADS and _is_capitalised_name(text, words[start - 1]))
-                or (kind == "Method" and _is_proposed_modifier(text, words[start - 1]))
+                or (kind != "Metric" and _is_proposed_modifier(text, words[start - 1], kind))
             )
             and not (
                 lower_case_head
@@ -615,8 +664,35 @@ def find_phrases(text: str, max_modifiers: int = 4) -> list[tuple[int, int, Enti
             )
             # a lower-case word does not start a Title Case name: "implicit Jeffrey Divergence"
             and not (not lower_case_head and words[start - 1].group()[:1].islower())
+            and not (
+                kind != "Metric" and lower[start - 1] in _TASK_HEAD_FORMS and _ends_a_task(lower, start - 1)
+            )
+            # a language says what data a task is done on, not which task: "Polish stance classification"
+            and lower[start - 1] not in LANGUAGES
         ):
             start -= 1
+        if (
+            0 < start < i
+            and kind != "Metric"
+            and lower[start - 1] in _TASK_HEAD_FORMS
+            and _ends_a_task(lower, start - 1)
+        ):
+            while start < i and lower[start] in VAGUE:
+                start += 1  # a Title Case name's vague word starts no name ("Generation Method Selection")
+        if (
+            0 < start < i
+            and lower[start].isalpha()
+            and lower[start].endswith("ed")
+            and lower[start - 1].endswith("ly")
+        ):
+            start += 1  # "weakly supervised chart parsing": the adverb's participle says how, not which
+        if (
+            kind == "Task"
+            and start > 0
+            and lower[start - 1].endswith("-shot")
+            and text[words[start - 1].end() : words[start].start()] == " "
+        ):
+            start -= 1  # "one-shot sketch-conditioned part detection": the setting belongs to the name
         if word in _NAMED_MEASURES and lower_case_head and not named_measure:
             while (
                 start > 0
@@ -655,31 +731,61 @@ def find_phrases(text: str, max_modifiers: int = 4) -> list[tuple[int, int, Enti
     return found
 
 
+# Task head words, less those that also start training objectives ("denoising"), and their "-based" forms.
+_TASK_HEADS = frozenset(head for head, kind in HEADS.items() if kind == "Task") - OBJECTIVE_MODIFIERS
+_TASK_HEAD_FORMS = _TASK_HEADS | {f"{head}-based" for head in _TASK_HEADS}
+
+
+def _ends_a_task(lower: list[str], index: int) -> bool:
+    """Whether ``lower[index]`` is a task's head word (or its "-based" form) that ends a name before it.
+
+    A task's name does not qualify a technique or another task: "detection fine-tuning"
+    is fine-tuning for detection, "fast inference shape classification" and "generation-based
+    shape classification" are shape classification; "retrieval augmented generation" is
+    one name, a participle joining its parts.
+
+    >>> lower = "detection fine-tuning and retrieval augmented generation or parsing-based tagging".split()
+    >>> _ends_a_task(lower, 0), _ends_a_task(lower, 3), _ends_a_task(lower, 7)
+    (True, False, True)
+    """
+    return lower[index] in _TASK_HEAD_FORMS and not lower[index + 1].endswith("ed")
+
+
 # A verb of introduction and its article, right before a technique's name: "we propose an ".
 _PROPOSED_BEFORE = re.compile(
     r"(?i)\b(?:propose|introduce|present|develop|design|devise)[sd]?\s+(?:an?|the)\s+$"
 )
+# A verb that names what follows, a technique or a task: "an objective called ".
+_NAMED_BEFORE = re.compile(r"(?i)\b(?:called|named|dubbed|termed)\s+$")
 
 
-def _is_proposed_modifier(text: str, word: re.Match[str]) -> bool:
-    """Whether ``word`` is a plain lower-case word that starts a technique a paper proposes.
+def _is_proposed_modifier(text: str, word: re.Match[str], kind: EntityType = "Method") -> bool:
+    """Whether ``word`` is a plain lower-case word that starts a name of ``kind`` a paper proposes or names.
 
     A coined technique's first word is often one no listed name holds ("we propose an
-    overuse penalty", "we introduce a prefilled autoregression"); right after the verb
-    and its article, it is the name's and not a passing modifier.
+    drift penalty", "we introduce a staggered autoregression"); right after the verb
+    and its article, it is the name's and not a passing modifier. So is the first word
+    of a technique's or task's name after a verb that names it ("an objective called
+    swapped patch prediction"); a task a paper presents is often no name ("we present
+    a method for chest report generation").
 
-    >>> text = "We propose an overuse penalty; an overuse penalty helps."
-    >>> [_is_proposed_modifier(text, w) for w in _WORD.finditer(text) if w.group() == "overuse"]
-    [True, False]
+    >>> text = "We propose a drift penalty; a drift penalty helps, as does swapped patch prediction."
+    >>> text += " An objective called swapped patch prediction helps too."
+    >>> [_is_proposed_modifier(text, w) for w in _WORD.finditer(text) if w.group() in ("drift", "swapped")]
+    [True, False, False, True]
     """
     lower = word.group().lower()
-    return (
+    if not (
         word.group().isalpha()
         and word.group().islower()
         and lower not in VAGUE
         and lower not in STOP_WORDS
         and not lower.endswith(("ly", "ble", "ful", "ous", "ive"))  # adverbs and adjectives: "a flexible X"
-        and _PROPOSED_BEFORE.search(text, max(0, word.start() - 20), word.start()) is not None
+    ):
+        return False
+    window = max(0, word.start() - 20)
+    return (kind == "Method" and _PROPOSED_BEFORE.search(text, window, word.start()) is not None) or (
+        _NAMED_BEFORE.search(text, window, word.start()) is not None
     )
 
 
