@@ -170,7 +170,8 @@ def name_type(name: str) -> EntityType:
     return shape_type(name) or "Method"
 
 
-_VERSION = re.compile(r"^[vV]\d[\w.]*$")
+# A version or edition of listed data: "v2", "1.1", "2.0", "2014".
+_VERSION = re.compile(r"^(?:[vV]\d[\w.]*|\d{1,2}\.\d{1,2}|(?:19|20)\d\d)$")
 
 
 @cache
@@ -195,7 +196,7 @@ def shape_type(name: str, listed: bool = True) -> EntityType | None:
     if listed and base and _VERSION.match(version):
         known = known_names().get(base.casefold())
         if known is not None and known.type in ("Dataset", "Benchmark"):
-            return known.type  # "Pick-a-Pic v2": a version of listed data is data
+            return known.type  # "Pick-a-Pic v2", "SQuAD 2.0": a version of listed data is data
     stem = _STEM_END.split(name, maxsplit=1)[0]
     if (
         _MODEL_SIZE.search(name)
