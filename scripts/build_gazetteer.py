@@ -515,6 +515,39 @@ def model_bases(rows: list[Row]) -> Iterator[Row]:
             yield base, "Model", source, ident
 
 
+# A data name that is one word and a year or a version: "WMT 2014", "OntoNotes 5.0", "VisDA-2017".
+DATA_EDITION = re.compile(r"^([A-Za-z][\w]*[A-Za-z])[ -](?:(?:19|20)\d\d|\d{1,2}\.\d{1,2})$")
+
+
+def data_families(rows: list[Row]) -> Iterator[Row]:
+    """Data rows for the one-word names that listed data names extend with a year or version only.
+
+    Papers name a series of shared tasks or corpus releases by its word alone ("WMT",
+    "OntoNotes") or with a short year ("WMT14"), where the lists hold "WMT 2014" and
+    "OntoNotes 5.0". The word must not read as English or be listed itself, and a word of
+    three letters must have two editions (one is as likely some other acronym). The type is
+    Benchmark where every such edition is one, else Dataset.
+
+    >>> names = ["ZRK 2014", "ZRK 2016", "The 2019", "Blip 2.0 Large", "Zorkle 1.0", "QRS 2020"]
+    >>> [row[:2] for row in data_families([(n, "Dataset", "pwc", n) for n in names])]
+    [('ZRK', 'Dataset'), ('Zorkle', 'Dataset')]
+    """
+    listed = {name.casefold() for name, _, _, _ in rows}
+    editions: dict[str, list[Row]] = {}
+    for row in rows:
+        match = DATA_EDITION.match(row[0]) if row[1] in ("Dataset", "Benchmark") else None
+        if match is not None:
+            editions.setdefault(match.group(1), []).append(row)
+    for base, found in editions.items():
+        if base.casefold() in listed or not is_name(base) or _is_common(base):
+            continue
+        if len(base) < 4 and len(found) < 2:
+            continue
+        listed.add(base.casefold())
+        kind = "Benchmark" if all(row[1] == "Benchmark" for row in found) else "Dataset"
+        yield base, kind, found[0][2], found[0][3]
+
+
 # Prefixes that English joins to the next word with a hyphen, where lists may write a space.
 HYPHENATED_PREFIX = re.compile(
     r"(?i)(?<![\w-])(non|multi|self|cross|semi|pre|post|co|anti|inter|intra) (?=[A-Za-z])"
@@ -547,6 +580,7 @@ def build(raw: Path) -> list[Row]:
         *pwc_task_tables(raw),
     ]
     rows += model_bases([(_without_brackets(row[0]) or row[0], *row[1:]) for row in rows])
+    rows += data_families([(_without_brackets(row[0]) or row[0], *row[1:]) for row in rows])
     rows += hyphenated_variants(rows)
     families = model_families([(_without_brackets(row[0]) or row[0], *row[1:]) for row in rows])
     for row in rows:

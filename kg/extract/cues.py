@@ -146,6 +146,29 @@ def names_a_suite(after: str) -> bool:
     return _SUITE_AFTER.match(after[:120]) is not None
 
 
+# After a name: up to three words, then what names a competition ("X shared news translation task",
+# "our X submission", "the X 2021 challenge").
+_COMPETITION_AFTER = re.compile(
+    r"(?i)^\s+((?:[\w'-]+\s+){0,3}?)(?:shared\s+(?:[\w-]+\s+){0,3}?tasks?|challenges?|competitions?|"
+    r"submissions?|evaluation\s+campaigns?)\b"
+)
+
+
+def names_a_competition(after: str) -> bool:
+    """Whether the text after a name calls it a shared task, challenge or competition: a benchmark.
+
+    Entrants are ranked on a competition's test sets, as on a leaderboard (GUIDELINES.md:
+    an evaluation suite). The words between may not be function words ("COCO and the challenge").
+
+    >>> names_a_competition(" shared news translation task."), names_a_competition(" 2021 Challenge on X")
+    (True, True)
+    >>> names_a_competition(" and the challenge of scale"), names_a_competition(" dataset")
+    (False, False)
+    """
+    match = _COMPETITION_AFTER.match(after[:80])
+    return match is not None and STOP_WORDS.isdisjoint(match.group(1).lower().split())
+
+
 _AFTER_BLOCKERS = re.compile(r"(?i)^\s*(?:-|\s)(?:scale|based|like|style)\b")
 # Before a name: the class noun, a cue ("such as", "including", ":"), and the list so far.
 _BEFORE = re.compile(

@@ -36,6 +36,7 @@ from kg.extract.cues import (
     data_context_type,
     is_review_title,
     lists_objectives,
+    names_a_competition,
     names_a_suite,
 )
 from kg.extract.extensions import (
@@ -589,6 +590,12 @@ class Entities:
             return "Metric"
         if cue is None and ent.label_ == "Dataset" and names_a_suite(text[name_end:after_end]):
             return "Benchmark"  # "on Atari, OpenAI Gym and Key-to-Door tasks": suites of tasks
+        if (
+            cue is None
+            and ent.label_ in ("Dataset", "Method")
+            and names_a_competition(text[name_end:after_end])
+        ):
+            return "Benchmark"  # "the X shared task", "our X submission": a competition's test sets
         if (
             cue is None
             and ent.start

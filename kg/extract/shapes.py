@@ -170,6 +170,8 @@ def name_type(name: str) -> EntityType:
     return shape_type(name) or "Method"
 
 
+# A data name and a short or long year after it, joined or not: "WMT14", "IWSLT'15", "CoNLL03".
+_DATA_EDITION = re.compile(r"^([A-Za-z][\w]*?[A-Za-z])[-']?((?:19|20)?\d\d)$")
 # A version or edition of listed data: "v2", "1.1", "2.0", "2014".
 _VERSION = re.compile(r"^(?:[vV]\d[\w.]*|\d{1,2}\.\d{1,2}|(?:19|20)\d\d)$")
 
@@ -197,6 +199,11 @@ def shape_type(name: str, listed: bool = True) -> EntityType | None:
         known = known_names().get(base.casefold())
         if known is not None and known.type in ("Dataset", "Benchmark"):
             return known.type  # "Pick-a-Pic v2", "SQuAD 2.0": a version of listed data is data
+    edition = _DATA_EDITION.match(name) if listed else None
+    if edition is not None:
+        known = known_names().get(edition.group(1).casefold())
+        if known is not None and known.type in ("Dataset", "Benchmark"):
+            return known.type  # "WMT14", "IWSLT'15": a yearly edition of listed data
     stem = _STEM_END.split(name, maxsplit=1)[0]
     if (
         _MODEL_SIZE.search(name)

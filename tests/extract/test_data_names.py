@@ -24,3 +24,34 @@ def test_versioned_reading_comprehension_sets_in_a_sentence(pipeline: Language) 
         ("SQuAD 1.1", "Dataset"),
         ("SQuAD 2.0", "Dataset"),
     ]
+
+
+@pytest.mark.parametrize("name", ["IWSLT15", "IWSLT'17", "OntoNotes-2012", "DCASE2019"])
+def test_a_short_or_long_year_after_a_listed_data_series_is_data(name: str) -> None:
+    assert shape_type(name) == "Dataset"
+
+
+@pytest.mark.parametrize("name", ["Zorblax15", "ResNet50", "VGG16"])
+def test_digits_after_other_words_are_no_year_of_data(name: str) -> None:
+    assert shape_type(name) != "Dataset"
+
+
+def test_a_yearly_corpus_release_in_a_sentence(pipeline: Language) -> None:
+    doc = pipeline("We train on IWSLT15 and report F1 on OntoNotes.")
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("IWSLT15", "Dataset"),
+        ("F1", "Metric"),
+        ("OntoNotes", "Dataset"),
+    ]
+
+
+def test_a_shared_task_or_challenge_is_a_benchmark(pipeline: Language) -> None:
+    doc = pipeline(
+        "This paper describes our IWSLT17 submission. We also enter the DCASE2020 acoustic challenge."
+    )
+    assert [(e.text, e.label_) for e in doc.ents] == [("IWSLT17", "Benchmark"), ("DCASE2020", "Benchmark")]
+
+
+def test_data_before_the_word_challenge_in_another_clause_stays_data(pipeline: Language) -> None:
+    doc = pipeline("We train on IWSLT15 and the challenge is its size.")
+    assert [(e.text, e.label_) for e in doc.ents] == [("IWSLT15", "Dataset")]

@@ -128,3 +128,19 @@ def test_a_listed_name_with_a_spaced_prefix_gets_its_hyphenated_spelling(
 ) -> None:
     found = [row[0] for row in gazetteer.hyphenated_variants([(name, "Method", "pwc", "")])]
     assert found == ([variant] if variant else [])
+
+
+def test_a_series_of_data_editions_gives_its_word(gazetteer: ModuleType) -> None:
+    names = ["Quorbl 2014", "Quorbl 2016 News", "Flimsy 1.0", "XYZ 2020", "Trebbit 5.0", "Trebbit 4.0"]
+    rows = [(name, "Dataset", "pwc", name) for name in names]
+    rows += [("Quorbl 2015", "Benchmark", "helm", "q"), ("Flimsy", "Method", "pwc", "f")]
+    # "Flimsy" is listed already; "XYZ" has three letters and one edition; "2016 News" is no edition
+    assert [row[:2] for row in gazetteer.data_families(rows)] == [
+        ("Quorbl", "Dataset"),
+        ("Trebbit", "Dataset"),
+    ]
+
+
+def test_a_series_of_benchmark_editions_is_a_benchmark(gazetteer: ModuleType) -> None:
+    rows = [(name, "Benchmark", "pwc", name) for name in ["Quorbl-2013", "Quorbl 2017"]]
+    assert [row[:2] for row in gazetteer.data_families(rows)] == [("Quorbl", "Benchmark")]
