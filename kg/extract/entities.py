@@ -55,7 +55,7 @@ from kg.extract.extensions import (
 )
 from kg.extract.known_names import lookup
 from kg.extract.phrases import BROAD_HEADS, MODALITY_WORDS, VAGUE, head_type
-from kg.extract.shapes import name_type, shape_type
+from kg.extract.shapes import is_language_pair, name_type, shape_type
 from kg.model import Abbreviation, EntityType, Field, Role
 
 # Class words and vague phrases that are never names (GUIDELINES.md).
@@ -847,6 +847,23 @@ _VERSION_INITIALS = frozenset("vV12td")
 _DATA_VERSION = re.compile(r" (?:[vV]\d[\w.]*|(?:19|20)\d\d|(?:val|test|train|dev)(?:19|20)?\d\d)(?![\w-])")
 
 
+# A translation direction after a data name: "WMT14 English-German", "IWSLT 2014 De-En".
+_PAIR_AFTER = re.compile(r" ([A-Z][a-z]+(?:-to-|-|\u2013|\u2192|->)[A-Z][a-z]+)(?![\w-])")
+
+
+def _language_pair_after(text: str, end: int) -> re.Match[str] | None:
+    """The match of a language pair right after a data name that ends at ``end``, if one is there.
+
+    >>> text = "on WMT14 English-German and COCO Fine-Grained"
+    >>> _language_pair_after(text, 8).group(1), _language_pair_after(text, 32)
+    ('English-German', None)
+    """
+    if not text[end + 1 : end + 2].isupper():
+        return None
+    match = _PAIR_AFTER.match(text, end)
+    return match if match is not None and is_language_pair(match.group(1)) else None
+
+
 def _with_data_versions(doc: Doc, text: str, ents: list[Candidate]) -> list[Candidate]:
     """``ents``, each name but a task's or measure's widened over a version, year or split after it.
 
@@ -863,6 +880,8 @@ def _with_data_versions(doc: Doc, text: str, ents: list[Candidate]) -> list[Cand
             and text[ent.end_char + 1 : ent.end_char + 2] in _VERSION_INITIALS
             else None
         )
+        if match is None and ent.label_ in ("Dataset", "Benchmark"):
+            match = _language_pair_after(text, ent.end_char)
         tokens = None if match is None else token_span(doc, ent.start_char, match.end())
         crossed = tokens is not None and i + 1 < len(ents) and ents[i + 1].start < tokens[1] < ents[i + 1].end
         widened.append(

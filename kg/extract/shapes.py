@@ -176,6 +176,102 @@ _DATA_EDITION = re.compile(r"^([A-Za-z][\w]*?[A-Za-z])[-']?((?:19|20)?\d\d)$")
 _VERSION = re.compile(r"^(?:[vV]\d[\w.]*|\d{1,2}\.\d{1,2}|(?:19|20)\d\d)$")
 
 
+# Languages by name and by the codes translation papers write directions in ("En-De").
+LANGUAGES = frozenset(
+    [
+        "English",
+        "German",
+        "French",
+        "Spanish",
+        "Italian",
+        "Portuguese",
+        "Dutch",
+        "Russian",
+        "Polish",
+        "Czech",
+        "Romanian",
+        "Finnish",
+        "Estonian",
+        "Latvian",
+        "Lithuanian",
+        "Turkish",
+        "Chinese",
+        "Japanese",
+        "Korean",
+        "Vietnamese",
+        "Arabic",
+        "Hindi",
+        "Gujarati",
+        "Kazakh",
+        "Hebrew",
+        "Persian",
+        "Greek",
+        "Swedish",
+        "Danish",
+        "Norwegian",
+        "Ukrainian",
+        "Bengali",
+        "Tamil",
+        "Urdu",
+        "Thai",
+        "Indonesian",
+        "Nepali",
+        "Sinhala",
+        "Khmer",
+        "Pashto",
+        "Icelandic",
+        "Hungarian",
+        "Bulgarian",
+        "Croatian",
+        "Serbian",
+        "Slovenian",
+        "Slovak",
+        "Catalan",
+        "Basque",
+        "En",
+        "De",
+        "Fr",
+        "Es",
+        "It",
+        "Pt",
+        "Nl",
+        "Ru",
+        "Pl",
+        "Cs",
+        "Ro",
+        "Fi",
+        "Et",
+        "Lv",
+        "Lt",
+        "Tr",
+        "Zh",
+        "Ja",
+        "Ko",
+        "Vi",
+        "Ar",
+        "Hi",
+        "Gu",
+        "Kk",
+        "He",
+        "Fa",
+        "Uk",
+        "Ne",
+        "Si",
+    ]
+)
+_LANGUAGE_PAIR = re.compile(r"^([A-Z][a-z]+)(?:-to-|-|\u2013|\u2192|->)([A-Z][a-z]+)$")
+
+
+def is_language_pair(word: str) -> bool:
+    """Whether ``word`` is a translation direction: two languages joined by a hyphen or an arrow.
+
+    >>> is_language_pair("English-German"), is_language_pair("Ro-En"), is_language_pair("Fine-Grained")
+    (True, True, False)
+    """
+    match = _LANGUAGE_PAIR.match(word)
+    return match is not None and match.group(1) in LANGUAGES and match.group(2) in LANGUAGES
+
+
 @cache
 def shape_type(name: str, listed: bool = True) -> EntityType | None:
     """The type a name's list entry (if ``listed``) or shape gives it, or None if neither says anything.
@@ -199,6 +295,15 @@ def shape_type(name: str, listed: bool = True) -> EntityType | None:
         known = known_names().get(base.casefold())
         if known is not None and known.type in ("Dataset", "Benchmark"):
             return known.type  # "Pick-a-Pic v2", "SQuAD 2.0": a version of listed data is data
+    if listed and base and is_language_pair(version):
+        kind = shape_type(base)
+        if kind in ("Dataset", "Benchmark"):
+            return kind  # "WMT14 English-German": one direction of a translation corpus
+    first, _, rest = name.partition(" ")
+    if listed and rest and first in LANGUAGES and len(first) > 2:
+        kind = shape_type(rest)
+        if kind in ("Dataset", "Benchmark"):
+            return kind  # "English Penn Treebank": one language's part of listed data
     edition = _DATA_EDITION.match(name) if listed else None
     if edition is not None:
         known = known_names().get(edition.group(1).casefold())

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from kg.extract.shapes import shape_type
+from kg.extract.shapes import is_language_pair, shape_type
 
 
 @pytest.mark.parametrize("name", ["SQuAD 1.1", "SQuAD 2.0", "Penn Treebank 3.0", "CoNLL 2003"])
@@ -55,3 +55,32 @@ def test_a_shared_task_or_challenge_is_a_benchmark(pipeline: Language) -> None:
 def test_data_before_the_word_challenge_in_another_clause_stays_data(pipeline: Language) -> None:
     doc = pipeline("We train on IWSLT15 and the challenge is its size.")
     assert [(e.text, e.label_) for e in doc.ents] == [("IWSLT15", "Dataset")]
+
+
+@pytest.mark.parametrize("word", ["English-German", "Ro-En", "German-to-English", "En\u2192De"])
+def test_translation_directions(word: str) -> None:
+    assert is_language_pair(word)
+
+
+@pytest.mark.parametrize("word", ["Fine-Grained", "Train-Val", "English-Centric", "Self-Attention"])
+def test_hyphenated_words_that_are_no_directions(word: str) -> None:
+    assert not is_language_pair(word)
+
+
+def test_a_translation_direction_is_part_of_the_corpus_name(pipeline: Language) -> None:
+    doc = pipeline("It gains 2.1 BLEU on the IWSLT 2014 German-English dataset and on IWSLT15 En-Vi.")
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("BLEU", "Metric"),
+        ("IWSLT 2014 German-English", "Dataset"),
+        ("IWSLT15 En-Vi", "Dataset"),
+    ]
+
+
+def test_a_direction_after_a_model_is_not_taken_in(pipeline: Language) -> None:
+    doc = pipeline("We fine-tune mBART English-Romanian checkpoints.")
+    assert "mBART English-Romanian" not in [e.text for e in doc.ents]
+
+
+def test_one_languages_part_of_listed_data_is_data(pipeline: Language) -> None:
+    doc = pipeline("Our parser obtains 94.1% LAS on the English Penn Treebank.")
+    assert ("English Penn Treebank", "Dataset") in [(e.text, e.label_) for e in doc.ents]
