@@ -245,6 +245,28 @@ def is_generic(text: str) -> bool:
     )
 
 
+def is_named_architecture(text: str, start: int, end: int) -> bool:
+    """Whether the class phrase ``text[start:end]``, capitalised mid-sentence, names a listed model.
+
+    Written so, a class phrase is one network's name ("a Neural LM", the listed model)
+    where in lower case it is the class ("neural LMs", GUIDELINES.md). A title or a
+    sentence's start capitalises words anyway, so only the middle of running text says so.
+
+    >>> text = "We train a Neural LM. Neural LMs and neural LMs differ from Large Language Models."
+    >>> [is_named_architecture(text, s, s + n) for s, n in [(11, 9), (22, 10), (37, 10), (60, 22)]]
+    [True, False, False, False]
+    """
+    words = text[start:end].split()
+    if len(words) < 2 or not all(word[:1].isupper() for word in words):
+        return False
+    before = text[max(0, start - 3) : start].rstrip()
+    if not before or before[-1] in ".!?:":
+        return False
+    name = text[start:end]
+    entry = lookup(name) or (lookup(name[:-1]) if name.endswith("s") else None)
+    return entry is not None and entry.type == "Model"
+
+
 def is_modifier(text: str, start: int, end: int, label: str) -> bool:
     """Whether the span ``text[start:end]`` is part of a longer word or noun phrase, not a name.
 
@@ -433,9 +455,10 @@ class Entities:
             if key == self.typed_by_head:
                 by_head = {(c.start, c.end): c.label_ for c in found}
             distinct.update(dict.fromkeys(found))
+        in_title = doc_value(doc, "kg_field") == "title"
         for proposal in distinct:
             start, end, label = proposal.start_char, proposal.end_char, proposal.label_
-            if is_generic(text[start:end]):
+            if is_generic(text[start:end]) and (in_title or not is_named_architecture(text, start, end)):
                 continue
             if (label == "Method" or label == "Task" or text[start - 1 : start] == "-") and is_modifier(
                 text, start, end, label
@@ -451,7 +474,9 @@ class Entities:
         generic_long_forms = set()
         for long, short in doc_value(doc, "kg_abbreviations"):
             if is_generic(short.text) or (
-                is_generic(long.text) and not _names_coinage(long.text, short.text)
+                is_generic(long.text)
+                and not _names_coinage(long.text, short.text)
+                and (in_title or not is_named_architecture(text, long.start_char, long.end_char))
             ):
                 generic_long_forms.add(long.text.casefold())  # "Artificial General Intelligence (AGI)"
                 continue
