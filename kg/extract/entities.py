@@ -328,7 +328,8 @@ def pair_type(long: Span, short: Span, proposed: Iterable[Candidate]) -> EntityT
         if span.start == long.start and span.end == long.end and span.label_ != "Method":
             return span.label_  # type: ignore[return-value]
         covered = covered or (span.start < long.end and long.start < span.end)
-    kind = shape_type(short.text, listed=False)
+    # A short form before its long form ("UNIFY, a UNIversal ...") is the name; its list entry types it.
+    kind = shape_type(short.text, listed=short.start < long.start)
     if kind is None and not covered and long.text.islower():
         return None  # "natural language (NL)": nothing says the pair names a technique
     return kind or "Method"
