@@ -169,6 +169,28 @@ def names_a_competition(after: str) -> bool:
     return match is not None and STOP_WORDS.isdisjoint(match.group(1).lower().split())
 
 
+# Software, licences and tools are none of the six types (GUIDELINES.md): "X, a Python package",
+# "an X license", "the training library X", "X, a tool that ...".
+_SOFTWARE = r"(?:librar(?:y|ies)|packages?|toolkits?|toolbox(?:es)?|licen[cs]es?|tools?)\b"
+_SOFTWARE_AFTER = re.compile(
+    rf"(?i)^\)?(?:\s*\([^()]*\))?(?:\s+|\s*,\s+(?:a|an|the)\s+(?:[\w+#-]+\s+){{0,3}}?){_SOFTWARE}"
+)
+_SOFTWARE_BEFORE = re.compile(rf"(?i)\b(?:the|a|an|our)\s+(?:[\w-]+\s+)?{_SOFTWARE}\s+$")
+
+
+def names_software(before: str, after: str) -> bool:
+    """Whether the text ``before`` and ``after`` a name says it is a library, licence or tool.
+
+    >>> names_software("We develop ", " (Quick Kernels), a Python package with CUDA kernels")
+    True
+    >>> names_software("released under an ", " license."), names_software("the training library ", ".")
+    (True, True)
+    >>> names_software("We train ", " on the toolkit's data"), names_software("a tool, ", " and more")
+    (False, False)
+    """
+    return _SOFTWARE_AFTER.match(after[:100]) is not None or _SOFTWARE_BEFORE.search(before[-40:]) is not None
+
+
 _AFTER_BLOCKERS = re.compile(r"(?i)^\s*(?:-|\s)(?:scale|based|like|style)\b")
 # Before a name: the class noun, a cue ("such as", "including", ":"), and the list so far.
 _BEFORE = re.compile(

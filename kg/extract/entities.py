@@ -38,6 +38,7 @@ from kg.extract.cues import (
     lists_objectives,
     names_a_competition,
     names_a_suite,
+    names_software,
 )
 from kg.extract.extensions import (
     Candidate,
@@ -461,6 +462,10 @@ class Entities:
             start, end, label = proposal.start_char, proposal.end_char, proposal.label_
             if is_generic(text[start:end]) and (in_title or not is_named_architecture(text, start, end)):
                 continue
+            if names_software(text[max(0, start - 40) : start], text[end : end + 100]) and not lookup(
+                text[start:end]
+            ):
+                continue  # "X, a Python package": software is no entity
             if (label == "Method" or label == "Task" or text[start - 1 : start] == "-") and is_modifier(
                 text, start, end, label
             ):
@@ -482,6 +487,9 @@ class Entities:
                 generic_long_forms.add(long.text.casefold())  # "Artificial General Intelligence (AGI)"
                 continue
             label = pair_type(long, short, proposals)
+            first, last = min(long.start_char, short.start_char), max(long.end_char, short.end_char)
+            if names_software(text[max(0, first - 40) : first], text[last : last + 100]):
+                label = None  # "X (Y), a Python package": the pair names software
             if label is None:
                 generic_long_forms.update((long.text.casefold(), short.text.casefold()))
                 continue
