@@ -461,6 +461,37 @@ def model_families(rows: list[Row]) -> frozenset[str]:
     return frozenset(name for name, n in versions.items() if n >= FAMILY_VERSIONS)
 
 
+# A family's version after its name, set apart or after a small letter: "Zorbo 2-7B", "Zorbo-V2",
+# "Zorbo3" (not "MobileNetV2", "YOLOv5", "GPT3": the word would be "MobileNetV", "YOLOv", "GPT").
+SEPARATED_MEMBER = re.compile(r"^(?:(\w+)[- ][vV]?|([A-Za-z]*[a-uw-z]))\d")
+
+
+def family_words(rows: list[Row]) -> Iterator[Row]:
+    """Model rows for the one-word names of families that ``FAMILY_VERSIONS`` listed models version.
+
+    Abstracts name a family by its word alone ("Zorbo outperforms ..."), where the lists hold
+    only its versions ("Zorbo 2-7B", "Zorbo-13B", "Zorbo3"). The word must be set apart from
+    the version or end in a small letter, not read as English and not be listed itself.
+
+    >>> names = ["Zorbo 2-7B", "Zorbo-13B", "Zorbo3", "YOLOv5", "YOLOv7", "YOLOv8", "Table 1", "Table 2"]
+    >>> [row[0] for row in family_words([(n, "Model", "epoch", n) for n in names + ["Table 3"]])]
+    ['Zorbo']
+    """
+    listed = {name.casefold() for name, _, _, _ in rows}
+    members: dict[str, list[Row]] = {}
+    for row in rows:
+        match = SEPARATED_MEMBER.match(row[0]) if row[1] == "Model" else None
+        word = match.group(1) or match.group(2) if match is not None else ""
+        if word[:1].isupper():
+            members.setdefault(word, []).append(row)
+    for word, found in members.items():
+        if len(found) < FAMILY_VERSIONS or len(word) < 4 or word.casefold() in listed:
+            continue
+        if is_name(word) and not _is_common(word):
+            listed.add(word.casefold())
+            yield word, "Model", found[0][2], found[0][3]
+
+
 # What may follow a model family's one-word name in a listed model's name: a version or a
 # short capitalised variant ("VideoMAE V2", "Perceiver IO"), or a class word ("Swin Transformer").
 BASE_VERSION = re.compile(r"^(?:[vV]?\d{1,2}(?:\.\d+)*|(?!AI$)[A-Z]{1,2})$")
@@ -581,6 +612,7 @@ def build(raw: Path) -> list[Row]:
     ]
     rows += model_bases([(_without_brackets(row[0]) or row[0], *row[1:]) for row in rows])
     rows += data_families([(_without_brackets(row[0]) or row[0], *row[1:]) for row in rows])
+    rows += family_words([(_without_brackets(row[0]) or row[0], *row[1:]) for row in rows])
     rows += hyphenated_variants(rows)
     families = model_families([(_without_brackets(row[0]) or row[0], *row[1:]) for row in rows])
     for row in rows:
