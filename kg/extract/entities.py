@@ -1066,6 +1066,36 @@ def spelling_key(name: str) -> str:
     return "".join(_GREEK_NAMES.get(char, char) for char in key)
 
 
+def title_long_forms(title: str, long_forms: Iterable[str]) -> list[tuple[int, int]]:
+    """Where the long forms an abstract defines stand in its paper's title, whole words, case aside.
+
+    GUIDELINES.md lists a long form in the title as a mention of its own; there its words are
+    all capitalised, and a name found in them alone ("Zorb Distillation" of "Zorb Distillation
+    for Preference Transfer") is a piece of the long form.
+
+    >>> title = "Zorb Distillation for Preference Transfer in Small Models"
+    >>> long_forms = ["zorb distillation for preference transfer", "Zorb"]
+    >>> [title[s:e] for s, e in title_long_forms(title, long_forms)]
+    ['Zorb Distillation for Preference Transfer']
+    """
+    lower = title.lower()
+    if len(lower) != len(title):
+        return []  # lower-casing changed the offsets
+    spans = []
+    for long in long_forms:
+        if " " not in long:
+            continue
+        start = lower.find(long.lower())
+        end = start + len(long)
+        if (
+            start >= 0
+            and not (start and _is_word_char(title[start - 1]))
+            and not (end < len(title) and _is_word_char(title[end]))
+        ):
+            spans.append((start, end))
+    return spans
+
+
 def settled_names(
     mentions: Iterable[tuple[str, EntityType, Field, Role | None]], pairs: Iterable[Abbreviation] = ()
 ) -> dict[str, tuple[EntityType, bool]]:
