@@ -290,6 +290,22 @@ def is_modifier(text: str, start: int, end: int, label: str) -> bool:
     return _TASK_MODEL.match(text, end) is not None and lookup(text[start:end]) is None
 
 
+# Last words of a defined long form that name a measure (GUIDELINES: divergences and similarities too).
+_MEASURE_HEADS = frozenset(
+    {
+        "error",
+        "errors",
+        "correlation",
+        "similarity",
+        "distance",
+        "coefficient",
+        "divergence",
+        "precision",
+        "recall",
+    }
+)
+
+
 def pair_type(long: Span, short: Span, proposed: Iterable[Candidate]) -> EntityType | None:
     """The one type of a long form and its short form.
 
@@ -307,6 +323,8 @@ def pair_type(long: Span, short: Span, proposed: Iterable[Candidate]) -> EntityT
     last = long.text.replace("-", " ").split()[-1].lower()
     if last in CLASS_NOUNS and last not in ("framework", "approach", "family"):
         return CLASS_NOUNS[last]
+    if last in _MEASURE_HEADS:
+        return "Metric"  # "relative absolute error (REL)", "rank correlation (RC)": a measure's name
     by_head = head_type(long.text.split())
     if by_head == "Task" and lists_objectives(doc_text(long.doc), long.start_char):
         return "Method"
@@ -488,9 +506,8 @@ class Entities:
                 continue
             label = pair_type(long, short, proposals)
             first, last = min(long.start_char, short.start_char), max(long.end_char, short.end_char)
-            if names_software(text[max(0, first - 40) : first], text[last : last + 100]):
-                label = None  # "X (Y), a Python package": the pair names software
-            if label is None:
+            # (or "X (Y), a Python package": the pair names software)
+            if label is None or names_software(text[max(0, first - 40) : first], text[last : last + 100]):
                 generic_long_forms.update((long.text.casefold(), short.text.casefold()))
                 continue
             fixed[long.text.casefold()] = fixed[short.text.casefold()] = label
