@@ -546,15 +546,15 @@ def model_bases(rows: list[Row]) -> Iterator[Row]:
             yield base, "Model", source, ident
 
 
-# A data name that is one word and a year or a version: "WMT 2014", "OntoNotes 5.0", "VisDA-2017".
+# A data name that is one word and a year or a version: "IWSLT 2017", "OntoNotes 5.0", "VisDA-2017".
 DATA_EDITION = re.compile(r"^([A-Za-z][\w]*[A-Za-z])[ -](?:(?:19|20)\d\d|\d{1,2}\.\d{1,2})$")
 
 
 def data_families(rows: list[Row]) -> Iterator[Row]:
     """Data rows for the one-word names that listed data names extend with a year or version only.
 
-    Papers name a series of shared tasks or corpus releases by its word alone ("WMT",
-    "OntoNotes") or with a short year ("WMT14"), where the lists hold "WMT 2014" and
+    Papers name a series of shared tasks or corpus releases by its word alone ("IWSLT",
+    "OntoNotes") or with a short year ("IWSLT17"), where the lists hold "IWSLT 2017" and
     "OntoNotes 5.0". The word must not read as English or be listed itself, and a word of
     three letters must have two editions (one is as likely some other acronym). The type is
     Benchmark where every such edition is one, else Dataset.

@@ -132,7 +132,10 @@ _STANDS_FOR = re.compile(r"\b([A-Za-z][\w-]*[\w]),?\s+(?:which\s+|that\s+)?stand
 # "UNIFY, a UNIversal Framework for You": a short form, then, after a comma and an article, a
 # capitalised word that may start its long form. (Not "X: Long Form" in a title, where the words
 # after the spelled ones often still belong to the name.)
-_DEFINED_AFTER = re.compile(r"(?<![\w-])([A-Z][\w-]{1,10}[\w]),\s+(?:a|an|the)\s+(?=[A-Z])")
+# The apposition is found first and the short form before it checked after: a pattern that starts
+# with a capital is tried at every capital, one that starts with a comma only at commas.
+_APPOSITION = re.compile(r",\s+(?:a|an|the)\s+(?=[A-Z])")
+_SHORT_BEFORE = re.compile(r"(?<![\w-])[A-Z][\w-]{1,10}\w$")
 _LONG_WORD = re.compile(r"[^\s,.;:()]+")
 
 
@@ -145,10 +148,10 @@ def spelled_long_form(short: str, text: str, start: int) -> int | None:
     and has two words at least: "UNIFY, a UNIversal FramewOrk for You". A word whose initial
     spells nothing ends the search: in a title every word is capitalised.
 
-    >>> text = "UNIFY, a UNIversal FramewOrk for You, and NLP, a Natural Language Processing tool."
-    >>> start = text.index("Natural")
-    >>> text[9 : spelled_long_form("UNIFY", text, 9)], text[start : spelled_long_form("NLP", text, start)]
-    ('UNIversal FramewOrk for You', 'Natural Language Processing')
+    >>> text = "UNIFY, a UNIversal FramewOrk for You, and POS, a Part Of Speech tagger."
+    >>> start = text.index("Part")
+    >>> text[9 : spelled_long_form("UNIFY", text, 9)], text[start : spelled_long_form("POS", text, start)]
+    ('UNIversal FramewOrk for You', 'Part Of Speech')
     >>> spelled_long_form("UNIFY", "UNIFY, a Unknown Nets For You", 9) is None
     True
     """
@@ -207,10 +210,11 @@ def find_abbreviations(text: str) -> list[Pair]:
             pair = _reversed_pair(text, clause_start, before_end, head, inner_start)
         if pair is not None:
             pairs.append(pair)
-    for match in _DEFINED_AFTER.finditer(text):
-        end = spelled_long_form(match.group(1), text, match.end())
-        if end is not None:
-            pairs.append(Pair(match.end(), end, match.start(1), match.end(1)))
+    for match in _APPOSITION.finditer(text):
+        short = _SHORT_BEFORE.search(text, max(0, match.start() - 12), match.start())
+        end = None if short is None else spelled_long_form(short.group(), text, match.end())
+        if short is not None and end is not None:
+            pairs.append(Pair(match.end(), end, short.start(), short.end()))
     for match in _STANDS_FOR.finditer(text) if "stands for" in text else ():
         short, long = match.group(1), match.group(2).rstrip()
         if is_short_form(short) and len(long.split()) >= 2 and best_long_form(short, long) == 0:

@@ -34,6 +34,7 @@ from kg.extract.cues import (
     context_type,
     copula_type,
     data_context_type,
+    has_software_word,
     is_review_title,
     lists_objectives,
     names_a_competition,
@@ -324,7 +325,7 @@ def pair_type(long: Span, short: Span, proposed: Iterable[Candidate]) -> EntityT
     if last in CLASS_NOUNS and last not in ("framework", "approach", "family"):
         return CLASS_NOUNS[last]
     if last in _MEASURE_HEADS:
-        return "Metric"  # "relative absolute error (REL)", "rank correlation (RC)": a measure's name
+        return "Metric"  # "scaled depth error (SDE)", "rank correlation (RC)": a measure's name
     by_head = head_type(long.text.split())
     if by_head == "Task" and lists_objectives(doc_text(long.doc), long.start_char):
         return "Method"
@@ -476,12 +477,15 @@ class Entities:
                 by_head = {(c.start, c.end): c.label_ for c in found}
             distinct.update(dict.fromkeys(found))
         in_title = doc_value(doc, "kg_field") == "title"
+        software = has_software_word(text)
         for proposal in distinct:
             start, end, label = proposal.start_char, proposal.end_char, proposal.label_
             if is_generic(text[start:end]) and (in_title or not is_named_architecture(text, start, end)):
                 continue
-            if names_software(text[max(0, start - 40) : start], text[end : end + 100]) and not lookup(
-                text[start:end]
+            if (
+                software
+                and names_software(text[max(0, start - 40) : start], text[end : end + 100])
+                and not lookup(text[start:end])
             ):
                 continue  # "X, a Python package": software is no entity
             if (label == "Method" or label == "Task" or text[start - 1 : start] == "-") and is_modifier(
@@ -507,7 +511,9 @@ class Entities:
             label = pair_type(long, short, proposals)
             first, last = min(long.start_char, short.start_char), max(long.end_char, short.end_char)
             # (or "X (Y), a Python package": the pair names software)
-            if label is None or names_software(text[max(0, first - 40) : first], text[last : last + 100]):
+            if label is None or (
+                software and names_software(text[max(0, first - 40) : first], text[last : last + 100])
+            ):
                 generic_long_forms.update((long.text.casefold(), short.text.casefold()))
                 continue
             fixed[long.text.casefold()] = fixed[short.text.casefold()] = label
@@ -898,15 +904,15 @@ _VERSION_INITIALS = frozenset("vV12td")
 _DATA_VERSION = re.compile(r" (?:[vV]\d[\w.]*|(?:19|20)\d\d|(?:val|test|train|dev)(?:19|20)?\d\d)(?![\w-])")
 
 
-# A translation direction after a data name: "WMT14 English-German", "IWSLT 2014 De-En".
+# A translation direction after a data name: "IWSLT17 English-German", "IWSLT 2014 De-En".
 _PAIR_AFTER = re.compile(r" ([A-Z][a-z]+(?:-to-|-|\u2013|\u2192|->)[A-Z][a-z]+)(?![\w-])")
 
 
 def _language_pair_after(text: str, end: int) -> re.Match[str] | None:
     """The match of a language pair right after a data name that ends at ``end``, if one is there.
 
-    >>> text = "on WMT14 English-German and COCO Fine-Grained"
-    >>> _language_pair_after(text, 8).group(1), _language_pair_after(text, 32)
+    >>> text = "on IWSLT17 English-German and ZRK Fine-Grained"
+    >>> _language_pair_after(text, 10).group(1), _language_pair_after(text, text.index(" Fine"))
     ('English-German', None)
     """
     if not text[end + 1 : end + 2].isupper():

@@ -73,7 +73,7 @@ if not Span.has_extension("kg_source_id"):
     Span.set_extension("kg_source_id", getter=_source_id)
 
 
-# Capitalised words run together or hyphenated: "LibriSpeech", "Libri-Light" (not "ZeRO", "PaLM").
+# Capitalised words run together or hyphenated: "BookCorpus", "Open-Images" (not "ZeRO", "PaLM").
 _JOINED_WORDS = re.compile(r"^[A-Z][a-z]+(?:-?[A-Z][a-z]+)+$")
 
 
@@ -112,7 +112,7 @@ class KnownNames:
         for entry, doc in zip(one_word, tokenizer.pipe(e.name for e in one_word), strict=True):
             self.exact.add(entry.type, [doc])
         # "Llama" for "LLaMA": models are written with either capitalisation; so are other names
-        # coined from capitalised words ("Librispeech", "Libri-light"), not from initials ("ZeRO").
+        # coined from capitalised words ("Bookcorpus", "Open-images"), not from initials ("ZeRO").
         variants = [
             e
             for e in one_word

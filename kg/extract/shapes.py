@@ -170,7 +170,7 @@ def name_type(name: str) -> EntityType:
     return shape_type(name) or "Method"
 
 
-# A data name and a short or long year after it, joined or not: "WMT14", "IWSLT'15", "CoNLL03".
+# A data name and a short or long year after it, joined or not: "IWSLT17", "DCASE'19", "BraTS2020".
 _DATA_EDITION = re.compile(r"^([A-Za-z][\w]*?[A-Za-z])[-']?((?:19|20)?\d\d)$")
 # A version or edition of listed data: "v2", "1.1", "2.0", "2014".
 _VERSION = re.compile(r"^(?:[vV]\d[\w.]*|\d{1,2}\.\d{1,2}|(?:19|20)\d\d)$")
@@ -294,11 +294,11 @@ def shape_type(name: str, listed: bool = True) -> EntityType | None:
     if listed and base and _VERSION.match(version):
         known = known_names().get(base.casefold())
         if known is not None and known.type in ("Dataset", "Benchmark"):
-            return known.type  # "Pick-a-Pic v2", "SQuAD 2.0": a version of listed data is data
+            return known.type  # "Pick-a-Pic v2", "OntoNotes 5.0": a version of listed data is data
     if listed and base and is_language_pair(version):
         kind = shape_type(base)
         if kind in ("Dataset", "Benchmark"):
-            return kind  # "WMT14 English-German": one direction of a translation corpus
+            return kind  # "IWSLT17 English-German": one direction of a translation corpus
     first, _, rest = name.partition(" ")
     if listed and rest and first in LANGUAGES and len(first) > 2:
         kind = shape_type(rest)
@@ -308,7 +308,7 @@ def shape_type(name: str, listed: bool = True) -> EntityType | None:
     if edition is not None:
         known = known_names().get(edition.group(1).casefold())
         if known is not None and known.type in ("Dataset", "Benchmark"):
-            return known.type  # "WMT14", "IWSLT'15": a yearly edition of listed data
+            return known.type  # "IWSLT17", "DCASE'19": a yearly edition of listed data
     stem = _STEM_END.split(name, maxsplit=1)[0]
     if (
         _MODEL_SIZE.search(name)

@@ -24,17 +24,17 @@ def test_initials_with_a_function_word_between_spell_it_too() -> None:
 
 
 def test_a_word_that_spells_nothing_ends_the_search() -> None:
-    assert _pairs("We use COCO, a Common Objects collection of photos.") == []
+    assert _pairs("We use QOCO, a Quick Objects collection of photos.") == []
     assert _pairs("We use ZORBA, the Zero Overhead Sampler Of Much.") == []
 
 
 def test_two_capitals_are_too_few_to_be_sure() -> None:
-    assert _pairs("We use SD, a Stable Diffusion model.") == []
+    assert _pairs("We use ZD, a Zorbic Diffusion model.") == []
 
 
 def test_the_pair_takes_the_listed_short_forms_type(pipeline: Language) -> None:
-    doc = pipeline("We fine-tune BERT, a Bidirectional Encoder Representation from Transformers, on news.")
+    doc = pipeline("We fine-tune ELMo, an Embeddings from Language Models network, on news.")
     assert [(e.text, e.label_) for e in doc.ents] == [
-        ("BERT", "Model"),
-        ("Bidirectional Encoder Representation from Transformers", "Model"),
+        ("ELMo", "Model"),
+        ("Embeddings from Language Models", "Model"),
     ]
