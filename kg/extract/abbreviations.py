@@ -211,10 +211,10 @@ def find_abbreviations(text: str) -> list[Pair]:
         if pair is not None:
             pairs.append(pair)
     for match in _APPOSITION.finditer(text):
-        short = _SHORT_BEFORE.search(text, max(0, match.start() - 12), match.start())
-        end = None if short is None else spelled_long_form(short.group(), text, match.end())
-        if short is not None and end is not None:
-            pairs.append(Pair(match.end(), end, short.start(), short.end()))
+        named = _SHORT_BEFORE.search(text, max(0, match.start() - 12), match.start())
+        end = None if named is None else spelled_long_form(named.group(), text, match.end())
+        if named is not None and end is not None:
+            pairs.append(Pair(match.end(), end, named.start(), named.end()))
     for match in _STANDS_FOR.finditer(text) if "stands for" in text else ():
         short, long = match.group(1), match.group(2).rstrip()
         if is_short_form(short) and len(long.split()) >= 2 and best_long_form(short, long) == 0:

@@ -272,6 +272,21 @@ def is_language_pair(word: str) -> bool:
     return match is not None and match.group(1) in LANGUAGES and match.group(2) in LANGUAGES
 
 
+# Last words that make a name with a model's name in it a technique done to or with the model.
+_TECHNIQUE_WORDS = frozenset(
+    {
+        "alignment",
+        "distillation",
+        "tuning",
+        "fine-tuning",
+        "pruning",
+        "quantization",
+        "adaptation",
+        "prompting",
+    }
+)
+
+
 @cache
 def shape_type(name: str, listed: bool = True) -> EntityType | None:
     """The type a name's list entry (if ``listed``) or shape gives it, or None if neither says anything.
@@ -309,6 +324,8 @@ def shape_type(name: str, listed: bool = True) -> EntityType | None:
         known = known_names().get(edition.group(1).casefold())
         if known is not None and known.type in ("Dataset", "Benchmark"):
             return known.type  # "IWSLT17", "DCASE'19": a yearly edition of listed data
+    if name.rpartition(" ")[2].lower() in _TECHNIQUE_WORDS:
+        return None  # "Zorbo Alignment", "CLIP Distillation": a technique on a model, not the model
     stem = _STEM_END.split(name, maxsplit=1)[0]
     if (
         _MODEL_SIZE.search(name)
