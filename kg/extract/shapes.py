@@ -305,25 +305,9 @@ def shape_type(name: str, listed: bool = True) -> EntityType | None:
         return "Metric"
     if _DATA_SIZE.search(name):
         return "Dataset"
-    base, _, version = name.rpartition(" ")
-    if listed and base and _VERSION.match(version):
-        known = known_names().get(base.casefold())
-        if known is not None and known.type in ("Dataset", "Benchmark"):
-            return known.type  # "Pick-a-Pic v2", "OntoNotes 5.0": a version of listed data is data
-    if listed and base and is_language_pair(version):
-        kind = shape_type(base)
-        if kind in ("Dataset", "Benchmark"):
-            return kind  # "IWSLT17 English-German": one direction of a translation corpus
-    first, _, rest = name.partition(" ")
-    if listed and rest and first in LANGUAGES and len(first) > 2:
-        kind = shape_type(rest)
-        if kind in ("Dataset", "Benchmark"):
-            return kind  # "English Penn Treebank": one language's part of listed data
-    edition = _DATA_EDITION.match(name) if listed else None
-    if edition is not None:
-        known = known_names().get(edition.group(1).casefold())
-        if known is not None and known.type in ("Dataset", "Benchmark"):
-            return known.type  # "IWSLT17", "DCASE'19": a yearly edition of listed data
+    data = _data_variant_type(name) if listed else None
+    if data is not None:
+        return data
     if name.rpartition(" ")[2].lower() in _TECHNIQUE_WORDS:
         return None  # "Zorbo Alignment", "CLIP Distillation": a technique on a model, not the model
     stem = _STEM_END.split(name, maxsplit=1)[0]
@@ -335,6 +319,42 @@ def shape_type(name: str, listed: bool = True) -> EntityType | None:
     ):
         return "Model"
     return None
+
+
+def _data_variant_type(name: str) -> EntityType | None:
+    """The type of the listed data that ``name`` is a version, part or edition of, if it is one.
+
+    >>> [_data_variant_type(n) for n in ["Pick-a-Pic v2", "OntoNotes 5.0", "English Penn Treebank"]]
+    ['Dataset', 'Dataset', 'Dataset']
+    >>> [_data_variant_type(n) for n in ["IWSLT17 English-German", "MultiNLI-X", "IWSLT17", "Zorbo 2"]]
+    ['Dataset', 'Dataset', 'Dataset', None]
+    """
+    base, _, version = name.rpartition(" ")
+    if base and _VERSION.match(version):
+        return _listed_data(base)  # "Pick-a-Pic v2", "OntoNotes 5.0": a version of listed data is data
+    if base and is_language_pair(version):
+        kind = shape_type(base)  # "IWSLT17 English-German": one direction of a translation corpus
+        return kind if kind in ("Dataset", "Benchmark") else None
+    first, _, rest = name.partition(" ")
+    if rest and first in LANGUAGES and len(first) > 2:
+        kind = shape_type(rest)  # "English Penn Treebank": one language's part of listed data
+        if kind in ("Dataset", "Benchmark"):
+            return kind
+    base, dash, part = name.rpartition("-")
+    if dash and base and 0 < len(part) <= 3 and part.isalnum():
+        kind = _listed_data(base)  # "MultiNLI-X", "ZRK-mm": a split or subset of listed data
+        if kind is not None:
+            return kind
+    edition = _DATA_EDITION.match(name)
+    return (
+        None if edition is None else _listed_data(edition.group(1))
+    )  # "IWSLT17", "DCASE'19": a yearly edition
+
+
+def _listed_data(name: str) -> EntityType | None:
+    """The list's type for ``name`` where that is Dataset or Benchmark, else None."""
+    known = known_names().get(name.casefold())
+    return known.type if known is not None and known.type in ("Dataset", "Benchmark") else None
 
 
 def _known_model_inside(name: str) -> bool:

@@ -83,3 +83,13 @@ def test_a_direction_after_a_model_is_not_taken_in(pipeline: Language) -> None:
 def test_one_languages_part_of_listed_data_is_data(pipeline: Language) -> None:
     doc = pipeline("Our parser obtains 94.1% LAS on the English Penn Treebank.")
     assert ("English Penn Treebank", "Dataset") in [(e.text, e.label_) for e in doc.ents]
+
+
+@pytest.mark.parametrize("name", ["MultiNLI-X", "Penn Treebank-mm", "ImageNet-Z9"])
+def test_a_short_split_or_subset_after_listed_data_is_data(name: str) -> None:
+    assert shape_type(name) == "Dataset"
+
+
+@pytest.mark.parametrize("name", ["Zorblax-R", "MultiNLI-Large"])
+def test_a_suffix_of_unlisted_words_or_a_long_one_says_nothing_of_data(name: str) -> None:
+    assert shape_type(name) != "Dataset"
