@@ -461,6 +461,37 @@ def model_families(rows: list[Row]) -> frozenset[str]:
     return frozenset(name for name, n in versions.items() if n >= FAMILY_VERSIONS)
 
 
+# A family's version after its name, set apart or after a small letter: "Zorbo 2-7B", "Zorbo-V2",
+# "Zorbo3" (not "MobileNetV2", "YOLOv5", "GPT3": the word would be "MobileNetV", "YOLOv", "GPT").
+SEPARATED_MEMBER = re.compile(r"^(?:(\w+)[- ][vV]?|([A-Za-z]*[a-uw-z]))\d")
+
+
+def family_words(rows: list[Row]) -> Iterator[Row]:
+    """Model rows for the one-word names of families that ``FAMILY_VERSIONS`` listed models version.
+
+    Abstracts name a family by its word alone ("Zorbo outperforms ..."), where the lists hold
+    only its versions ("Zorbo 2-7B", "Zorbo-13B", "Zorbo3"). The word must be set apart from
+    the version or end in a small letter, not read as English and not be listed itself.
+
+    >>> names = ["Zorbo 2-7B", "Zorbo-13B", "Zorbo3", "YOLOv5", "YOLOv7", "YOLOv8", "Table 1", "Table 2"]
+    >>> [row[0] for row in family_words([(n, "Model", "epoch", n) for n in names + ["Table 3"]])]
+    ['Zorbo']
+    """
+    listed = {name.casefold() for name, _, _, _ in rows}
+    members: dict[str, list[Row]] = {}
+    for row in rows:
+        match = SEPARATED_MEMBER.match(row[0]) if row[1] == "Model" else None
+        word = match.group(1) or match.group(2) if match is not None else ""
+        if word[:1].isupper():
+            members.setdefault(word, []).append(row)
+    for word, found in members.items():
+        if len(found) < FAMILY_VERSIONS or len(word) < 4 or word.casefold() in listed:
+            continue
+        if is_name(word) and not _is_common(word):
+            listed.add(word.casefold())
+            yield word, "Model", found[0][2], found[0][3]
+
+
 # What may follow a model family's one-word name in a listed model's name: a version or a
 # short capitalised variant ("VideoMAE V2", "Perceiver IO"), or a class word ("Swin Transformer").
 BASE_VERSION = re.compile(r"^(?:[vV]?\d{1,2}(?:\.\d+)*|(?!AI$)[A-Z]{1,2})$")
@@ -515,6 +546,39 @@ def model_bases(rows: list[Row]) -> Iterator[Row]:
             yield base, "Model", source, ident
 
 
+# A data name that is one word and a year or a version: "IWSLT 2017", "OntoNotes 5.0", "VisDA-2017".
+DATA_EDITION = re.compile(r"^([A-Za-z][\w]*[A-Za-z])[ -](?:(?:19|20)\d\d|\d{1,2}\.\d{1,2})$")
+
+
+def data_families(rows: list[Row]) -> Iterator[Row]:
+    """Data rows for the one-word names that listed data names extend with a year or version only.
+
+    Papers name a series of shared tasks or corpus releases by its word alone ("IWSLT",
+    "OntoNotes") or with a short year ("IWSLT17"), where the lists hold "IWSLT 2017" and
+    "OntoNotes 5.0". The word must not read as English or be listed itself, and a word of
+    three letters must have two editions (one is as likely some other acronym). The type is
+    Benchmark where every such edition is one, else Dataset.
+
+    >>> names = ["ZRK 2014", "ZRK 2016", "The 2019", "Blip 2.0 Large", "Zorkle 1.0", "QRS 2020"]
+    >>> [row[:2] for row in data_families([(n, "Dataset", "pwc", n) for n in names])]
+    [('ZRK', 'Dataset'), ('Zorkle', 'Dataset')]
+    """
+    listed = {name.casefold() for name, _, _, _ in rows}
+    editions: dict[str, list[Row]] = {}
+    for row in rows:
+        match = DATA_EDITION.match(row[0]) if row[1] in ("Dataset", "Benchmark") else None
+        if match is not None:
+            editions.setdefault(match.group(1), []).append(row)
+    for base, found in editions.items():
+        if base.casefold() in listed or not is_name(base) or _is_common(base):
+            continue
+        if len(base) < 4 and len(found) < 2:
+            continue
+        listed.add(base.casefold())
+        kind = "Benchmark" if all(row[1] == "Benchmark" for row in found) else "Dataset"
+        yield base, kind, found[0][2], found[0][3]
+
+
 # Prefixes that English joins to the next word with a hyphen, where lists may write a space.
 HYPHENATED_PREFIX = re.compile(
     r"(?i)(?<![\w-])(non|multi|self|cross|semi|pre|post|co|anti|inter|intra) (?=[A-Za-z])"
@@ -547,6 +611,8 @@ def build(raw: Path) -> list[Row]:
         *pwc_task_tables(raw),
     ]
     rows += model_bases([(_without_brackets(row[0]) or row[0], *row[1:]) for row in rows])
+    rows += data_families([(_without_brackets(row[0]) or row[0], *row[1:]) for row in rows])
+    rows += family_words([(_without_brackets(row[0]) or row[0], *row[1:]) for row in rows])
     rows += hyphenated_variants(rows)
     families = model_families([(_without_brackets(row[0]) or row[0], *row[1:]) for row in rows])
     for row in rows:

@@ -35,7 +35,7 @@ from spacy.tokens import Doc
 
 # Importing the component modules registers their factories.
 from kg.extract import abbreviations, known_names, phrases, roles, sentences, shapes  # noqa: F401
-from kg.extract.entities import settled_names, spelling_key
+from kg.extract.entities import settled_names, spelling_key, title_long_forms
 from kg.extract.extensions import Candidate, doc_value, entities_of, sentences_of, set_doc_value
 from kg.model import Abbreviation, Field, Mention, Paper, PaperMentions
 
@@ -95,6 +95,8 @@ def _mentions(doc: Doc, ents: list[Candidate], text: str, field: Field) -> Itera
 
 def _paper_mentions(paper: Paper, found: list[_Found], pairs: dict[Abbreviation, None]) -> PaperMentions:
     """The paper's mentions, each name with one type and role (``settled_names``)."""
+    if pairs:
+        found = _with_title_long_forms(paper.title, found, pairs)
     settled = settled_names([row[:4] for row in found], pairs)
     mentions = []
     for key, _, field, role, name, start, end, sentence in found:
@@ -102,6 +104,27 @@ def _paper_mentions(paper: Paper, found: list[_Found], pairs: dict[Abbreviation,
         role = "introduced" if introduced else role
         mentions.append(Mention(name, kind, field, start, end, role, sentence))  # type: ignore[arg-type]
     return PaperMentions(paper, tuple(mentions), tuple(pairs))
+
+
+def _with_title_long_forms(title: str, found: list[_Found], pairs: dict[Abbreviation, None]) -> list[_Found]:
+    """``found`` with the title's uses of defined long forms, in place of the title's names inside
+    them ("Zorb Distillation" of "Zorb Distillation for Preference Transfer"); longer ones stay."""
+    spans = title_long_forms(title, [pair.long for pair in pairs])
+    if not spans:
+        return found
+    kinds = {row[0]: row[1] for row in found}
+    kept = [
+        row
+        for row in found
+        if row[2] != "title"
+        or not any(s <= row[5] and row[6] <= e and row[6] - row[5] < e - s for s, e in spans)
+    ]
+    present = {(row[5], row[6]) for row in kept if row[2] == "title"}
+    for start, end in spans:
+        key = spelling_key(title[start:end])
+        if key in kinds and (start, end) not in present:
+            kept.append((key, kinds[key], "title", None, title[start:end], start, end, (0, len(title))))
+    return sorted(kept, key=lambda row: (row[2] != "title", row[5]))
 
 
 def _abbreviations(doc: Doc, ents: list[Candidate], text: str) -> Iterator[Abbreviation]:

@@ -129,12 +129,58 @@ _NAMING = re.compile(r"(?i)(?:called|named|dubbed|termed|coined|aka|a\.k\.a\.|i\
 _STANDS_FOR = re.compile(r"\b([A-Za-z][\w-]*[\w]),?\s+(?:which\s+|that\s+)?stands\s+for\s+([^.,;:()]{5,100})")
 
 
+# "UNIFY, a UNIversal Framework for You": a short form, then, after a comma and an article, a
+# capitalised word that may start its long form. (Not "X: Long Form" in a title, where the words
+# after the spelled ones often still belong to the name.)
+# The apposition is found first and the short form before it checked after: a pattern that starts
+# with a capital is tried at every capital, one that starts with a comma only at commas.
+_APPOSITION = re.compile(r",\s+(?:a|an|the)\s+(?=[A-Z])")
+_SHORT_BEFORE = re.compile(r"(?<![\w-])[A-Z][\w-]{1,10}\w$")
+_LONG_WORD = re.compile(r"[^\s,.;:()]+")
+
+
+def spelled_long_form(short: str, text: str, start: int) -> int | None:
+    """Where the long form that starts at ``start`` and spells ``short``'s capitals ends, or None.
+
+    Each word of the long form starts with the next capital of the short form (function
+    words aside); capitals inside a word ("UNiversal", "Image-TExt") may spell the next ones
+    too or be passed over. The long form ends with the word that spells the last capital,
+    and has two words at least: "UNIFY, a UNIversal FramewOrk for You". A word whose initial
+    spells nothing ends the search: in a title every word is capitalised.
+
+    >>> text = "UNIFY, a UNIversal FramewOrk for You, and POS, a Part Of Speech tagger."
+    >>> start = text.index("Part")
+    >>> text[9 : spelled_long_form("UNIFY", text, 9)], text[start : spelled_long_form("POS", text, start)]
+    ('UNIversal FramewOrk for You', 'Part Of Speech')
+    >>> spelled_long_form("UNIFY", "UNIFY, a Unknown Nets For You", 9) is None
+    True
+    """
+    capitals = [c for c in short if c.isupper()]
+    if len(capitals) < 3:
+        return None
+    found = 0
+    for n, word in enumerate(_LONG_WORD.finditer(text, start, start + 160)):
+        chunk = word.group()
+        if chunk.lower() in _FUNCTION_WORDS and chunk[0] != capitals[found]:
+            continue
+        if n == 10 or chunk[0] != capitals[found]:
+            return None
+        found += 1
+        for char in chunk[1:]:
+            if found < len(capitals) and char == capitals[found]:
+                found += 1
+        if found == len(capitals):
+            return word.end() if n else None
+    return None
+
+
 # "(FocalNets in short)", "(BERT for short)": the words after a short form that say it is one.
 _FOR_SHORT = re.compile(r"\s+(?:for|in) short$")
 
 
 def find_abbreviations(text: str) -> list[Pair]:
-    """All ``long form (SF)``, ``SF (long form)`` and ``SF, which stands for long form`` definitions.
+    """All ``long form (SF)``, ``SF (long form)``, ``SF, which stands for long form`` and
+    ``SF, a long form`` (spelling SF in its capitals) definitions.
 
     >>> text = "We apply Direct Preference Optimization (DPO) and Stable Diffusion (SD) v1.5."
     >>> [(text[p.long_start : p.long_end], text[p.short_start : p.short_end])
@@ -164,6 +210,11 @@ def find_abbreviations(text: str) -> list[Pair]:
             pair = _reversed_pair(text, clause_start, before_end, head, inner_start)
         if pair is not None:
             pairs.append(pair)
+    for match in _APPOSITION.finditer(text):
+        named = _SHORT_BEFORE.search(text, max(0, match.start() - 12), match.start())
+        end = None if named is None else spelled_long_form(named.group(), text, match.end())
+        if named is not None and end is not None:
+            pairs.append(Pair(match.end(), end, named.start(), named.end()))
     for match in _STANDS_FOR.finditer(text) if "stands for" in text else ():
         short, long = match.group(1), match.group(2).rstrip()
         if is_short_form(short) and len(long.split()) >= 2 and best_long_form(short, long) == 0:

@@ -146,6 +146,71 @@ def names_a_suite(after: str) -> bool:
     return _SUITE_AFTER.match(after[:120]) is not None
 
 
+# After a name: up to three words, then what names a competition ("X shared speech translation task",
+# "our X submission", "the X 2021 challenge").
+_COMPETITION_AFTER = re.compile(
+    r"(?i)^\s+((?:[\w'-]+\s+){0,3}?)(?:shared\s+(?:[\w-]+\s+){0,3}?tasks?|challenges?|competitions?|"
+    r"submissions?|evaluation\s+campaigns?)\b"
+)
+
+
+_COMPETITION_WORDS = ("shared", "challenge", "competition", "submission", "campaign")
+
+
+def names_a_competition(after: str) -> bool:
+    """Whether the text after a name calls it a shared task, challenge or competition: a benchmark.
+
+    Entrants are ranked on a competition's test sets, as on a leaderboard (GUIDELINES.md:
+    an evaluation suite). The words between may not be function words ("X and the challenge").
+
+    >>> names_a_competition(" shared speech translation task."), names_a_competition(" 2021 Challenge on X")
+    (True, True)
+    >>> names_a_competition(" and the challenge of scale"), names_a_competition(" dataset")
+    (False, False)
+    """
+    window = after[:80]
+    lower = window.lower()
+    if not any(word in lower for word in _COMPETITION_WORDS):
+        return False  # most names: no need to try the pattern
+    match = _COMPETITION_AFTER.match(window)
+    return match is not None and STOP_WORDS.isdisjoint(match.group(1).lower().split())
+
+
+# Software, licences and tools are none of the six types (GUIDELINES.md): "X, a Python package",
+# "an X license", "the training library X", "X, a tool that ...".
+_SOFTWARE = r"(?:librar(?:y|ies)|packages?|toolkits?|toolbox(?:es)?|licen[cs]es?|tools?)\b"
+_SOFTWARE_AFTER = re.compile(
+    rf"(?i)^\)?(?:\s*\([^()]*\))?(?:\s+|\s*,\s+(?:a|an|the)\s+(?:[\w+#-]+\s+){{0,3}}?){_SOFTWARE}"
+)
+_SOFTWARE_BEFORE = re.compile(rf"(?i)\b(?:the|a|an|our)\s+(?:[\w-]+\s+)?{_SOFTWARE}\s+$")
+
+
+_SOFTWARE_STEMS = ("librar", "package", "tool", "licen")
+
+
+def has_software_word(text: str) -> bool:
+    """Whether ``text`` may hold a word ``names_software`` looks for (most abstracts hold none).
+
+    >>> has_software_word("We release the Toolkit."), has_software_word("We use a model.")
+    (True, False)
+    """
+    lower = text.lower()
+    return any(stem in lower for stem in _SOFTWARE_STEMS)
+
+
+def names_software(before: str, after: str) -> bool:
+    """Whether the text ``before`` and ``after`` a name says it is a library, licence or tool.
+
+    >>> names_software("We develop ", " (Quick Kernels), a Python package with CUDA kernels")
+    True
+    >>> names_software("released under an ", " license."), names_software("the training library ", ".")
+    (True, True)
+    >>> names_software("We train ", " on the toolkit's data"), names_software("a tool, ", " and more")
+    (False, False)
+    """
+    return _SOFTWARE_AFTER.match(after[:100]) is not None or _SOFTWARE_BEFORE.search(before[-40:]) is not None
+
+
 _AFTER_BLOCKERS = re.compile(r"(?i)^\s*(?:-|\s)(?:scale|based|like|style)\b")
 # Before a name: the class noun, a cue ("such as", "including", ":"), and the list so far.
 _BEFORE = re.compile(

@@ -34,9 +34,12 @@ from kg.extract.cues import (
     context_type,
     copula_type,
     data_context_type,
+    has_software_word,
     is_review_title,
     lists_objectives,
+    names_a_competition,
     names_a_suite,
+    names_software,
 )
 from kg.extract.extensions import (
     Candidate,
@@ -54,7 +57,7 @@ from kg.extract.extensions import (
 )
 from kg.extract.known_names import lookup
 from kg.extract.phrases import BROAD_HEADS, MODALITY_WORDS, VAGUE, head_type
-from kg.extract.shapes import name_type, shape_type
+from kg.extract.shapes import is_language_pair, name_type, shape_type
 from kg.model import Abbreviation, EntityType, Field, Role
 
 # Class words and vague phrases that are never names (GUIDELINES.md).
@@ -248,6 +251,28 @@ def is_generic(text: str) -> bool:
     )
 
 
+def is_named_architecture(text: str, start: int, end: int) -> bool:
+    """Whether the class phrase ``text[start:end]``, capitalised mid-sentence, names a listed model.
+
+    Written so, a class phrase is one network's name ("a Neural LM", the listed model)
+    where in lower case it is the class ("neural LMs", GUIDELINES.md). A title or a
+    sentence's start capitalises words anyway, so only the middle of running text says so.
+
+    >>> text = "We train a Neural LM. Neural LMs and neural LMs differ from Large Language Models."
+    >>> [is_named_architecture(text, s, s + n) for s, n in [(11, 9), (22, 10), (37, 10), (60, 22)]]
+    [True, False, False, False]
+    """
+    words = text[start:end].split()
+    if len(words) < 2 or not all(word[:1].isupper() for word in words):
+        return False
+    before = text[max(0, start - 3) : start].rstrip()
+    if not before or before[-1] in ".!?:":
+        return False
+    name = text[start:end]
+    entry = lookup(name) or (lookup(name[:-1]) if name.endswith("s") else None)
+    return entry is not None and entry.type == "Model"
+
+
 def is_modifier(text: str, start: int, end: int, label: str) -> bool:
     """Whether the span ``text[start:end]`` is part of a longer word or noun phrase, not a name.
 
@@ -270,6 +295,22 @@ def is_modifier(text: str, start: int, end: int, label: str) -> bool:
     return _TASK_MODEL.match(text, end) is not None and lookup(text[start:end]) is None
 
 
+# Last words of a defined long form that name a measure (GUIDELINES: divergences and similarities too).
+_MEASURE_HEADS = frozenset(
+    {
+        "error",
+        "errors",
+        "correlation",
+        "similarity",
+        "distance",
+        "coefficient",
+        "divergence",
+        "precision",
+        "recall",
+    }
+)
+
+
 def pair_type(long: Span, short: Span, proposed: Iterable[Candidate]) -> EntityType | None:
     """The one type of a long form and its short form.
 
@@ -287,6 +328,8 @@ def pair_type(long: Span, short: Span, proposed: Iterable[Candidate]) -> EntityT
     last = long.text.replace("-", " ").split()[-1].lower()
     if last in CLASS_NOUNS and last not in ("framework", "approach", "family"):
         return CLASS_NOUNS[last]
+    if last in _MEASURE_HEADS:
+        return "Metric"  # "scaled depth error (SDE)", "rank correlation (RC)": a measure's name
     by_head = head_type(long.text.split())
     if by_head == "Task" and lists_objectives(doc_text(long.doc), long.start_char):
         return "Method"
@@ -309,7 +352,8 @@ def pair_type(long: Span, short: Span, proposed: Iterable[Candidate]) -> EntityT
         if span.start == long.start and span.end == long.end and span.label_ != "Method":
             return span.label_  # type: ignore[return-value]
         covered = covered or (span.start < long.end and long.start < span.end)
-    kind = shape_type(short.text, listed=False)
+    # A short form before its long form ("UNIFY, a UNIversal ...") is the name; its list entry types it.
+    kind = shape_type(short.text, listed=short.start < long.start)
     if kind is None and not covered and long.text.islower():
         return None  # "natural language (NL)": nothing says the pair names a technique
     return kind or "Method"
@@ -436,12 +480,20 @@ class Entities:
             if key == self.typed_by_head:
                 by_head = {(c.start, c.end): c.label_ for c in found}
             distinct.update(dict.fromkeys(found))
+        in_title = doc_value(doc, "kg_field") == "title"
+        software = has_software_word(text)
         for proposal in distinct:
             start, end, label = proposal.start_char, proposal.end_char, proposal.label_
-            if is_generic(text[start:end]):
+            if is_generic(text[start:end]) and (in_title or not is_named_architecture(text, start, end)):
                 continue
             if _ENDS_IN_MECHANISM.fullmatch(text, start, end) is not None:
                 continue  # a listed "tiled attention mechanism": the phrase before "mechanism" is the name
+            if (
+                software
+                and names_software(text[max(0, start - 40) : start], text[end : end + 100])
+                and not lookup(text[start:end])
+            ):
+                continue  # "X, a Python package": software is no entity
             if (label == "Method" or label == "Task" or text[start - 1 : start] == "-") and is_modifier(
                 text, start, end, label
             ):
@@ -456,12 +508,18 @@ class Entities:
         generic_long_forms = set()
         for long, short in doc_value(doc, "kg_abbreviations"):
             if is_generic(short.text) or (
-                is_generic(long.text) and not _names_coinage(long.text, short.text)
+                is_generic(long.text)
+                and not _names_coinage(long.text, short.text)
+                and (in_title or not is_named_architecture(text, long.start_char, long.end_char))
             ):
                 generic_long_forms.add(long.text.casefold())  # "Artificial General Intelligence (AGI)"
                 continue
             label = pair_type(long, short, proposals)
-            if label is None:
+            first, last = min(long.start_char, short.start_char), max(long.end_char, short.end_char)
+            # (or "X (Y), a Python package": the pair names software)
+            if label is None or (
+                software and names_software(text[max(0, first - 40) : first], text[last : last + 100])
+            ):
                 generic_long_forms.update((long.text.casefold(), short.text.casefold()))
                 continue
             fixed[long.text.casefold()] = fixed[short.text.casefold()] = label
@@ -595,6 +653,12 @@ class Entities:
             return "Metric"
         if cue is None and ent.label_ == "Dataset" and names_a_suite(text[name_end:after_end]):
             return "Benchmark"  # "on Atari, OpenAI Gym and Key-to-Door tasks": suites of tasks
+        if (
+            cue is None
+            and ent.label_ in ("Dataset", "Method")
+            and names_a_competition(text[name_end:after_end])
+        ):
+            return "Benchmark"  # "the X shared task", "our X submission": a competition's test sets
         if (
             cue is None
             and ent.start
@@ -846,6 +910,23 @@ _VERSION_INITIALS = frozenset("vV12td")
 _DATA_VERSION = re.compile(r" (?:[vV]\d[\w.]*|(?:19|20)\d\d|(?:val|test|train|dev)(?:19|20)?\d\d)(?![\w-])")
 
 
+# A translation direction after a data name: "IWSLT17 English-German", "IWSLT 2014 De-En".
+_PAIR_AFTER = re.compile(r" ([A-Z][a-z]+(?:-to-|-|\u2013|\u2192|->)[A-Z][a-z]+)(?![\w-])")
+
+
+def _language_pair_after(text: str, end: int) -> re.Match[str] | None:
+    """The match of a language pair right after a data name that ends at ``end``, if one is there.
+
+    >>> text = "on IWSLT17 English-German and ZRK Fine-Grained"
+    >>> _language_pair_after(text, 10).group(1), _language_pair_after(text, text.index(" Fine"))
+    ('English-German', None)
+    """
+    if not text[end + 1 : end + 2].isupper():
+        return None
+    match = _PAIR_AFTER.match(text, end)
+    return match if match is not None and is_language_pair(match.group(1)) else None
+
+
 def _with_data_versions(doc: Doc, text: str, ents: list[Candidate]) -> list[Candidate]:
     """``ents``, each name but a task's or measure's widened over a version, year or split after it.
 
@@ -862,6 +943,8 @@ def _with_data_versions(doc: Doc, text: str, ents: list[Candidate]) -> list[Cand
             and text[ent.end_char + 1 : ent.end_char + 2] in _VERSION_INITIALS
             else None
         )
+        if match is None and ent.label_ in ("Dataset", "Benchmark"):
+            match = _language_pair_after(text, ent.end_char)
         tokens = None if match is None else token_span(doc, ent.start_char, match.end())
         crossed = tokens is not None and i + 1 < len(ents) and ents[i + 1].start < tokens[1] < ents[i + 1].end
         widened.append(
@@ -1010,6 +1093,36 @@ def spelling_key(name: str) -> str:
     if key.isascii():
         return key
     return "".join(_GREEK_NAMES.get(char, char) for char in key)
+
+
+def title_long_forms(title: str, long_forms: Iterable[str]) -> list[tuple[int, int]]:
+    """Where the long forms an abstract defines stand in its paper's title, whole words, case aside.
+
+    GUIDELINES.md lists a long form in the title as a mention of its own; there its words are
+    all capitalised, and a name found in them alone ("Zorb Distillation" of "Zorb Distillation
+    for Preference Transfer") is a piece of the long form.
+
+    >>> title = "Zorb Distillation for Preference Transfer in Small Models"
+    >>> long_forms = ["zorb distillation for preference transfer", "Zorb"]
+    >>> [title[s:e] for s, e in title_long_forms(title, long_forms)]
+    ['Zorb Distillation for Preference Transfer']
+    """
+    lower = title.lower()
+    if len(lower) != len(title):
+        return []  # lower-casing changed the offsets
+    spans = []
+    for long in long_forms:
+        if " " not in long:
+            continue
+        start = lower.find(long.lower())
+        end = start + len(long)
+        if (
+            start >= 0
+            and not (start and _is_word_char(title[start - 1]))
+            and not (end < len(title) and _is_word_char(title[end]))
+        ):
+            spans.append((start, end))
+    return spans
 
 
 def settled_names(

@@ -21,6 +21,7 @@ from __future__ import annotations
 import csv
 import gzip
 import io
+import re
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -72,6 +73,10 @@ if not Span.has_extension("kg_source_id"):
     Span.set_extension("kg_source_id", getter=_source_id)
 
 
+# Capitalised words run together or hyphenated: "BookCorpus", "Open-Images" (not "ZeRO", "PaLM").
+_JOINED_WORDS = re.compile(r"^[A-Z][a-z]+(?:-?[A-Z][a-z]+)+$")
+
+
 def copy_tokenizer(nlp: Language) -> Tokenizer:
     """A tokenizer with the pipeline's rules and vocab but a cache of its own."""
     tokenizer = Tokenizer(nlp.vocab)
@@ -106,12 +111,12 @@ class KnownNames:
             (several if " " in entry.name else one_word).append(entry)
         for entry, doc in zip(one_word, tokenizer.pipe(e.name for e in one_word), strict=True):
             self.exact.add(entry.type, [doc])
-        # "Llama" for "LLaMA": models are written with either capitalisation.
+        # "Llama" for "LLaMA": models are written with either capitalisation; so are other names
+        # coined from capitalised words ("Bookcorpus", "Open-images"), not from initials ("ZeRO").
         variants = [
             e
             for e in one_word
-            if e.type == "Model"
-            and e.name.isalpha()
+            if ((e.type == "Model" and e.name.isalpha()) or _JOINED_WORDS.match(e.name))
             and not e.name.isupper()
             and e.name != e.name.capitalize()
         ]

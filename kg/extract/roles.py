@@ -33,7 +33,8 @@ _VERBS = (
 # As a trie ("p(?:r(?:esent|o(?:pose|vide))|ut forward)"): tried at every word start of a clause,
 # the engine then reads a letter or two, not each verb in turn. No verb starts another, so the
 # order of the alternatives never decides a match.
-_VERB = rf"(?:{word_alternation(verb.replace('_', ' ') for verb in _VERBS.split())})[sd]?\b"
+# ("in terms of" holds no verb "term".)
+_VERB = rf"(?<!\bin )(?:{word_alternation(verb.replace('_', ' ') for verb in _VERBS.split())})[sd]?\b"
 _INTRODUCE = re.compile(
     rf"(?i)(?:\b(?:we|us|this (?:paper|work|study)|here|our (?:work|paper))\b[^.;]{{0,80}}?\b{_VERB}"
     r"|\b(?:our|the proposed) [\w-]+(?: [\w-]+)? (?:comprises|consists of|includes|contains)\b"

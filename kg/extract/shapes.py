@@ -170,7 +170,121 @@ def name_type(name: str) -> EntityType:
     return shape_type(name) or "Method"
 
 
-_VERSION = re.compile(r"^[vV]\d[\w.]*$")
+# A data name and a short or long year after it, joined or not: "IWSLT17", "DCASE'19", "BraTS2020".
+_DATA_EDITION = re.compile(r"^([A-Za-z][\w]*?[A-Za-z])[-']?((?:19|20)?\d\d)$")
+# A version or edition of listed data: "v2", "1.1", "2.0", "2014".
+_VERSION = re.compile(r"^(?:[vV]\d[\w.]*|\d{1,2}\.\d{1,2}|(?:19|20)\d\d)$")
+
+
+# Languages by name and by the codes translation papers write directions in ("En-De").
+LANGUAGES = frozenset(
+    [
+        "English",
+        "German",
+        "French",
+        "Spanish",
+        "Italian",
+        "Portuguese",
+        "Dutch",
+        "Russian",
+        "Polish",
+        "Czech",
+        "Romanian",
+        "Finnish",
+        "Estonian",
+        "Latvian",
+        "Lithuanian",
+        "Turkish",
+        "Chinese",
+        "Japanese",
+        "Korean",
+        "Vietnamese",
+        "Arabic",
+        "Hindi",
+        "Gujarati",
+        "Kazakh",
+        "Hebrew",
+        "Persian",
+        "Greek",
+        "Swedish",
+        "Danish",
+        "Norwegian",
+        "Ukrainian",
+        "Bengali",
+        "Tamil",
+        "Urdu",
+        "Thai",
+        "Indonesian",
+        "Nepali",
+        "Sinhala",
+        "Khmer",
+        "Pashto",
+        "Icelandic",
+        "Hungarian",
+        "Bulgarian",
+        "Croatian",
+        "Serbian",
+        "Slovenian",
+        "Slovak",
+        "Catalan",
+        "Basque",
+        "En",
+        "De",
+        "Fr",
+        "Es",
+        "It",
+        "Pt",
+        "Nl",
+        "Ru",
+        "Pl",
+        "Cs",
+        "Ro",
+        "Fi",
+        "Et",
+        "Lv",
+        "Lt",
+        "Tr",
+        "Zh",
+        "Ja",
+        "Ko",
+        "Vi",
+        "Ar",
+        "Hi",
+        "Gu",
+        "Kk",
+        "He",
+        "Fa",
+        "Uk",
+        "Ne",
+        "Si",
+    ]
+)
+_LANGUAGE_PAIR = re.compile(r"^([A-Z][a-z]+)(?:-to-|-|\u2013|\u2192|->)([A-Z][a-z]+)$")
+
+
+def is_language_pair(word: str) -> bool:
+    """Whether ``word`` is a translation direction: two languages joined by a hyphen or an arrow.
+
+    >>> is_language_pair("English-German"), is_language_pair("Ro-En"), is_language_pair("Fine-Grained")
+    (True, True, False)
+    """
+    match = _LANGUAGE_PAIR.match(word)
+    return match is not None and match.group(1) in LANGUAGES and match.group(2) in LANGUAGES
+
+
+# Last words that make a name with a model's name in it a technique done to or with the model.
+_TECHNIQUE_WORDS = frozenset(
+    {
+        "alignment",
+        "distillation",
+        "tuning",
+        "fine-tuning",
+        "pruning",
+        "quantization",
+        "adaptation",
+        "prompting",
+    }
+)
 
 
 @cache
@@ -191,11 +305,11 @@ def shape_type(name: str, listed: bool = True) -> EntityType | None:
         return "Metric"
     if _DATA_SIZE.search(name):
         return "Dataset"
-    base, _, version = name.rpartition(" ")
-    if listed and base and _VERSION.match(version):
-        known = known_names().get(base.casefold())
-        if known is not None and known.type in ("Dataset", "Benchmark"):
-            return known.type  # "Pick-a-Pic v2": a version of listed data is data
+    data = _data_variant_type(name) if listed else None
+    if data is not None:
+        return data
+    if name.rpartition(" ")[2].lower() in _TECHNIQUE_WORDS:
+        return None  # "Zorbo Alignment", "CLIP Distillation": a technique on a model, not the model
     stem = _STEM_END.split(name, maxsplit=1)[0]
     if (
         _MODEL_SIZE.search(name)
@@ -205,6 +319,42 @@ def shape_type(name: str, listed: bool = True) -> EntityType | None:
     ):
         return "Model"
     return None
+
+
+def _data_variant_type(name: str) -> EntityType | None:
+    """The type of the listed data that ``name`` is a version, part or edition of, if it is one.
+
+    >>> [_data_variant_type(n) for n in ["Pick-a-Pic v2", "OntoNotes 5.0", "English Penn Treebank"]]
+    ['Dataset', 'Dataset', 'Dataset']
+    >>> [_data_variant_type(n) for n in ["IWSLT17 English-German", "MultiNLI-X", "IWSLT17", "Zorbo 2"]]
+    ['Dataset', 'Dataset', 'Dataset', None]
+    """
+    base, _, version = name.rpartition(" ")
+    if base and _VERSION.match(version):
+        return _listed_data(base)  # "Pick-a-Pic v2", "OntoNotes 5.0": a version of listed data is data
+    if base and is_language_pair(version):
+        kind = shape_type(base)  # "IWSLT17 English-German": one direction of a translation corpus
+        return kind if kind in ("Dataset", "Benchmark") else None
+    first, _, rest = name.partition(" ")
+    if rest and first in LANGUAGES and len(first) > 2:
+        kind = shape_type(rest)  # "English Penn Treebank": one language's part of listed data
+        if kind in ("Dataset", "Benchmark"):
+            return kind
+    base, dash, part = name.rpartition("-")
+    if dash and base and 0 < len(part) <= 3 and part.isalnum():
+        kind = _listed_data(base)  # "MultiNLI-X", "ZRK-mm": a split or subset of listed data
+        if kind is not None:
+            return kind
+    edition = _DATA_EDITION.match(name)
+    return (
+        None if edition is None else _listed_data(edition.group(1))
+    )  # "IWSLT17", "DCASE'19": a yearly edition
+
+
+def _listed_data(name: str) -> EntityType | None:
+    """The list's type for ``name`` where that is Dataset or Benchmark, else None."""
+    known = known_names().get(name.casefold())
+    return known.type if known is not None and known.type in ("Dataset", "Benchmark") else None
 
 
 def _known_model_inside(name: str) -> bool:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from kg.extract import extract
 from kg.extract.entities import is_generic
+from kg.model import Paper
 
 
 @pytest.mark.parametrize("text", ["ConvNet", "ConvNets", "convnets", "VL"])
@@ -31,3 +33,13 @@ def test_languages_and_file_formats_are_generic(text: str) -> None:
 def test_a_language_before_corpus_is_no_dataset(pipeline: Language) -> None:
     doc = pipeline("BARThez was pretrained on a very large monolingual French corpus and on CCNet.")
     assert "French" not in [e.text for e in doc.ents]
+
+
+def test_a_listed_network_written_with_capitals_mid_sentence_is_a_name(pipeline: Language) -> None:
+    doc = pipeline("We compare with a Neural LM trained on news.")
+    assert ("Neural LM", "Model") in [(e.text, e.label_) for e in doc.ents]
+
+
+def test_the_same_class_words_in_lower_case_or_a_title_stay_generic() -> None:
+    [found] = extract([Paper("p1", "Scaling Every Neural LM", "We compare with neural LMs trained on news.")])
+    assert [m.text for m in found.mentions] == []

@@ -59,3 +59,13 @@ def test_a_family_word_is_found_in_text(pipeline: Language) -> None:
 def test_a_task_acronym_is_found_in_text(pipeline: Language) -> None:
     doc = pipeline("The objective subsumes common pretraining signals such as OCR and captioning.")
     assert ("OCR", "Task") in [(e.text, e.label_) for e in doc.ents]
+
+
+def test_names_joined_from_capitalised_words_match_with_one_capital(pipeline: Language) -> None:
+    doc = pipeline("We pretrain on Bookcorpus and Openwebtext.")
+    assert [(e.text, e.label_) for e in doc.ents] == [("Bookcorpus", "Dataset"), ("Openwebtext", "Dataset")]
+
+
+def test_names_built_from_initials_keep_their_capitals(pipeline: Language) -> None:
+    doc = pipeline("Zero redundancy is the aim, and zero-shot transfer the test.")
+    assert [e.text for e in doc.ents if e.text == "Zero"] == []

@@ -40,3 +40,18 @@ def test_a_divergence_used_as_a_constraint_is_still_a_measure(pipeline: Language
 def test_our_proposed_dataset_names_a_dataset(pipeline: Language) -> None:
     doc = pipeline("We benchmark MMEA models on our proposed dataset MMEA-UMVM, where pairs differ.")
     assert ("MMEA-UMVM", "Dataset") in [(e.text, e.label_) for e in doc.ents]
+
+
+@pytest.mark.parametrize("name", ["CLIP Distillation", "Llama Alignment", "BLIP Prompting"])
+def test_a_technique_word_after_a_models_name_says_no_model(name: str) -> None:
+    assert shape_type(name) != "Model"
+
+
+@pytest.mark.parametrize("name", ["CLIP Adapter", "Llama Guard"])
+def test_other_words_after_a_models_name_keep_a_model(name: str) -> None:
+    assert shape_type(name) == "Model"
+
+
+def test_a_technique_named_after_a_model_is_a_method(pipeline: Language) -> None:
+    doc = pipeline("We introduce Llama Distillation, a way to shrink Llama for phones.")
+    assert ("Llama Distillation", "Method") in [(e.text, e.label_) for e in doc.ents]

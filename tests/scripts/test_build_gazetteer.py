@@ -128,3 +128,40 @@ def test_a_listed_name_with_a_spaced_prefix_gets_its_hyphenated_spelling(
 ) -> None:
     found = [row[0] for row in gazetteer.hyphenated_variants([(name, "Method", "pwc", "")])]
     assert found == ([variant] if variant else [])
+
+
+def test_a_series_of_data_editions_gives_its_word(gazetteer: ModuleType) -> None:
+    names = ["Quorbl 2014", "Quorbl 2016 News", "Flimsy 1.0", "XYZ 2020", "Trebbit 5.0", "Trebbit 4.0"]
+    rows = [(name, "Dataset", "pwc", name) for name in names]
+    rows += [("Quorbl 2015", "Benchmark", "helm", "q"), ("Flimsy", "Method", "pwc", "f")]
+    # "Flimsy" is listed already; "XYZ" has three letters and one edition; "2016 News" is no edition
+    assert [row[:2] for row in gazetteer.data_families(rows)] == [
+        ("Quorbl", "Dataset"),
+        ("Trebbit", "Dataset"),
+    ]
+
+
+def test_a_series_of_benchmark_editions_is_a_benchmark(gazetteer: ModuleType) -> None:
+    rows = [(name, "Benchmark", "pwc", name) for name in ["Quorbl-2013", "Quorbl 2017"]]
+    assert [row[:2] for row in gazetteer.data_families(rows)] == [("Quorbl", "Benchmark")]
+
+
+def test_a_family_word_that_only_versions_are_listed_for_is_a_model(gazetteer: ModuleType) -> None:
+    names = ["Quorbo 2-7B", "Quorbo-13B", "Quorbo3", "Table 1", "Table 2", "Table 3"]
+    rows = [(name, "Model", "epoch", name) for name in names]
+    assert [row[:2] for row in gazetteer.family_words(rows)] == [("Quorbo", "Model")]
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ["ZorbNetV2", "ZorbNetV3", "ZorbNetV4"],  # the word would end in the version's letter
+        ["Quorbo 1", "Quorbo 2"],  # two versions are too few
+        ["Quorbo 1", "Quorbo 2", "Quorbo 3", "Quorbo"],  # listed already
+        ["Qrb 1", "Qrb 2", "Qrb 3"],  # three letters: as likely some other acronym
+    ],
+)
+def test_no_family_word_without_three_versions_of_an_unlisted_word(
+    gazetteer: ModuleType, names: list
+) -> None:
+    assert list(gazetteer.family_words([(name, "Model", "epoch", name) for name in names])) == []
