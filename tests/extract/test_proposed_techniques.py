@@ -31,7 +31,9 @@ def test_tasks_do_not_take_the_word() -> None:
 
 def test_the_proposed_technique_is_introduced() -> None:
     [found] = extract([Paper("p1", "A title", "We propose a rollback penalty to keep the model steady.")])
-    assert [(m.text, m.type, m.role) for m in found.mentions] == [("rollback penalty", "Method", "introduced")]
+    assert [(m.text, m.type, m.role) for m in found.mentions] == [
+        ("rollback penalty", "Method", "introduced")
+    ]
 
 
 def test_captioning_alone_is_a_task() -> None:
