@@ -251,6 +251,23 @@ def is_generic(text: str) -> bool:
     )
 
 
+# Acronyms of research fields: "NLP", "computer vision (CV)".
+_FIELD_ACRONYMS = frozenset({"nlp", "nlu", "nlg", "ai", "cv", "ml"})
+
+
+def names_a_field(text: str) -> bool:
+    """Whether ``text`` is words before a field's acronym, an area of study rather than a name.
+
+    "Klingon NLP tasks" and "Pipelined NLP systems" narrow a field ("NLP"), which is no
+    entity; a listed area stays a name (the caller looks it up).
+
+    >>> names_a_field("Klingon NLP"), names_a_field("Robot AI"), names_a_field("NLP"), names_a_field("FooAI")
+    (True, True, False, False)
+    """
+    head, _, last = text.rpartition(" ")
+    return bool(head) and last.lower() in _FIELD_ACRONYMS
+
+
 def is_named_architecture(text: str, start: int, end: int) -> bool:
     """Whether the class phrase ``text[start:end]``, capitalised mid-sentence, names a listed model.
 
@@ -485,6 +502,8 @@ class Entities:
         for proposal in distinct:
             start, end, label = proposal.start_char, proposal.end_char, proposal.label_
             if is_generic(text[start:end]) and (in_title or not is_named_architecture(text, start, end)):
+                continue
+            if names_a_field(text[start:end]) and not lookup(text[start:end]):
                 continue
             if _ENDS_IN_MECHANISM.fullmatch(text, start, end) is not None:
                 continue  # a listed "tiled attention mechanism": the phrase before "mechanism" is the name
