@@ -552,7 +552,8 @@ def is_term_word(word: str) -> bool:
     Nouns that modify a head are singular and verbs, adverbs and participles are no
     modifiers, so words ending in -s, -ed or -ly are not term words, except participles
     that listed names hold ("supervised", "masked"); hyphenated
-    compounds always are, unless they end in "-like" or "-level"; a word with capitals
+    compounds always are, unless they end in "-like", "-level" or "-free" (what a thing lacks
+    says which it is not: "grammar-free parsers"); a word with capitals
     inside is a name of its own, unless it is a Title Case compound ("Open-Set") or
     a name a technique is based on ("GRAM-based").
 
@@ -581,7 +582,7 @@ def is_term_word(word: str) -> bool:
     if _QUANTITY.match(word):
         return False
     if "-" in word or any(c.isdigit() for c in word):
-        return not lower.endswith(("-like", "-level"))
+        return not lower.endswith(("-like", "-level", "-free"))
     if lower.endswith("ed") and lower in term_words():
         return True  # participles that names hold: "supervised fine-tuning", "masked modeling"
     if (
