@@ -510,6 +510,22 @@ METRIC_QUALIFIERS = frozenset(
 # Heads of measures named after what they measure, and vague words that may be that quality.
 _NAMED_MEASURES = frozenset({"score", "rate"})
 _SETTING_RATES = frozenset({"learning", "sampling", "frame", "dropout", "masking", "mask", "mixing"})
+# Data and annotators a training signal comes from: "X supervision" with one of them names no technique.
+_SUPERVISION_SOURCES = frozenset(
+    {
+        "text",
+        "textual",
+        "language",
+        "image",
+        "visual",
+        "video",
+        "audio",
+        "label",
+        "ground-truth",
+        "human",
+        "caption",
+    }
+)
 _MEASURED_QUALITIES = frozenset(
     {"alignment", "preference", "human", "safety", "quality", "performance", "implicit", "explicit"}
 )
@@ -722,6 +738,8 @@ def find_phrases(text: str, max_modifiers: int = 4) -> list[tuple[int, int, Enti
             start = _measure_start(lower, start, i)
         if word == "rate" and lower[i - 1] in _SETTING_RATES:
             continue  # "learning rate", "sampling rate": settings, not measures
+        if word == "supervision" and lower[i - 1] in _SUPERVISION_SOURCES:
+            continue  # "caption supervision": where a training signal comes from, no technique
         alone = words[i].group()
         if (
             start < i
