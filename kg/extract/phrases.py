@@ -740,6 +740,8 @@ def find_phrases(text: str, max_modifiers: int = 4) -> list[tuple[int, int, Enti
             continue  # "learning rate", "sampling rate": settings, not measures
         if word == "supervision" and lower[i - 1] in _SUPERVISION_SOURCES:
             continue  # "caption supervision": where a training signal comes from, no technique
+        if kind == "Task" and start == i - 1 and lower[start].endswith("-based"):
+            continue  # "retrieval-based generation": how a broad task is done, not which task
         alone = words[i].group()
         if (
             start < i
