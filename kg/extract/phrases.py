@@ -510,6 +510,9 @@ METRIC_QUALIFIERS = frozenset(
 # Heads of measures named after what they measure, and vague words that may be that quality.
 _NAMED_MEASURES = frozenset({"score", "rate"})
 _SETTING_RATES = frozenset({"learning", "sampling", "frame", "dropout", "masking", "mask", "mixing"})
+# A measure's word in a trade-off: "a better cost-accuracy trade-off", "the trade-off between accuracy and X".
+_TRADE_OFF_AFTER = re.compile(r"(?i)\s+trade-?offs?\b")
+_TRADE_OFF_BEFORE = re.compile(r"(?i)\btrade-?offs?\s+between\s+(?:the\s+)?$")
 # Data and annotators a training signal comes from: "X supervision" with one of them names no technique.
 _SUPERVISION_SOURCES = frozenset(
     {
@@ -742,6 +745,11 @@ def find_phrases(text: str, max_modifiers: int = 4) -> list[tuple[int, int, Enti
             continue  # "caption supervision": where a training signal comes from, no technique
         if kind == "Task" and start == i - 1 and lower[start].endswith("-based"):
             continue  # "retrieval-based generation": how a broad task is done, not which task
+        if kind == "Metric" and (
+            _TRADE_OFF_AFTER.match(text, words[i].end())
+            or _TRADE_OFF_BEFORE.search(text, max(0, words[start].start() - 30), words[start].start())
+        ):
+            continue  # "the speed/accuracy trade-off": a quality traded for another, not a measure reported
         alone = words[i].group()
         if (
             start < i
