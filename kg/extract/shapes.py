@@ -411,7 +411,7 @@ def names_in_chunk(chunk: str) -> tuple[tuple[int, int], ...]:
     return tuple(found)
 
 
-# Capitalised words joined by hyphens: "Guide-Align", "Pick-Style" (not idioms: "Plug-and-Play").
+# Capitalised words joined by hyphens: "Mask-Steer", "Sketch-Fuse" (not idioms: "Plug-and-Play").
 _CAPITALISED_COMPOUND = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)+(?=[,.;:)]*$)")
 # What may follow a name that stands alone: punctuation, a conjunction or an acronym's parenthesis.
 _ALONE_AFTER = re.compile(r"[,.;:)]|\s+(?:and|or)\b|\s*\(|\s*$")
@@ -420,10 +420,10 @@ _LOWER_WORD = re.compile(r"\s+([a-z]+)")
 
 @cache
 def _capitalised_compound(chunk: str) -> int | None:
-    """Where a chunk that is one Title Case hyphenated compound ends ("Guide-Align,": 11), else None.
+    """Where a chunk that is one Title Case hyphenated compound ends ("Mask-Steer,": 10), else None.
 
-    >>> _capitalised_compound("Guide-Align,"), _capitalised_compound("English-Centric")
-    (11, None)
+    >>> _capitalised_compound("Mask-Steer,"), _capitalised_compound("English-Centric")
+    (10, None)
     """
     match = _CAPITALISED_COMPOUND.match(chunk)
     if match is None or _ADJECTIVAL.search(match.group()):
@@ -435,11 +435,11 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
     """Whether the compound ``text[start:end]`` is a name of its own, not part of a phrase.
 
     A capitalised compound mid-sentence, with no capitalised word before it and no plain word
-    after it but a class noun, is a name: "we introduce Guide-Align, a two-stage approach",
+    after it but a class noun, is a name: "we introduce Mask-Steer, a two-stage approach",
     "an Auto-Correlation mechanism"; "a Many-to-Many translation model" and "Supervised
     Fine-Tuning" are phrases.
 
-    >>> text = "We introduce Guide-Align, and a Many-to-Many translation model."
+    >>> text = "We introduce Mask-Steer, and a Many-to-Many translation model."
     >>> _stands_alone(text, 13, 24), _stands_alone(text, 32, 44)
     (True, False)
     """
@@ -455,13 +455,13 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
 
 
 def _standalone_compounds(text: str) -> list[tuple[int, int]]:
-    """The spans of the capitalised compounds that stand alone in ``text`` ("Guide-Align").
+    """The spans of the capitalised compounds that stand alone in ``text`` ("Mask-Steer").
 
     Looked for from each hyphen before a capital, fewer than the chunks ``find_names`` reads.
 
-    >>> text = "We introduce Guide-Align, a self-supervised approach, and Cross-Scan (CS)."
+    >>> text = "We introduce Mask-Steer, a self-supervised approach, and Cross-Scan (CS)."
     >>> [text[s:e] for s, e in _standalone_compounds(text)]
-    ['Guide-Align', 'Cross-Scan']
+    ['Mask-Steer', 'Cross-Scan']
     """
     found: list[tuple[int, int]] = []
     hyphen = text.find("-")

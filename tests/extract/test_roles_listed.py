@@ -14,7 +14,7 @@ def roles(abstract: str) -> list[tuple[str, str | None]]:
 def test_the_short_form_of_a_listed_model_is_not_introduced() -> None:
     abstract = (
         "We align models such as Stable Diffusion XL (SDXL). "
-        "We introduce two datasets, which comprise image pairs from SDXL, Pick-Style and Pick-Safety."
+        "We introduce two datasets, which comprise image pairs from SDXL, Sketch-Fuse and Sketch-Guard."
     )
     found = roles(abstract)
     assert ("SDXL", None) in found and ("Stable Diffusion XL", None) in found
