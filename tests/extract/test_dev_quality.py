@@ -13,7 +13,7 @@ from kg.read import read
 DATA = Path(__file__).resolve().parent.parent / "data"
 # The issue asks for a guard at 0.80; the pipeline reaches 0.831 typed F1 on dev today, so it
 # sits just below that figure and is to be raised with every improvement (see the closing report).
-MIN_TYPED_F1 = 0.836
+MIN_TYPED_F1 = 0.839
 
 
 def _scorer() -> ModuleType:
