@@ -198,17 +198,23 @@ def has_software_word(text: str) -> bool:
     return any(stem in lower for stem in _SOFTWARE_STEMS)
 
 
-def names_software(before: str, after: str) -> bool:
-    """Whether the text ``before`` and ``after`` a name says it is a library, licence or tool.
+def names_software(text: str, start: int, end: int) -> bool:
+    """Whether the words around the name ``text[start:end]`` say it is a library, licence or tool.
 
-    >>> names_software("We develop ", " (Quick Kernels), a Python package with CUDA kernels")
+    >>> text = "We develop QK (Quick Kernels), a Python package with CUDA kernels."
+    >>> names_software(text, 11, 13)
     True
-    >>> names_software("released under an ", " license."), names_software("the training library ", ".")
+    >>> text = "It is released under an XYZ license. We use the training library Lumen."
+    >>> names_software(text, 24, 27), names_software(text, 65, 70)
     (True, True)
-    >>> names_software("We train ", " on the toolkit's data"), names_software("a tool, ", " and more")
+    >>> text = "We train Foo on the toolkit's data, and a tool, Bar, and more."
+    >>> names_software(text, 9, 12), names_software(text, 48, 51)
     (False, False)
     """
-    return _SOFTWARE_AFTER.match(after[:100]) is not None or _SOFTWARE_BEFORE.search(before[-40:]) is not None
+    return (
+        _SOFTWARE_AFTER.match(text[end : end + 100]) is not None
+        or _SOFTWARE_BEFORE.search(text[max(0, start - 40) : start]) is not None
+    )
 
 
 _AFTER_BLOCKERS = re.compile(r"(?i)^\s*(?:-|\s)(?:scale|based|like|style)\b")

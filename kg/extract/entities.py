@@ -507,11 +507,7 @@ class Entities:
                 continue
             if _ENDS_IN_MECHANISM.fullmatch(text, start, end) is not None:
                 continue  # a listed "tiled attention mechanism": the phrase before "mechanism" is the name
-            if (
-                software
-                and names_software(text[max(0, start - 40) : start], text[end : end + 100])
-                and not lookup(text[start:end])
-            ):
+            if software and names_software(text, start, end) and not lookup(text[start:end]):
                 continue  # "X, a Python package": software is no entity
             if (label == "Method" or label == "Task" or text[start - 1 : start] == "-") and is_modifier(
                 text, start, end, label
@@ -536,9 +532,7 @@ class Entities:
             label = pair_type(long, short, proposals)
             first, last = min(long.start_char, short.start_char), max(long.end_char, short.end_char)
             # (or "X (Y), a Python package": the pair names software)
-            if label is None or (
-                software and names_software(text[max(0, first - 40) : first], text[last : last + 100])
-            ):
+            if label is None or (software and names_software(text, first, last)):
                 generic_long_forms.update((long.text.casefold(), short.text.casefold()))
                 continue
             fixed[long.text.casefold()] = fixed[short.text.casefold()] = label
