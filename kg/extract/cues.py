@@ -455,8 +455,8 @@ _PAIR_APPOSITION = re.compile(
 def apposition_type(text: str, end: int) -> EntityType | None:
     """The type an apposition after a long form and its bracketed short form gives them.
 
-    >>> text = "We propose Universal Document Processing (UDOP), a foundation Document AI model."
-    >>> apposition_type(text, text.index(" (UDOP)")), apposition_type("X (Y) is trained on data.", 1)
+    >>> text = "We propose Unified Chart Parsing (UCP), a foundation Chart AI model."
+    >>> apposition_type(text, text.index(" (UCP)")), apposition_type("X (Y) is trained on data.", 1)
     ('Model', None)
     """
     match = _PAIR_APPOSITION.match(text, end, end + 120)
