@@ -140,7 +140,7 @@ def names_a_suite(after: str) -> bool:
 
     A collection of tasks one evaluates on is an evaluation suite, a benchmark (GUIDELINES.md).
 
-    >>> names_a_suite(", OpenAI Gym, and Key-to-Door tasks."), names_a_suite(" downstream tasks")
+    >>> names_a_suite(", OpenAI Gym, and Lock-and-Key tasks."), names_a_suite(" downstream tasks")
     (True, False)
     """
     return _SUITE_AFTER.match(after[:120]) is not None

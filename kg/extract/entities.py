@@ -671,7 +671,7 @@ class Entities:
         ):
             return "Metric"
         if cue is None and ent.label_ == "Dataset" and names_a_suite(text[name_end:after_end]):
-            return "Benchmark"  # "on Atari, OpenAI Gym and Key-to-Door tasks": suites of tasks
+            return "Benchmark"  # "on Atari, OpenAI Gym and Lock-and-Key tasks": suites of tasks
         if (
             cue is None
             and ent.label_ in ("Dataset", "Method")
