@@ -194,7 +194,7 @@ def acronym_meanings(extractions: Iterable[PaperMentions]) -> dict[str, str]:
     >>> from kg.model import Abbreviation, Paper
     >>> def paper(i, long):
     ...     return PaperMentions(Paper(f"p{i}", "", ""), (), (Abbreviation(long, "ICL"),))
-    >>> acronym_meanings([paper(1, "in-context learning"), paper(2, "Inter-Consistency Loss"),
+    >>> acronym_meanings([paper(1, "in-context learning"), paper(2, "Iterative Consensus Loss"),
     ...                   paper(3, "In-Context Learning")])
     {'icl': 'incontextlearning'}
     """

@@ -115,12 +115,14 @@ def test_a_co_mention_counts_every_paper_but_keeps_one_sentence_of_its_first_pap
 def test_an_acronym_relates_as_the_entity_its_paper_defines():
     found = [
         marked("p1", "[ICL|Method] beats [fine-tuning|Method].", pairs=(("in-context learning", "ICL"),)),
-        marked("p2", "[ICL|Method] beats [fine-tuning|Method].", pairs=(("Inter-Consistency Loss", "ICL"),)),
+        marked(
+            "p2", "[ICL|Method] beats [fine-tuning|Method].", pairs=(("Iterative Consensus Loss", "ICL"),)
+        ),
         marked("p3", "[in-context learning|Method] is used widely."),
     ]
     assert stated(*found) == {
         ("method:in-context-learning", "outperforms", "method:fine-tuning"),
-        ("method:inter-consistency-loss", "outperforms", "method:fine-tuning"),
+        ("method:iterative-consensus-loss", "outperforms", "method:fine-tuning"),
     }
 
 

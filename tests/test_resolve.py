@@ -44,14 +44,14 @@ def test_an_acronym_defined_two_ways_stays_two_entities_and_bare_uses_go_to_the_
         [
             found("p1", [("ICL", "Method")], [("in-context learning", "ICL")]),
             found("p2", [("In-Context Learning", "Method")], [("In-Context Learning", "ICL")]),
-            found("p3", [("ICL", "Method")], [("Inter-Consistency Loss", "ICL")]),
+            found("p3", [("ICL", "Method")], [("Iterative Consensus Loss", "ICL")]),
             found("p4", [("ICL", "Method")]),
         ]
     )  # fmt: skip
     learning = resolution.entity_of("ICL", "p1")
     loss = resolution.entity_of("ICL", "p3")
     assert learning is not loss
-    assert loss.label == "Inter-Consistency Loss" and loss.papers == {"p3"}
+    assert loss.label == "Iterative Consensus Loss" and loss.papers == {"p3"}
     assert learning.papers == {"p1", "p2", "p4"}
     assert resolution.entity_of("ICL", "p4") is learning is resolution.entity_of("ICL")
     assert resolution.entity_of("in-context learning") is learning
@@ -133,7 +133,7 @@ def test_the_result_does_not_depend_on_the_order_of_the_papers():
     papers = [
         found("p1", [("ICL", "Method")], [("in-context learning", "ICL")]),
         found(
-            "p2", [("ICL", "Method"), ("In-Context Learning", "Task")], [("Inter-Consistency Loss", "ICL")]
+            "p2", [("ICL", "Method"), ("In-Context Learning", "Task")], [("Iterative Consensus Loss", "ICL")]
         ),
         found("p3", [("ICL", "Method"), ("GPT-4", "Model"), ("LLaMA-2-7B", "Model")]),
         found("p4", [("gpt-4", "Model"), ("LLaMA-2", "Model")]),

@@ -99,11 +99,11 @@ def initials_long_form(short: str, candidate: str) -> int | None:
 
     A refinement of the character match: where the short form's capitals are exactly
     the initials of the last words (function words skipped), that reading wins, so
-    "Recurrent Aggregation Regulator (RAR)" is not cut to "Regulator".
+    "Temporal Attention Translator (TAT)" is not cut to "Translator".
 
-    >>> candidate = "the Recurrent Aggregation Regulator"
-    >>> candidate[initials_long_form("RAR", candidate):]
-    'Recurrent Aggregation Regulator'
+    >>> candidate = "the Temporal Attention Translator"
+    >>> candidate[initials_long_form("TAT", candidate):]
+    'Temporal Attention Translator'
     """
     capitals = [c.lower() for c in short if c.isupper() or c.isdigit()]
     if len(capitals) < 2:
@@ -125,7 +125,7 @@ def initials_long_form(short: str, candidate: str) -> int | None:
 _NAMING = re.compile(r"(?i)(?:called|named|dubbed|termed|coined|aka|a\.k\.a\.|i\.e\.|e\.g\.|see)\s")
 
 
-# "Donut, which stands for Document understanding transformer": a definition in words.
+# "Tapir, which stands for Table parsing transformer": a definition in words.
 _STANDS_FOR = re.compile(r"\b([A-Za-z][\w-]*[\w]),?\s+(?:which\s+|that\s+)?stands\s+for\s+([^.,;:()]{5,100})")
 
 
@@ -186,10 +186,10 @@ def find_abbreviations(text: str) -> list[Pair]:
     >>> [(text[p.long_start : p.long_end], text[p.short_start : p.short_end])
     ...  for p in find_abbreviations(text)]
     [('Direct Preference Optimization', 'DPO'), ('Stable Diffusion', 'SD')]
-    >>> text = "We train Donut, which stands for Document understanding transformer."
+    >>> text = "We train Tapir, which stands for Table parsing transformer."
     >>> [(text[p.long_start : p.long_end], text[p.short_start : p.short_end])
     ...  for p in find_abbreviations(text)]
-    [('Document understanding transformer', 'Donut')]
+    [('Table parsing transformer', 'Tapir')]
     """
     pairs: list[Pair] = []
     clause_starts = None  # found at the first parenthesis: most texts have none

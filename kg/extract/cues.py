@@ -140,7 +140,7 @@ def names_a_suite(after: str) -> bool:
 
     A collection of tasks one evaluates on is an evaluation suite, a benchmark (GUIDELINES.md).
 
-    >>> names_a_suite(", OpenAI Gym, and Key-to-Door tasks."), names_a_suite(" downstream tasks")
+    >>> names_a_suite(", OpenAI Gym, and Lock-and-Key tasks."), names_a_suite(" downstream tasks")
     (True, False)
     """
     return _SUITE_AFTER.match(after[:120]) is not None
@@ -461,8 +461,8 @@ _PAIR_APPOSITION = re.compile(
 def apposition_type(text: str, end: int) -> EntityType | None:
     """The type an apposition after a long form and its bracketed short form gives them.
 
-    >>> text = "We propose Universal Document Processing (UDOP), a foundation Document AI model."
-    >>> apposition_type(text, text.index(" (UDOP)")), apposition_type("X (Y) is trained on data.", 1)
+    >>> text = "We propose Unified Chart Parsing (UCP), a foundation Chart AI model."
+    >>> apposition_type(text, text.index(" (UCP)")), apposition_type("X (Y) is trained on data.", 1)
     ('Model', None)
     """
     match = _PAIR_APPOSITION.match(text, end, end + 120)

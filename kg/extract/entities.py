@@ -422,11 +422,11 @@ def _bare_uses(doc: Doc, short_forms: dict[str, str]) -> list[Candidate]:
 def title_head(title: str) -> tuple[int, int] | None:
     """The character span of the name a title of the form "X: ..." heads, if it is one.
 
-    >>> title = "Marten: Visual Question Answering with Mask Generation"
+    >>> title = "Kestrel: Chart Question Answering with Region Grounding"
     >>> start, end = title_head(title)
     >>> title[start:end]
-    'Marten'
-    >>> title_head("JM3D & JM3D-LLM: Elevating 3D Representation") is None  # two names
+    'Kestrel'
+    >>> title_head("QX4D & QX4D-LLM: Elevating 4D Representation") is None  # two names
     True
     >>> title_head("Taming Long Contexts: A Study") is None  # a verb phrase
     True
@@ -442,7 +442,7 @@ def title_head(title: str) -> tuple[int, int] | None:
     if " " in head and (head.split()[0].endswith("ing") or _CLAUSE_WORDS & set(head.lower().split())):
         return None  # "Negating Negatives: ...", "Understand What X Needs: ...": a phrase, not a name
     if not head[:1].isupper() or is_generic(head) or _JOINED.search(head) or "(" in head:
-        return None  # "JM3D & JM3D-LLM: ...", "Big Transfer (BiT): ...": two names, found on their own
+        return None  # "QX4D & QX4D-LLM: ...", "Big Transfer (BiT): ...": two names, found on their own
     if " " in head and is_review_title(title):
         return None  # "Large Language Model Alignment: A Survey": the topic a review covers
     return match.span(1)
@@ -665,7 +665,7 @@ class Entities:
         ):
             return "Metric"
         if cue is None and ent.label_ == "Dataset" and names_a_suite(text[name_end:after_end]):
-            return "Benchmark"  # "on Atari, OpenAI Gym and Key-to-Door tasks": suites of tasks
+            return "Benchmark"  # "on Atari, OpenAI Gym and Lock-and-Key tasks": suites of tasks
         if (
             cue is None
             and ent.label_ in ("Dataset", "Method")
@@ -894,7 +894,7 @@ def _is_task_item(text: str, item: re.Match[str]) -> bool:
 def _with_listed_tasks(doc: Doc, text: str, ents: list[Candidate]) -> list[Candidate]:
     """``ents`` with the items of a list of tasks as Tasks, each the whole item.
 
-    A task name found inside an item ("response generation" of "helpful response generation")
+    A task name found inside an item ("response generation" of "polite response generation")
     gives way to the item; an item overlapping a name of another type is left out.
     """
     if "ask" not in text and "ASK" not in text:  # no "task" in any case: most texts, found without lower()

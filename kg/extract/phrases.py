@@ -541,7 +541,7 @@ _PLAIN_WORD = re.compile(r"^[A-Z][a-z]+$")
 # A word with a digit or two capitals: a name of its own ("F1", "KL"), not a plain word ("Error").
 _ACRONYM_LIKE = re.compile(r"\d|[A-Z].*[A-Z]")
 _CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z][a-z]+$")
-# A name as the base of a technique: "GRAM-based contrastive loss", "IoU-aware query selection".
+# A name as the base of a technique: "FFT-based contrastive loss", "depth-aware anchor pruning".
 _NAME_BASED = re.compile(r"^[\w.]+-(?:based|aware|guided|driven|enhanced|conditioned|constrained)$")
 # Plain words joined by hyphens, capitalised as in a title: "Open-Set", "Text-to-Image".
 _PLAIN_COMPOUND = re.compile(r"^[A-Za-z][a-z]+(?:-[A-Za-z][a-z]*)+$")
@@ -728,7 +728,7 @@ def find_phrases(text: str, max_modifiers: int = 4) -> list[tuple[int, int, Enti
             and text[words[start - 1].end() : words[start].start()] == " "
             and _CAMEL.match(words[start - 1].group())
         ):
-            start -= 1  # "a ProbSparse self-attention": a coined variant of the technique
+            start -= 1  # "a LowRank self-attention": a coined variant of the technique
         if start == i - 1 and word in BROAD_HEADS and lower[start] in MODALITY_WORDS:
             continue
         if word[-1] == "s" and i + 1 < len(lower) and lower[i + 1] in _DETERMINERS:
@@ -822,7 +822,7 @@ def _is_titled_vague(words: list[re.Match[str]], index: int) -> bool:
     """Whether ``words[index]`` is a capitalised vague word inside a Title Case name.
 
     "Preference" names nothing on its own, but between two capitalised words of a name
-    it is part of it: "Short-to-Long Preference Optimization", "Margin-aware Preference Optimization".
+    it is part of it: "Coarse-to-Fine Preference Optimization", "Rank-aware Preference Optimization".
     """
     word = words[index].group()
     return (
@@ -857,7 +857,7 @@ def _measure_start(lower: list[str], start: int, head: int) -> int:
     """Where a measure's name starts: after qualifiers, and at the head after a task's name.
 
     "average recognition accuracy" and "video classification accuracy" report accuracy,
-    "top-20 passage retrieval accuracy" is a measure of its own; "test-time win rate"
+    "top-5 clip retrieval accuracy" is a measure of its own; "test-time win rate"
     says when the win rate is taken, not which measure it is.
 
     >>> lower = "the test-time win rate".split()

@@ -531,9 +531,9 @@ def find_titled(text: str) -> list[tuple[int, int, EntityType]]:
     The type comes from the last word (``head_type``, or a class noun such as
     "Model" or "Loss"), else Method. Leading function words and vague words are left out.
 
-    >>> text = "We evaluate on Labeled Faces in the Wild with a Symmetry-Enhanced Contrastive Loss."
+    >>> text = "We evaluate on Labeled Faces in the Wild with a Rotation-Aware Contrastive Loss."
     >>> [(text[s:e], t) for s, e, t in find_titled(text)]
-    [('Labeled Faces in the Wild', 'Dataset'), ('Symmetry-Enhanced Contrastive Loss', 'Method')]
+    [('Labeled Faces in the Wild', 'Dataset'), ('Rotation-Aware Contrastive Loss', 'Method')]
     """
     found: list[tuple[int, int, EntityType]] = []
     for match in _TITLED.finditer(text):

@@ -18,8 +18,8 @@ def test_three_tasks_in_a_list_are_three_tasks(pipeline: Language) -> None:
 
 
 def test_an_item_is_a_task_with_all_its_words(pipeline: Language) -> None:
-    text = "We study three tasks: summarization, helpful response generation, and table parsing."
-    assert "helpful response generation" in tasks(pipeline, text)
+    text = "We study three tasks: summarization, polite response generation, and table parsing."
+    assert "polite response generation" in tasks(pipeline, text)
     assert "response generation" not in tasks(pipeline, text)
 
 

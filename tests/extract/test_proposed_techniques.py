@@ -42,4 +42,4 @@ def test_captioning_alone_is_a_task() -> None:
 
 def test_implicit_and_explicit_qualify_a_technique_but_may_name_a_measure() -> None:
     assert phrases("It uses implicit in-context learning.") == [("in-context learning", "Method")]
-    assert phrases("We report the implicit alignment score.") == [("implicit alignment score", "Metric")]
+    assert phrases("We report the implicit coherence score.") == [("implicit coherence score", "Metric")]

@@ -21,5 +21,5 @@ def test_the_short_form_of_a_listed_model_is_not_introduced() -> None:
 
 
 def test_a_new_short_form_is_still_introduced() -> None:
-    found = roles("We propose Dual Preference Alignment (DPA), which aligns retrievers.")
-    assert ("DPA", "introduced") in found
+    found = roles("We propose Joint Reward Alignment (JRA), which aligns retrievers.")
+    assert ("JRA", "introduced") in found

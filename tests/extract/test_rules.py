@@ -54,7 +54,7 @@ def test_clip_based_names_clip(pipeline: Language) -> None:
         ("EvalMuse-40K", "Dataset"),
         ("Mistral-7B-Instruct-v0.2", "Model"),
         ("SoftREPA", "Method"),
-        ("F-CLIPScore", "Metric"),
+        ("G-CLIPScore", "Metric"),
         ("mAP", "Metric"),
         ("mIoU", "Metric"),
         ("mBERT", "Model"),
@@ -176,9 +176,9 @@ def test_a_modality_word_and_a_broad_head_name_nothing() -> None:
 
 
 def test_a_capitalised_vague_word_inside_a_title_case_name_is_kept() -> None:
-    text = "Tuning via Short-to-Long Preference Optimization and direct preference optimization."
+    text = "Tuning via Coarse-to-Fine Preference Optimization and direct preference optimization."
     found = [text[s:e] for s, e, _ in find_phrases(text)]
-    assert "Short-to-Long Preference Optimization" in found
+    assert "Coarse-to-Fine Preference Optimization" in found
     assert "preference optimization" not in found and "direct preference optimization" not in found
 
 
@@ -234,9 +234,9 @@ def test_abbreviation_pairs_share_a_type(pipeline: Language) -> None:
 
 
 def test_abbreviation_with_initials_not_cut_short() -> None:
-    text = "a Recurrent Aggregation Regulator (RAR) which"
+    text = "a Temporal Attention Translator (TAT) which"
     [pair] = find_abbreviations(text)
-    assert text[pair.long_start : pair.long_end] == "Recurrent Aggregation Regulator"
+    assert text[pair.long_start : pair.long_end] == "Temporal Attention Translator"
 
 
 def test_generic_abbreviations_give_no_entities(pipeline: Language) -> None:
@@ -294,11 +294,11 @@ def test_a_second_verb_of_the_same_subject_introduces_too() -> None:
         "p3",
         "A title",
         "We propose a new approach to alignment and introduce two modules: "
-        "Latent Space Unifier (LSU) and Text Refiner (TR). LSU uses CLIP.",
+        "Shared Space Projector (SSP) and Caption Polisher (CP). SSP uses CLIP.",
     )
     [found] = extract([paper])
     roles = {m.text: m.role for m in found.mentions}
-    assert roles["Latent Space Unifier"] == roles["LSU"] == roles["TR"] == "introduced"
+    assert roles["Shared Space Projector"] == roles["SSP"] == roles["CP"] == "introduced"
     assert roles["CLIP"] is None
 
 
@@ -379,9 +379,9 @@ def test_lower_case_class_phrases_are_generic() -> None:
 
 
 def test_a_title_head_joining_two_names_gives_each() -> None:
-    [found] = extract([Paper("p5", "JM3D & JM3D-LLM: Elevating 3D Representation", "")])
-    assert {m.text for m in found.mentions} >= {"JM3D", "JM3D-LLM"}
-    assert "JM3D & JM3D-LLM" not in {m.text for m in found.mentions}
+    [found] = extract([Paper("p5", "QX4D & QX4D-LLM: Elevating 4D Representation", "")])
+    assert {m.text for m in found.mentions} >= {"QX4D", "QX4D-LLM"}
+    assert "QX4D & QX4D-LLM" not in {m.text for m in found.mentions}
 
 
 def test_compute_costs_are_metrics() -> None:
@@ -417,12 +417,12 @@ def test_a_name_ends_before_a_full_stop_the_tokenizer_kept() -> None:
 def test_the_name_a_title_heads_is_found_in_the_abstract() -> None:
     paper = Paper(
         "p8",
-        "Marten: Visual Question Answering with Mask Generation",
-        "We introduce Marten, a training-efficient MLLM. Marten wins.",
+        "Kestrel: Chart Question Answering with Region Grounding",
+        "We introduce Kestrel, a training-efficient MLLM. Kestrel wins.",
     )
     [found] = extract([paper])
     abstract = [(m.text, m.type, m.role) for m in found.mentions if m.field == "abstract"]
-    assert abstract == [("Marten", "Model", "introduced"), ("Marten", "Model", "introduced")]
+    assert abstract == [("Kestrel", "Model", "introduced"), ("Kestrel", "Model", "introduced")]
 
 
 def test_a_hyphenated_modifier_in_based_or_aware_is_part_of_the_name() -> None:

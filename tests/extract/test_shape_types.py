@@ -38,8 +38,8 @@ def test_a_divergence_used_as_a_constraint_is_still_a_measure(pipeline: Language
 
 
 def test_our_proposed_dataset_names_a_dataset(pipeline: Language) -> None:
-    doc = pipeline("We benchmark MMEA models on our proposed dataset MMEA-UMVM, where pairs differ.")
-    assert ("MMEA-UMVM", "Dataset") in [(e.text, e.label_) for e in doc.ents]
+    doc = pipeline("We benchmark VLEA models on our proposed dataset VLEA-PXQD, where pairs differ.")
+    assert ("VLEA-PXQD", "Dataset") in [(e.text, e.label_) for e in doc.ents]
 
 
 @pytest.mark.parametrize("name", ["CLIP Distillation", "Llama Alignment", "BLIP Prompting"])

@@ -38,7 +38,7 @@ def test_a_model_shaped_name_called_a_method_in_passing_stays_a_model(pipeline: 
 # A name that says it is a test --------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["Political Compass Test", "Uniform Bar Exam", "Moral Foundations Test"])
+@pytest.mark.parametrize("name", ["Civic Knowledge Test", "Uniform Bar Exam", "Moral Foundations Test"])
 def test_a_title_case_test_or_exam_is_a_benchmark(name: str) -> None:
     assert shape_type(name, listed=False) == "Benchmark"
 
@@ -98,12 +98,12 @@ def test_a_paper_introducing_a_name_introduces_its_other_spelling() -> None:
     ("text", "name"),
     [
         (
-            "We first design an Implicit Relation Reasoning module for the fusion.",
-            "Implicit Relation Reasoning",
+            "We first design an Latent Attribute Matching module for the fusion.",
+            "Latent Attribute Matching",
         ),
         (
-            "We further propose a Multi-Granularity Prediction strategy to inject it.",
-            "Multi-Granularity Prediction",
+            "We further propose a Multi-Resolution Alignment strategy to inject it.",
+            "Multi-Resolution Alignment",
         ),
         ("It uses a Dense Caption Generation approach.", "Dense Caption Generation"),
     ],
@@ -126,13 +126,13 @@ def test_a_lower_case_task_phrase_before_a_technique_noun_stays_a_task(pipeline:
     ("text", "pair", "kind"),
     [
         (
-            "We propose Universal Document Processing (UDOP), a foundation Document AI model.",
-            ("Universal Document Processing", "UDOP"),
+            "We propose Unified Chart Parsing (UCP), a foundation Chart AI model.",
+            ("Unified Chart Parsing", "UCP"),
             "Model",
         ),
         (
-            "We propose Masked Siamese Networks (MSN), a self-supervised learning framework.",
-            ("Masked Siamese Networks", "MSN"),
+            "We propose Masked Twin Encoders (MTE), a self-supervised learning framework.",
+            ("Masked Twin Encoders", "MTE"),
             "Method",
         ),
         (
@@ -150,8 +150,8 @@ def test_an_apposition_after_a_defined_pair_types_both_forms(
 
 
 def test_without_an_apposition_the_long_forms_head_types_the_pair(pipeline: Language) -> None:
-    text = "We propose Universal Document Processing (UDOP) for forms."
-    assert types(pipeline, text) == {"Universal Document Processing": "Task", "UDOP": "Task"}
+    text = "We propose Unified Chart Parsing (UCP) for forms."
+    assert types(pipeline, text) == {"Unified Chart Parsing": "Task", "UCP": "Task"}
 
 
 # A class noun after one hyphenated adjective ---------------------------------------------------

@@ -24,12 +24,12 @@ def test_data_and_longer_names_keep_their_types() -> None:
     found = [
         ("COCO", "Dataset"),
         ("COCO-B", "Model"),
-        ("JM3D", "Method"),
-        ("JM3D-LLM", "Model"),
+        ("QX4D", "Method"),
+        ("QX4D-LLM", "Model"),
     ]
     assert types(found) == [
         ("COCO", "Dataset"),
         ("COCO-B", "Model"),
-        ("JM3D", "Method"),
-        ("JM3D-LLM", "Model"),
+        ("QX4D", "Method"),
+        ("QX4D-LLM", "Model"),
     ]
