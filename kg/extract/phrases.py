@@ -432,47 +432,66 @@ VAGUE = frozenset(
         "representative",
     ]
 )
-# Names of natural languages (lower case).
-LANGUAGES = frozenset(
-    {
-        "english",
-        "chinese",
-        "mandarin",
-        "cantonese",
-        "japanese",
-        "korean",
-        "vietnamese",
-        "thai",
-        "indonesian",
-        "malay",
-        "hindi",
-        "bengali",
-        "urdu",
-        "tamil",
-        "sinhala",
-        "arabic",
-        "persian",
-        "hebrew",
-        "turkish",
-        "russian",
-        "ukrainian",
-        "polish",
-        "czech",
-        "german",
-        "dutch",
-        "swedish",
-        "norwegian",
-        "danish",
-        "finnish",
-        "french",
-        "spanish",
-        "portuguese",
-        "italian",
-        "romanian",
-        "greek",
-        "swahili",
-    }
+# Natural languages by name: a language says what data a task is done on, or one side of a
+# translation direction ("English-German").
+LANGUAGE_NAMES = frozenset(
+    [
+        "English",
+        "German",
+        "French",
+        "Spanish",
+        "Italian",
+        "Portuguese",
+        "Dutch",
+        "Russian",
+        "Polish",
+        "Czech",
+        "Romanian",
+        "Finnish",
+        "Estonian",
+        "Latvian",
+        "Lithuanian",
+        "Turkish",
+        "Chinese",
+        "Japanese",
+        "Korean",
+        "Vietnamese",
+        "Arabic",
+        "Hindi",
+        "Gujarati",
+        "Kazakh",
+        "Hebrew",
+        "Persian",
+        "Greek",
+        "Swedish",
+        "Danish",
+        "Norwegian",
+        "Ukrainian",
+        "Bengali",
+        "Tamil",
+        "Urdu",
+        "Thai",
+        "Indonesian",
+        "Nepali",
+        "Sinhala",
+        "Khmer",
+        "Pashto",
+        "Icelandic",
+        "Hungarian",
+        "Bulgarian",
+        "Croatian",
+        "Serbian",
+        "Slovenian",
+        "Slovak",
+        "Catalan",
+        "Basque",
+        "Mandarin",
+        "Cantonese",
+        "Malay",
+        "Swahili",
+    ]
 )
+_LOWER_LANGUAGE_NAMES = frozenset(name.lower() for name in LANGUAGE_NAMES)
 # Words that start Title Case names ("Generative Pretraining") but no lower-case ones.
 _LOWER_CASE_VAGUE = frozenset({"generative", "average"})
 _LOSSES = frozenset({"loss", "losses"})
@@ -688,7 +707,7 @@ def find_phrases(text: str, max_modifiers: int = 4) -> list[tuple[int, int, Enti
                 kind != "Metric" and lower[start - 1] in _TASK_HEAD_FORMS and _ends_a_task(lower, start - 1)
             )
             # a language says what data a task is done on, not which task: "Polish stance classification"
-            and lower[start - 1] not in LANGUAGES
+            and lower[start - 1] not in _LOWER_LANGUAGE_NAMES
         ):
             start -= 1
         if (

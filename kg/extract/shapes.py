@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 from kg.extract.cues import CLASS_NOUNS, find_named
 from kg.extract.extensions import candidates_at, doc_text, doc_value, propose
 from kg.extract.known_names import known_names
-from kg.extract.phrases import VAGUE, head_type
+from kg.extract.phrases import LANGUAGE_NAMES, VAGUE, head_type
 from kg.extract.triggers import matches_at
 from kg.model import EntityType
 
@@ -177,57 +177,8 @@ _VERSION = re.compile(r"^(?:[vV]\d[\w.]*|\d{1,2}\.\d{1,2}|(?:19|20)\d\d)$")
 
 
 # Languages by name and by the codes translation papers write directions in ("En-De").
-LANGUAGES = frozenset(
+LANGUAGES = LANGUAGE_NAMES | frozenset(
     [
-        "English",
-        "German",
-        "French",
-        "Spanish",
-        "Italian",
-        "Portuguese",
-        "Dutch",
-        "Russian",
-        "Polish",
-        "Czech",
-        "Romanian",
-        "Finnish",
-        "Estonian",
-        "Latvian",
-        "Lithuanian",
-        "Turkish",
-        "Chinese",
-        "Japanese",
-        "Korean",
-        "Vietnamese",
-        "Arabic",
-        "Hindi",
-        "Gujarati",
-        "Kazakh",
-        "Hebrew",
-        "Persian",
-        "Greek",
-        "Swedish",
-        "Danish",
-        "Norwegian",
-        "Ukrainian",
-        "Bengali",
-        "Tamil",
-        "Urdu",
-        "Thai",
-        "Indonesian",
-        "Nepali",
-        "Sinhala",
-        "Khmer",
-        "Pashto",
-        "Icelandic",
-        "Hungarian",
-        "Bulgarian",
-        "Croatian",
-        "Serbian",
-        "Slovenian",
-        "Slovak",
-        "Catalan",
-        "Basque",
         "En",
         "De",
         "Fr",
@@ -336,7 +287,7 @@ def _data_variant_type(name: str) -> EntityType | None:
         kind = shape_type(base)  # "IWSLT17 English-German": one direction of a translation corpus
         return kind if kind in ("Dataset", "Benchmark") else None
     first, _, rest = name.partition(" ")
-    if rest and first in LANGUAGES and len(first) > 2:
+    if rest and first in LANGUAGE_NAMES:
         kind = shape_type(rest)  # "English Penn Treebank": one language's part of listed data
         if kind in ("Dataset", "Benchmark"):
             return kind
@@ -345,10 +296,8 @@ def _data_variant_type(name: str) -> EntityType | None:
         kind = _listed_data(base)  # "MultiNLI-X", "ZRK-mm": a split or subset of listed data
         if kind is not None:
             return kind
-    edition = _DATA_EDITION.match(name)
-    return (
-        None if edition is None else _listed_data(edition.group(1))
-    )  # "IWSLT17", "DCASE'19": a yearly edition
+    edition = _DATA_EDITION.match(name)  # "IWSLT17", "DCASE'19": a yearly edition
+    return None if edition is None else _listed_data(edition.group(1))
 
 
 def _listed_data(name: str) -> EntityType | None:
