@@ -599,6 +599,12 @@ def hyphenated_variants(rows: list[Row]) -> Iterator[Row]:
             yield variant, kind, source, ident
 
 
+def _unbracketed(row: Row) -> Row:
+    """``row`` with its name's bracketed part taken off ("X (Y)" -> "X")."""
+    name, kind, source, source_id = row
+    return _without_brackets(name) or name, kind, source, source_id
+
+
 def build(raw: Path) -> list[Row]:
     """All kept entries, one per (name, type), the first source by priority winning."""
     best: dict[str, Row] = {}
@@ -610,15 +616,17 @@ def build(raw: Path) -> list[Row]:
         *pwc_tasks(raw),
         *pwc_task_tables(raw),
     ]
-    rows += model_bases([(_without_brackets(row[0]) or row[0], *row[1:]) for row in rows])
-    rows += data_families([(_without_brackets(row[0]) or row[0], *row[1:]) for row in rows])
-    rows += family_words([(_without_brackets(row[0]) or row[0], *row[1:]) for row in rows])
-    rows += hyphenated_variants(rows)
-    families = model_families([(_without_brackets(row[0]) or row[0], *row[1:]) for row in rows])
+    plain = [_unbracketed(row) for row in rows]
+    for derive in (model_bases, data_families, family_words):
+        derived = list(derive(plain))  # one-word names: no brackets to take off
+        rows += derived
+        plain += derived
+    variants = list(hyphenated_variants(rows))
+    rows += variants
+    families = model_families(plain + [_unbracketed(row) for row in variants])
     for row in rows:
-        name = _without_brackets(row[0]) or row[0]
-        kind = row[1]
-        row = (name, kind, row[2], row[3])
+        row = _unbracketed(row)
+        name, kind = row[0], row[1]
         family = kind == "Model" and name in families
         if not family and (not is_name(name) or (kind == "Model" and not is_model_name(name))):
             continue
