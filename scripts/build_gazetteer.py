@@ -3,7 +3,7 @@
 
 Usage::
 
-    python scripts/build_gazetteer.py [RAW_DIR] [OUT]
+    python scripts/build_gazetteer.py [RAW_DIR] [OUT]    (--help for more)
 
 RAW_DIR defaults to the nearest ``shared/gazetteer_raw`` above the repository; each of its
 folders has a SOURCE.md with the origin and license of its files. OUT defaults to
@@ -21,10 +21,12 @@ generic words alone. Build-time dependencies: ``pyyaml`` and ``wordfreq``
 
 from __future__ import annotations
 
+import argparse
 import csv
 import gzip
 import io
 import json
+import os
 import re
 import sys
 import tarfile
@@ -659,19 +661,26 @@ def is_measure_name(name: str, data: set[str]) -> bool:
     return first not in data and first not in METRIC_QUALIFIERS and not first[0].isdigit()
 
 
-def main(argv: list[str]) -> None:
-    raw = Path(argv[1]) if len(argv) > 1 else RAW
-    out = Path(argv[2]) if len(argv) > 2 else OUT
-    rows = build(raw)
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], epilog="Needs pyyaml and wordfreq: pip install -e '.[data]'."
+    )
+    parser.add_argument("raw", nargs="?", type=Path, default=RAW, help=f"the raw lists (default: {RAW})")
+    parser.add_argument("out", nargs="?", type=Path, default=OUT, help=f"the list written (default: {OUT})")
+    args = parser.parse_args()
+    rows = build(args.raw)
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter="\t", lineterminator="\n")
     writer.writerow(["name", "type", "source", "id"])
     writer.writerows(rows)
     # No name or time in the gzip header: the same input gives the same bytes wherever they go.
-    with open(out, "wb") as f, gzip.GzipFile(filename="", fileobj=f, mode="wb", mtime=0) as gz:
+    # Renamed into place whole, so a failed run leaves the shipped list as it was.
+    staging = args.out.with_name(f".{args.out.name}.tmp")
+    with open(staging, "wb") as f, gzip.GzipFile(filename="", fileobj=f, mode="wb", mtime=0) as gz:
         gz.write(buffer.getvalue().encode("utf-8"))
-    print(f"{len(rows)} names -> {out}")
+    os.replace(staging, args.out)
+    print(f"{len(rows)} names -> {args.out}")
 
 
 if __name__ == "__main__":
-    main(sys.argv)
+    main()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib.util
+import subprocess
+import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -165,3 +167,18 @@ def test_no_family_word_without_three_versions_of_an_unlisted_word(
     gazetteer: ModuleType, names: list
 ) -> None:
     assert list(gazetteer.family_words([(name, "Model", "epoch", name) for name in names])) == []
+
+
+def test_a_failed_run_leaves_the_list_it_would_replace(tmp_path: Path) -> None:
+    pytest.importorskip("wordfreq")
+    pytest.importorskip("yaml")
+    out = tmp_path / "names.tsv.gz"
+    out.write_bytes(b"the previous list")
+    run = subprocess.run(
+        [sys.executable, str(SCRIPT), str(tmp_path / "no-such-folder"), str(out)],
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode != 0 and "no-such-folder" in run.stderr
+    assert out.read_bytes() == b"the previous list"
+    assert [path.name for path in tmp_path.iterdir()] == ["names.tsv.gz"]
