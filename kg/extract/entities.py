@@ -56,7 +56,7 @@ from kg.extract.extensions import (
     token_text,
 )
 from kg.extract.known_names import lookup
-from kg.extract.phrases import BROAD_HEADS, MODALITY_WORDS, VAGUE, head_type
+from kg.extract.phrases import BROAD_HEADS, MODALITY_COMPOUND, MODALITY_WORDS, VAGUE, head_type
 from kg.extract.shapes import is_language_pair, name_type, shape_type
 from kg.model import Abbreviation, EntityType, Field, Role
 
@@ -376,6 +376,27 @@ def pair_type(long: Span, short: Span, proposed: Iterable[Candidate]) -> EntityT
     return kind or "Method"
 
 
+# What follows a modality compound's short form where the pair names the task ("text-to-image
+# (T2I) generation models"), not an adjective of a technique ("text-to-image (T2I) diffusion
+# models" tag nothing, GUIDELINES.md).
+_MODALITY_TASK_AFTER = re.compile(
+    r"(?i)\)\s*(?:[.,;:]|$|(?:generation|generative|synthesis|models?|systems?|tasks?|benchmarks?|and|or)\b)"
+)
+
+
+def names_modality_task(text: str, long: str, short_end: int) -> bool:
+    """Whether a long form that ends in a modality compound and its short form name a task.
+
+    >>> text = "Prior audio-to-mesh (A2M) systems and sketch-to-video (S2V) diffusion models."
+    >>> names_modality_task(text, "audio-to-mesh", 24), names_modality_task(text, "sketch-to-video", 59)
+    (True, False)
+    """
+    return (
+        MODALITY_COMPOUND.fullmatch(long.rsplit(" ", 1)[-1]) is not None
+        and _MODALITY_TASK_AFTER.match(text, short_end) is not None
+    )
+
+
 def _is_word_char(char: str) -> bool:
     return char.isalnum() or char in "_-"  # what ``[\w-]`` matches
 
@@ -522,6 +543,10 @@ class Entities:
         pairs: list[Candidate] = []
         generic_long_forms = set()
         for long, short in doc_value(doc, "kg_abbreviations"):
+            if names_modality_task(text, long.text, short.end_char):
+                fixed[long.text.casefold()] = fixed[short.text.casefold()] = "Task"
+                pairs += [candidate(long, "Task"), candidate(short, "Task")]
+                continue
             if is_generic(short.text) or (
                 is_generic(long.text)
                 and not _names_coinage(long.text, short.text)

@@ -913,6 +913,66 @@ def _is_capitalised_name(text: str, word: re.Match[str]) -> bool:
     return _PLAIN_WORD.match(word.group()) is not None and bool(before) and before[-1] not in ".!?:,;("
 
 
+# Kinds of data a model maps one into another ("text-to-speech", "image-to-video", "plot-to-table").
+MODALITY_NOUNS = frozenset(
+    {
+        "text",
+        "image",
+        "video",
+        "speech",
+        "audio",
+        "music",
+        "sound",
+        "voice",
+        "motion",
+        "code",
+        "sql",
+        "sketch",
+        "layout",
+        "table",
+        "plot",
+        "chart",
+        "shape",
+        "mesh",
+        "3d",
+        "depth",
+        "scene",
+        "caption",
+    }
+)
+_MODALITIES = "|".join(sorted(MODALITY_NOUNS))
+# A modality-to-modality compound: the problem of turning one kind of data into another.
+MODALITY_COMPOUND = re.compile(rf"(?i)(?<![\w-])(?:{_MODALITIES})-to-(?:{_MODALITIES})(?![\w-])")
+_TO_JOINT = re.compile(r"-[tT]o-")
+# What follows such a compound where it stands as a noun, not before one it qualifies ("a text-to-speech
+# model"): the end of a clause or a conjunction, or a noun that calls it a task or a suite of its tests.
+_STANDS_AS_TASK = re.compile(
+    r"(?i)\s*(?:[.,;:!?)]|$)|\s+(?:and|or)\s|\s+(?:tasks?|benchmarks?|systems?|problems?)\b"
+)
+
+
+def find_modality_tasks(text: str) -> list[tuple[int, int, EntityType]]:
+    """Character spans of the modality-to-modality compounds that stand as a task's name.
+
+    Used as a noun, "text-to-speech" is the task of speaking a text; before a noun it
+    qualifies, it names no task there ("a text-to-image model"; "text-to-image generation"
+    is found by its head word).
+
+    >>> text = "We study image-to-sketch and audio-to-video. A text-to-mesh model, a sketch-to-SQL benchmark."
+    >>> [text[s:e] for s, e, _ in find_modality_tasks(text)]
+    ['image-to-sketch', 'audio-to-video', 'sketch-to-SQL']
+    """
+    found: list[tuple[int, int, EntityType]] = []
+    for joint in _TO_JOINT.finditer(text):  # the cheap trigger: the compound is tried only where "-to-" is
+        start = joint.start()
+        while start and text[start - 1].isalnum():
+            start -= 1
+        match = MODALITY_COMPOUND.match(text, start)
+        if match is not None and _STANDS_AS_TASK.match(text, match.end()):
+            found.append((match.start(), match.end(), "Task"))
+    return found
+
+
 @Language.factory("kg_phrases", default_config={"spans_key": "kg_phrases", "max_modifiers": 4})
 class Phrases:
     """Propose each head-typed phrase of a doc, in ``doc.spans[spans_key]`` (see ``propose``).
@@ -931,6 +991,7 @@ class Phrases:
         self.max_modifiers = max_modifiers
 
     def __call__(self, doc: Doc, span_groups: bool = True) -> Doc:
-        found = candidates_at(doc, find_phrases(doc_text(doc), self.max_modifiers))
+        text = doc_text(doc)
+        found = candidates_at(doc, find_phrases(text, self.max_modifiers) + find_modality_tasks(text))
         propose(doc, self.spans_key, found, span_groups)
         return doc

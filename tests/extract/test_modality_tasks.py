@@ -1,0 +1,59 @@
+"""Modality-to-modality compounds ("audio-to-mesh") and their short forms ("A2M") as task names."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from kg.extract.abbreviations import find_abbreviations
+from kg.extract.phrases import find_modality_tasks
+
+
+def entities(pipeline: Language, text: str) -> list[tuple[str, str]]:
+    return [(e.text, e.label_) for e in pipeline(text).ents]
+
+
+@pytest.mark.parametrize(
+    ("text", "task"),
+    [
+        ("We report gains on a standard sketch-to-mesh benchmark.", "sketch-to-mesh"),
+        ("We study the layout-to-sketch task.", "layout-to-sketch"),
+        ("One model does caption retrieval and audio-to-chart.", "audio-to-chart"),
+        ("FooNet: End-to-End Sketch-to-Layout", "Sketch-to-Layout"),
+    ],
+)
+def test_a_compound_used_as_a_noun_is_a_task(pipeline: Language, text: str, task: str) -> None:
+    assert (task, "Task") in entities(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We train a sketch-to-mesh model on FooSet.",  # qualifies the model
+        "The layout-to-sketch attention is sparse.",  # qualifies a technique
+        "We keep the end-to-end training cheap.",  # "end" is no kind of data
+    ],
+)
+def test_a_compound_before_the_noun_it_qualifies_names_no_task(text: str) -> None:
+    assert find_modality_tasks(text) == []
+
+
+def test_a_two_reads_to_in_a_short_form() -> None:
+    text = "Prior mesh-to-audio (M2A) systems and personalized sketch-to-video (P-S2V) methods."
+    pairs = [
+        (text[p.long_start : p.long_end], text[p.short_start : p.short_end]) for p in find_abbreviations(text)
+    ]
+    assert pairs == [("mesh-to-audio", "M2A"), ("personalized sketch-to-video", "P-S2V")]
+
+
+def test_a_defined_compound_and_its_short_form_are_a_task_with_every_bare_use(pipeline: Language) -> None:
+    text = "Recent mesh-to-audio (M2A) generation models improve. We rank M2A models on FooBench."
+    found = entities(pipeline, text)
+    assert ("mesh-to-audio", "Task") in found
+    assert found.count(("M2A", "Task")) == 2
+
+
+def test_a_pair_that_qualifies_a_technique_tags_nothing(pipeline: Language) -> None:
+    # GUIDELINES.md: "text-to-image (T2I) diffusion models" tag nothing
+    text = "Recent mesh-to-audio (M2A) diffusion models improve. We rank M2A models on FooBench."
+    assert [name for name, _ in entities(pipeline, text) if "M2A" in name or "mesh" in name] == []
