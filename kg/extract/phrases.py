@@ -77,6 +77,8 @@ HEADS: dict[str, EntityType] = {
             "infilling",
             "dialogue",
             "dialog",
+            "personalization",
+            "customization",
         ],
         "Task",
     ),
@@ -207,6 +209,7 @@ VAGUE = frozenset(
         "typical",
         "specific",
         "particular",
+        "special",
         "several",
         "many",
         "multiple",
@@ -949,6 +952,19 @@ _TO_JOINT = re.compile(r"-[tT]o-")
 _STANDS_AS_TASK = re.compile(
     r"(?i)\s*(?:[.,;:!?)]|$)|\s+(?:and|or)\s|\s+(?:tasks?|benchmarks?|systems?|problems?)\b"
 )
+# A short form of such a compound ("A2M", "P-S2V": a "2" between the initials of two kinds of data),
+# found at its "2"; a hyphenated qualifier before it, as in "sketch-driven S2V", belongs to the task's name.
+_MODALITY_INITIALS = "TIVASMC3"
+_MODALITY_TWO = re.compile(rf"2(?<=[{_MODALITY_INITIALS}]2)(?=[{_MODALITY_INITIALS}](?![\w-]))")
+_MODALITY_SHORT_FORM = re.compile(
+    rf"(?<![\w-])(?:[A-Za-z][a-z]+-[a-z]+ )?(?:[A-Z]-)?[{_MODALITY_INITIALS}]2[A-Z]$"
+)
+# Verbs after a short form that make it the subject, a noun: "S2V remains hard".
+_SUBJECT_OF = re.compile(r"\s+(?:is|are|was|were|remains?|has|have|does|do|can|becomes?)\b")
+# After a short form, a task's head word makes one name with it ("S2V personalization"), but
+# those the compound already says ("S2V generation" is S2V).
+_SHORT_FORM_TASK_HEAD = re.compile(r"\s+([a-z]+)\b")
+_SAID_BY_THE_COMPOUND = frozenset({"generation", "synthesis", "translation", "conversion"})
 
 
 def find_modality_tasks(text: str) -> list[tuple[int, int, EntityType]]:
@@ -961,6 +977,12 @@ def find_modality_tasks(text: str) -> list[tuple[int, int, EntityType]]:
     >>> text = "We study image-to-sketch and audio-to-video. A text-to-mesh model, a sketch-to-SQL benchmark."
     >>> [text[s:e] for s, e, _ in find_modality_tasks(text)]
     ['image-to-sketch', 'audio-to-video', 'sketch-to-SQL']
+
+    So is a short form of one used as a noun, or before a task's head word:
+
+    >>> text = "Sketch-guided S2V remains hard; A2M models help A2M personalization and A2M generation."
+    >>> [text[s:e] for s, e, _ in find_modality_tasks(text)]
+    ['Sketch-guided S2V', 'A2M personalization']
     """
     found: list[tuple[int, int, EntityType]] = []
     for joint in _TO_JOINT.finditer(text):  # the cheap trigger: the compound is tried only where "-to-" is
@@ -970,6 +992,21 @@ def find_modality_tasks(text: str) -> list[tuple[int, int, EntityType]]:
         match = MODALITY_COMPOUND.match(text, start)
         if match is not None and _STANDS_AS_TASK.match(text, match.end()):
             found.append((match.start(), match.end(), "Task"))
+    for two in _MODALITY_TWO.finditer(text):
+        short = _MODALITY_SHORT_FORM.search(text, max(0, two.start() - 24), two.end() + 1)
+        if short is None:
+            continue
+        end = short.end()
+        head = _SHORT_FORM_TASK_HEAD.match(text, end)
+        if (
+            head is not None
+            and HEADS.get(head.group(1)) == "Task"
+            and head.group(1) not in _SAID_BY_THE_COMPOUND
+        ):
+            # "sketch-driven S2V editing": the qualifier is the head's, not the short form's
+            found.append((short.end() - len(short.group().rsplit(" ", 1)[-1]), head.end(), "Task"))
+        elif _STANDS_AS_TASK.match(text, end) or _SUBJECT_OF.match(text, end):
+            found.append((short.start(), end, "Task"))
     return found
 
 

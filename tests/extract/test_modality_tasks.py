@@ -57,3 +57,32 @@ def test_a_pair_that_qualifies_a_technique_tags_nothing(pipeline: Language) -> N
     # GUIDELINES.md: "text-to-image (T2I) diffusion models" tag nothing
     text = "Recent mesh-to-audio (M2A) diffusion models improve. We rank M2A models on FooBench."
     assert [name for name, _ in entities(pipeline, text) if "M2A" in name or "mesh" in name] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "task"),
+    [
+        ("Yet sketch-driven S2V remains hard for FooNet.", "sketch-driven S2V"),
+        ("We study S2V, a hard problem.", "S2V"),
+        ("FooNet reaches multi-view M2A personalization cheaply.", "M2A personalization"),
+    ],
+)
+def test_a_short_form_used_as_a_noun_is_a_task(text: str, task: str) -> None:
+    assert [text[s:e] for s, e, _ in find_modality_tasks(text)] == [task]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We train S2V models on FooSet.",  # an adjective
+        "FooNet improves S2V generation.",  # the head says what the short form says
+        "FooNet scores E2E tests.",  # "E" names no kind of data
+    ],
+)
+def test_a_short_form_before_the_noun_it_qualifies_names_no_task(text: str) -> None:
+    assert find_modality_tasks(text) == []
+
+
+def test_customizing_a_kind_of_content_is_a_task_and_a_vague_personalization_none(pipeline: Language) -> None:
+    assert ("layout customization", "Task") in entities(pipeline, "FooNet allows layout customization.")
+    assert [name for name, _ in entities(pipeline, "FooNet needs no special personalization.")] == ["FooNet"]
