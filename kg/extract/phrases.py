@@ -635,6 +635,26 @@ def is_term_word(word: str) -> bool:
     return lower in term_words()
 
 
+# Task heads that, after a statistical object, name a way to fit or query a probabilistic model:
+# "moment matching", "kernel matching", "variational inference" are techniques; "entity matching",
+# "natural language inference" tasks.
+_FITTING_HEADS = frozenset({"matching", "inference"})
+_STATISTICAL_OBJECTS = frozenset(
+    {
+        "score",
+        "flow",
+        "distribution",
+        "moment",
+        "density",
+        "ratio",
+        "kernel",
+        "gradient",
+        "variational",
+        "bayesian",
+    }
+)
+
+
 def head_type(words: list[str]) -> EntityType | None:
     """The type a phrase's last words give it, or None if they are no head.
 
@@ -642,8 +662,12 @@ def head_type(words: list[str]) -> EntityType | None:
     ('Task', 'Method')
     >>> head_type(["zero-shot", "learning"]), head_type(["word", "error", "rate"])
     ('Task', 'Metric')
+    >>> head_type(["moment", "matching"]), head_type(["entity", "matching"])
+    ('Method', 'Task')
     """
     last = words[-1].lower()
+    if last in _FITTING_HEADS and len(words) >= 2 and words[-2].lower() in _STATISTICAL_OBJECTS:
+        return "Method"  # "score matching", "variational inference": ways to fit a model, no tasks
     if HEADS.get(last) == "Task" and any(
         w.lower() in OBJECTIVE_MODIFIERS or w.lower().endswith("-augmented") for w in words[:-1]
     ):
