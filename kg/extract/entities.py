@@ -606,6 +606,7 @@ class Entities:
         sentences = sentences_of(doc, [ent.start_char for ent in ents])
         class_nouns = ClassNounIndex(text)
         token_ends = token_bounds(doc)[1]
+        listed_as_tasks = _listed_with_tasks(text, ents, keys, by_head)
         for i, ent in enumerate(ents):
             key = keys[i]
             cue = fixed.get(key)
@@ -613,6 +614,8 @@ class Entities:
                 weight = 10
             else:
                 cue = by_head.get((ent.start, ent.end))  # a head word says more than a list entry
+                if cue == "Method" and key in listed_as_tasks:
+                    cue = "Task"  # "image classification and language modeling": a problem, as its peers
                 if cue == "Task":
                     cue = self._task_cue(text, ent)
                 elif cue is None and ent.label_ not in ("Task", "Metric"):
@@ -719,6 +722,40 @@ class Entities:
         ):
             return None  # models are often called methods; "a model" is the stronger word
         return cue
+
+
+# Words before a list that make its items what a model is trained with, not tested on.
+_TRAINING_SIGNALS = re.compile(r"(?i)\b(?:pre-?training|objectives?|signals?|losses)\b[^.;]*$")
+# Heads of techniques that also name the problem they address: "language modeling", "imitation learning".
+_PROBLEM_HEADS = ("modeling", "modelling", "learning")
+
+
+def _listed_with_tasks(
+    text: str, ents: list[Candidate], keys: list[str], by_head: dict[tuple[int, int], str]
+) -> set[str]:
+    """The names whose head makes them techniques but that a list joins to tasks.
+
+    In "FooNet does well on image retrieval, video captioning and graph modeling", "graph
+    modeling" is one more problem the model is tested on, as its peers are, not a technique;
+    a technique the name list holds stays one ("contrastive learning and image captioning").
+    """
+    found: set[str] = set()
+    for group in _coordinated(text, ents):
+        heads = [by_head.get((ents[i].start, ents[i].end)) for i in group]
+        first = ents[group[0]].start_char
+        if "Task" not in heads or _TRAINING_SIGNALS.search(text, max(0, first - 120), first):
+            continue  # "pre-training signals such as OCR and language modeling" are objectives
+        found.update(
+            keys[i]
+            for i, head in zip(group, heads, strict=True)
+            if head == "Method" and keys[i].endswith(_PROBLEM_HEADS) and not _listed_as_technique(keys[i])
+        )
+    return found
+
+
+def _listed_as_technique(name: str) -> bool:
+    entry = lookup(name)
+    return entry is not None and entry.type == "Method"
 
 
 def _most_voted(votes: dict[str, dict[str, int]]) -> dict[str, str]:

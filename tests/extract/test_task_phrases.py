@@ -30,6 +30,20 @@ def entities(pipeline: Language, text: str) -> list[tuple[str, str]]:
         ("FooNet does well on entity matching.", "entity matching", "Task"),
         ("FooNet does well on natural language inference.", "natural language inference", "Task"),
         ("FooNet does well on density estimation.", "density estimation", "Task"),  # no such head
+        # a technique's head in a list of tasks names one more problem, as its peers do
+        (
+            "FooNet does well on image retrieval, video captioning and graph modeling.",
+            "graph modeling",
+            "Task",
+        ),
+        ("FooNet gains on chart captioning and span modelling.", "span modelling", "Task"),
+        ("FooNet relies on graph modeling alone.", "graph modeling", "Method"),  # no list
+        ("We combine contrastive learning and image captioning.", "contrastive learning", "Method"),  # listed
+        (
+            "FooNet uses pre-training signals such as chart captioning and span modeling.",
+            "span modeling",
+            "Method",
+        ),
     ],
 )
 def test_a_phrase_is_typed_by_its_head_and_what_stands_before_it(
