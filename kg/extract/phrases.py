@@ -79,6 +79,7 @@ HEADS: dict[str, EntityType] = {
             "dialog",
             "personalization",
             "customization",
+            "following",
         ],
         "Task",
     ),
@@ -700,8 +701,8 @@ def find_phrases(text: str, max_modifiers: int = 4) -> list[tuple[int, int, Enti
         if word not in _HEAD_WORDS and not ("-" in word and word.rsplit("-", 1)[1] in HEADS):
             continue
         kind = head_type(lower[max(0, i - 1) : i + 1])
-        if kind is None:
-            continue
+        if kind is None or word.endswith("-following"):
+            continue  # (an "instruction-following model": a quality, where "instruction following" is a task)
         start = i - 1 if i and f"{lower[i - 1]} {word}" in TWO_WORD_HEADS else i
         lower_case_head = words[i].group()[:1].islower()
         # Task names are short ("3D shape generation"); words before the third qualify the task

@@ -30,6 +30,13 @@ def entities(pipeline: Language, text: str) -> list[tuple[str, str]]:
         ("FooNet does well on entity matching.", "entity matching", "Task"),
         ("FooNet does well on natural language inference.", "natural language inference", "Task"),
         ("FooNet does well on density estimation.", "density estimation", "Task"),  # no such head
+        # following what a text asks is a task; "the following" and the hyphenated quality are not
+        ("FooNet improves multi-turn instruction following.", "multi-turn instruction following", "Task"),
+        (
+            "FooNet is tested on sketch prompt following and the following tasks.",
+            "sketch prompt following",
+            "Task",
+        ),
         # a task's acronym stays a task where data for it is named
         ("We test FooNet on four knowledge-rich QA datasets.", "QA", "Task"),
         ("FooNet sets a record on the FooQA dataset.", "FooQA", "Dataset"),  # a name of its own
@@ -115,3 +122,7 @@ def test_a_short_form_before_the_noun_it_qualifies_names_no_task(text: str) -> N
 def test_customizing_a_kind_of_content_is_a_task_and_a_vague_personalization_none(pipeline: Language) -> None:
     assert ("layout customization", "Task") in entities(pipeline, "FooNet allows layout customization.")
     assert [name for name, _ in entities(pipeline, "FooNet needs no special personalization.")] == ["FooNet"]
+
+
+def test_a_hyphenated_following_is_a_quality_not_a_task(pipeline: Language) -> None:
+    assert entities(pipeline, "FooNet writes instruction-following replies.") == [("FooNet", "Model")]
