@@ -37,6 +37,11 @@ def entities(pipeline: Language, text: str) -> list[tuple[str, str]]:
             "sketch prompt following",
             "Task",
         ),
+        # more task heads: what is removed, verified, linked, spotted, separated, reconstructed
+        ("FooNet helps shadow removal and face verification.", "shadow removal", "Task"),
+        ("FooNet does entity linking and text simplification.", "entity linking", "Task"),
+        ("FooNet sets a record on keyword spotting and speaker diarization.", "speaker diarization", "Task"),
+        ("FooNet is trained with masked patch reconstruction.", "masked patch reconstruction", "Method"),
         # a task's acronym stays a task where data for it is named
         ("We test FooNet on four knowledge-rich QA datasets.", "QA", "Task"),
         ("FooNet sets a record on the FooQA dataset.", "FooQA", "Dataset"),  # a name of its own
