@@ -588,6 +588,8 @@ _PLAIN_WORD = re.compile(r"^[A-Z][a-z]+$")
 _ACRONYM_LIKE = re.compile(r"\d|[A-Z].*[A-Z]")
 _CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z][a-z]+$")
 # A name as the base of a technique: "FFT-based contrastive loss", "depth-aware anchor pruning".
+# A field of study, which names the data a task is done on: "cardiology report generation".
+_FIELD_NOUN = re.compile(r"^[A-Za-z][a-z]+(?:ology|ography|ometry)$")
 _NAME_BASED = re.compile(r"^[\w.]+-(?:based|aware|guided|driven|enhanced|conditioned|constrained)$")
 # Plain words joined by hyphens, capitalised as in a title: "Open-Set", "Text-to-Image".
 _PLAIN_COMPOUND = re.compile(r"^[A-Za-z][a-z]+(?:-[A-Za-z][a-z]*)+$")
@@ -743,6 +745,7 @@ def find_phrases(text: str, max_modifiers: int = 4) -> list[tuple[int, int, Enti
             and text[words[start - 1].end() : words[start].start()] == " "
             and (
                 is_term_word(words[start - 1].group())
+                or (kind == "Task" and _FIELD_NOUN.match(words[start - 1].group()) is not None)
                 or (not lower_case_head and _is_titled_vague(words, start - 1))
                 or (word in _EPONYMOUS_HEADS and _is_capitalised_name(text, words[start - 1]))
                 or (kind != "Metric" and _is_proposed_modifier(text, words[start - 1], kind))

@@ -42,6 +42,10 @@ def entities(pipeline: Language, text: str) -> list[tuple[str, str]]:
         ("FooNet does entity linking and text simplification.", "entity linking", "Task"),
         ("FooNet sets a record on keyword spotting and speaker diarization.", "speaker diarization", "Task"),
         ("FooNet is trained with masked patch reconstruction.", "masked patch reconstruction", "Method"),
+        # a field of study before a task names the data it is done on, and belongs to the name
+        ("FooNet improves cardiology report generation.", "cardiology report generation", "Task"),
+        ("FooNet: Histopathology Image Segmentation at Scale", "Histopathology Image Segmentation", "Task"),
+        ("We adopt a methodology for shape generation.", "shape generation", "Task"),  # no modifier
         # a task's acronym stays a task where data for it is named
         ("We test FooNet on four knowledge-rich QA datasets.", "QA", "Task"),
         ("FooNet sets a record on the FooQA dataset.", "FooQA", "Dataset"),  # a name of its own
