@@ -218,6 +218,8 @@ _TASK_MODIFIES = re.compile(
     r"(?i)\s(?:capabilit(?:y|ies)|abilit(?:y|ies)|power|pipelines?|process|strateg(?:y|ies)|distributions?|"
     r"pairs?|discrepancy|modules?|algorithms?|scheme|area|skills?)\b"
 )
+# "of" and what is acted on, after a task's head word: "grounding of motion-language models".
+_OBJECT_AFTER = re.compile(r"\s+of\s")
 # A listed task before "model" names the task the model does ("a speech synthesis model").
 _TASK_MODEL = re.compile(r"(?i)\smodels?\b")
 # Nouns that a technique's lower-case name modifies: "a text encoding process".
@@ -307,6 +309,8 @@ def is_modifier(text: str, start: int, end: int, label: str) -> bool:
         return _METHOD_MODIFIES.match(text, end) is not None
     if label != "Task":
         return False
+    if _OBJECT_AFTER.match(text, end) is not None:
+        return True  # "semantic manipulation of the output": an act on one thing, no task's name
     if _TASK_MODIFIES.match(text, end) is not None:
         return not names_technique(text, start, end)
     return _TASK_MODEL.match(text, end) is not None and lookup(text[start:end]) is None

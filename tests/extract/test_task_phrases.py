@@ -135,3 +135,8 @@ def test_customizing_a_kind_of_content_is_a_task_and_a_vague_personalization_non
 
 def test_a_hyphenated_following_is_a_quality_not_a_task(pipeline: Language) -> None:
     assert entities(pipeline, "FooNet writes instruction-following replies.") == [("FooNet", "Model")]
+
+
+def test_a_task_head_acting_on_one_thing_names_no_task(pipeline: Language) -> None:
+    assert entities(pipeline, "FooNet allows fine pose editing of the avatar.") == [("FooNet", "Model")]
+    assert ("pose editing", "Task") in entities(pipeline, "FooNet allows pose editing and mesh editing.")
