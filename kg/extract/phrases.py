@@ -1061,6 +1061,76 @@ def find_modality_tasks(text: str) -> list[tuple[int, int, EntityType]]:
     return found
 
 
+# Words before a task's name that make it a training objective the paper sets ("the proposed X task").
+_OBJECTIVE_BEFORE = frozenset(
+    {"proposed", "pretext", "auxiliary", "pre-training", "pretraining", "surrogate"}
+)
+# At most this many words name a task the text calls one.
+_CALLED_TASK_WORDS = 3
+
+
+def _names_a_called_task(word: str, last: bool) -> bool:
+    """Whether ``word`` may be part of a name a text calls a task, ``last`` if it stands right before "task".
+
+    Term words and the words of listed names may ("word embedding"); the last word, the
+    name's head, may be any noun of an act or state, a vague one too: "the entity alignment
+    task" says which alignment.
+    """
+    if not word.islower() or word in MODALITY_WORDS or word in STOP_WORDS or word.endswith("ed"):
+        return False  # (a participle says how the task is done: "weakly supervised")
+    if is_term_word(word) or word in term_words():
+        return True
+    return last and word.isalpha() and word.endswith(_ACT_NOUN_ENDINGS)
+
+
+_ACT_NOUN_ENDINGS = ("ment", "tion", "sion", "ity", "ness", "ance", "ence")
+
+
+def find_called_tasks(text: str) -> list[tuple[int, int, EntityType]]:
+    """Character spans of the names a text calls a task that no head word types ("the X alignment task").
+
+    The name is the term words right before "task", at most ``_CALLED_TASK_WORDS``, two
+    words or a hyphenated one at least, not a modality word ("cross-modal"). Names a head
+    word types are found by it ("the image segmentation task"); a task the paper sets as an
+    objective is none ("the proposed region pairing task").
+
+    >>> text = "We study the cross-modal face-voice alignment task, then the proposed region pairing task."
+    >>> [text[s:e] for s, e, _ in find_called_tasks(text)]
+    ['face-voice alignment']
+    >>> find_called_tasks("It helps each downstream task and the image segmentation task.")
+    []
+    """
+    found: list[tuple[int, int, EntityType]] = []
+    noun = text.find(" task")  # str.find: a pattern's scan costs several times more
+    while noun > 0:
+        after = text[noun + 5 : noun + 6]
+        if text[noun - 1].islower() and not (
+            after.isalnum() or after in "-_"
+        ):  # not "tasks", "task-specific"
+            _add_called_task(text, noun, found)
+        noun = text.find(" task", noun + 5)
+    return found
+
+
+def _add_called_task(text: str, noun: int, found: list[tuple[int, int, EntityType]]) -> None:
+    """Add to ``found`` the name before the " task" at ``noun``, if there is one."""
+    before = list(_WORD.finditer(text, max(0, noun - 80), noun))
+    start = len(before)
+    while (
+        start > 0
+        and len(before) - start < _CALLED_TASK_WORDS
+        and before[start - 1].end() + 1 == (before[start].start() if start < len(before) else noun + 1)
+        and _names_a_called_task(before[start - 1].group(), last=start == len(before))
+    ):
+        start -= 1
+    words = [word.group() for word in before[start:]]
+    if not words or (len(words) == 1 and "-" not in words[0]) or head_type(words) is not None:
+        return
+    if start > 0 and before[start - 1].group().lower() in _OBJECTIVE_BEFORE:
+        return
+    found.append((before[start].start(), noun, "Task"))
+
+
 @Language.factory("kg_phrases", default_config={"spans_key": "kg_phrases", "max_modifiers": 4})
 class Phrases:
     """Propose each head-typed phrase of a doc, in ``doc.spans[spans_key]`` (see ``propose``).
@@ -1080,6 +1150,8 @@ class Phrases:
 
     def __call__(self, doc: Doc, span_groups: bool = True) -> Doc:
         text = doc_text(doc)
-        found = candidates_at(doc, find_phrases(text, self.max_modifiers) + find_modality_tasks(text))
+        found = candidates_at(
+            doc, find_phrases(text, self.max_modifiers) + find_modality_tasks(text) + find_called_tasks(text)
+        )
         propose(doc, self.spans_key, found, span_groups)
         return doc

@@ -7,7 +7,7 @@ import pytest
 from spacy.language import Language
 
 from kg.extract.abbreviations import find_abbreviations
-from kg.extract.phrases import find_modality_tasks
+from kg.extract.phrases import find_called_tasks, find_modality_tasks
 
 
 def entities(pipeline: Language, text: str) -> list[tuple[str, str]]:
@@ -46,6 +46,9 @@ def entities(pipeline: Language, text: str) -> list[tuple[str, str]]:
         ("FooNet improves cardiology report generation.", "cardiology report generation", "Task"),
         ("FooNet: Histopathology Image Segmentation at Scale", "Histopathology Image Segmentation", "Task"),
         ("We adopt a methodology for shape generation.", "shape generation", "Task"),  # no modifier
+        # what the text calls a task, where no head word says so
+        ("We revisit the weakly supervised face-voice alignment task.", "face-voice alignment", "Task"),
+        ("FooNet is tested on a multilingual slot prompt task.", "multilingual slot prompt", "Task"),
         # a task's acronym stays a task where data for it is named
         ("We test FooNet on four knowledge-rich QA datasets.", "QA", "Task"),
         ("FooNet sets a record on the FooQA dataset.", "FooQA", "Dataset"),  # a name of its own
@@ -140,3 +143,15 @@ def test_a_hyphenated_following_is_a_quality_not_a_task(pipeline: Language) -> N
 def test_a_task_head_acting_on_one_thing_names_no_task(pipeline: Language) -> None:
     assert entities(pipeline, "FooNet allows fine pose editing of the avatar.") == [("FooNet", "Model")]
     assert ("pose editing", "Task") in entities(pipeline, "FooNet allows pose editing and mesh editing.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We add the proposed region pairing task.",  # an objective the paper sets
+        "It helps each downstream task and a task-specific head.",  # vague; an adjective
+        "It helps the image segmentation task.",  # the head word types it (phrases.find_phrases)
+    ],
+)
+def test_what_a_text_calls_a_task_that_names_none_here(text: str) -> None:
+    assert find_called_tasks(text) == []
