@@ -1003,9 +1003,10 @@ _TO_JOINT = re.compile(r"-[tT]o-")
 _STANDS_AS_TASK = re.compile(
     r"(?i)\s*(?:[.,;:!?)]|$)|\s+(?:and|or)\s|\s+(?:tasks?|benchmarks?|systems?|problems?)\b"
 )
-# A short form of such a compound ("A2M", "P-S2V": a "2" between the initials of two kinds of data),
+# A short form of such a compound ("A2M", "P-S2V": a "2" between the initials of two kinds of data;
+# not code's, "A2C" is an algorithm),
 # found at its "2"; a hyphenated qualifier before it, as in "sketch-driven S2V", belongs to the task's name.
-_MODALITY_INITIALS = "TIVASMC3"
+_MODALITY_INITIALS = "TIVASM"
 _MODALITY_TWO = re.compile(rf"2(?<=[{_MODALITY_INITIALS}]2)(?=[{_MODALITY_INITIALS}](?![\w-]))")
 _MODALITY_SHORT_FORM = re.compile(
     rf"(?<![\w-])(?:[A-Za-z][a-z]+-[a-z]+ )?(?:[A-Z]-)?[{_MODALITY_INITIALS}]2[A-Z]$"

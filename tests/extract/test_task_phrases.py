@@ -125,6 +125,7 @@ def test_a_short_form_used_as_a_noun_is_a_task(text: str, task: str) -> None:
         "We train S2V models on FooSet.",  # an adjective
         "FooNet improves S2V generation.",  # the head says what the short form says
         "FooNet scores E2E tests.",  # "E" names no kind of data
+        "We compare FooRL, A2C, and BarRL.",  # "C": an algorithm's short form, not code's
     ],
 )
 def test_a_short_form_before_the_noun_it_qualifies_names_no_task(text: str) -> None:
