@@ -216,7 +216,7 @@ _CLAUSE_WORDS = frozenset(
 # "visual comprehension capabilities", "an image-mask generation pipeline".
 _TASK_MODIFIES = re.compile(
     r"(?i)\s(?:capabilit(?:y|ies)|abilit(?:y|ies)|power|pipelines?|process|strateg(?:y|ies)|distributions?|"
-    r"pairs?|discrepancy|modules?|algorithms?|scheme|area|skills?)\b"
+    r"pairs?|discrepancy|modules?|algorithms?|scheme|area|skills?|frameworks?)\b"
 )
 # "of" and what is acted on, after a task's head word: "grounding of motion-language models".
 _OBJECT_AFTER = re.compile(r"\s+of\s")

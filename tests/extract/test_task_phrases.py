@@ -146,6 +146,13 @@ def test_a_task_head_acting_on_one_thing_names_no_task(pipeline: Language) -> No
     assert ("pose editing", "Task") in entities(pipeline, "FooNet allows pose editing and mesh editing.")
 
 
+def test_a_task_before_the_framework_it_qualifies_names_no_task(pipeline: Language) -> None:
+    assert entities(pipeline, "We build a sketch captioning framework.") == []
+    assert entities(pipeline, "We build a framework for sketch captioning.") == [
+        ("sketch captioning", "Task")
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [
