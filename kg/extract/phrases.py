@@ -588,6 +588,8 @@ _PLAIN_WORD = re.compile(r"^[A-Z][a-z]+$")
 _ACRONYM_LIKE = re.compile(r"\d|[A-Z].*[A-Z]")
 _CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z][a-z]+$")
 # A name as the base of a technique: "FFT-based contrastive loss", "depth-aware anchor pruning".
+# Steps joined in their order, a recipe rather than a name: "align-before-fuse", "retrieve-then-rank".
+_STEPS_IN_ORDER = re.compile(r"-(?:before|after|then)(?![a-z])")
 # A field of study, which names the data a task is done on: "cardiology report generation".
 _FIELD_NOUN = re.compile(r"^[A-Za-z][a-z]+(?:ology|ography|ometry)$")
 _NAME_BASED = re.compile(r"^[\w.]+-(?:based|aware|guided|driven|enhanced|conditioned|constrained)$")
@@ -628,6 +630,8 @@ def is_term_word(word: str) -> bool:
     (True, True, False)
     >>> is_term_word("improves"), is_term_word("CLIP-like"), is_term_word("CLIP-based")
     (False, False, True)
+    >>> is_term_word("sketch-then-render")
+    False
     """
     lower = word.lower()
     if (
@@ -649,7 +653,7 @@ def is_term_word(word: str) -> bool:
     if _QUANTITY.match(word):
         return False
     if "-" in word or any(c.isdigit() for c in word):
-        return not lower.endswith(("-like", "-level", "-free"))
+        return not lower.endswith(("-like", "-level", "-free")) and _STEPS_IN_ORDER.search(lower) is None
     if lower.endswith("ed") and lower in term_words():
         return True  # participles that names hold: "supervised fine-tuning", "masked modeling"
     if (

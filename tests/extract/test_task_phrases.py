@@ -163,3 +163,9 @@ def test_a_task_before_the_framework_it_qualifies_names_no_task(pipeline: Langua
 )
 def test_what_a_text_calls_a_task_that_names_none_here(text: str) -> None:
     assert find_called_tasks(text) == []
+
+
+def test_steps_joined_in_order_are_a_recipe_not_a_task(pipeline: Language) -> None:
+    assert entities(pipeline, "We present a novel sketch-before-generation approach.") == []
+    text = "We present a sketch-then-retrieval pipeline for mesh retrieval."
+    assert entities(pipeline, text) == [("mesh retrieval", "Task")]
