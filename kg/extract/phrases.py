@@ -1095,14 +1095,14 @@ def find_called_tasks(text: str) -> list[tuple[int, int, EntityType]]:
     """Character spans of the names a text calls a task that no head word types ("the X alignment task").
 
     The name is the term words right before "task", at most ``_CALLED_TASK_WORDS``, two
-    words or a hyphenated one at least, not a modality word ("cross-modal"). Names a head
-    word types are found by it ("the image segmentation task"); a task the paper sets as an
-    objective is none ("the proposed region pairing task").
+    at least (one is a setting: "the zero-shot task"), not a modality word ("cross-modal").
+    Names a head word types are found by it ("the image segmentation task"); a task the
+    paper sets as an objective is none ("the proposed region pairing task").
 
     >>> text = "We study the cross-modal face-voice alignment task, then the proposed region pairing task."
     >>> [text[s:e] for s, e, _ in find_called_tasks(text)]
     ['face-voice alignment']
-    >>> find_called_tasks("It helps each downstream task and the image segmentation task.")
+    >>> find_called_tasks("It helps each downstream task, the zero-shot task and the image parsing task.")
     []
     """
     found: list[tuple[int, int, EntityType]] = []
@@ -1129,7 +1129,7 @@ def _add_called_task(text: str, noun: int, found: list[tuple[int, int, EntityTyp
     ):
         start -= 1
     words = [word.group() for word in before[start:]]
-    if not words or (len(words) == 1 and "-" not in words[0]) or head_type(words) is not None:
+    if len(words) < 2 or head_type(words) is not None:
         return
     if start > 0 and before[start - 1].group().lower() in _OBJECTIVE_BEFORE:
         return
