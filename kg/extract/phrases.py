@@ -630,8 +630,8 @@ def is_term_word(word: str) -> bool:
     (True, True, False)
     >>> is_term_word("improves"), is_term_word("CLIP-like"), is_term_word("CLIP-based")
     (False, False, True)
-    >>> is_term_word("sketch-then-render")
-    False
+    >>> is_term_word("sketch-then-render"), is_term_word("sketch-to-3D")
+    (False, True)
     """
     lower = word.lower()
     if (
@@ -648,6 +648,7 @@ def is_term_word(word: str) -> bool:
         and not _VARIABLE_COMPOUND.match(word)
         and not _PLAIN_COMPOUND.match(word)
         and not _NAME_BASED.match(word)
+        and not MODALITY_COMPOUND.fullmatch(word)  # "text-to-3D", "text-to-SQL": kinds of data
     ):
         return False  # a name of its own ("COCO detection" is COCO and detection)
     if _QUANTITY.match(word):

@@ -22,6 +22,8 @@ def entities(pipeline: Language, text: str) -> list[tuple[str, str]]:
         ("We study the layout-to-sketch task.", "layout-to-sketch", "Task"),
         ("One model does caption retrieval and audio-to-chart.", "audio-to-chart", "Task"),
         ("FooNet: End-to-End Sketch-to-Layout", "Sketch-to-Layout", "Task"),
+        # a compound with a capitalised kind of data still modifies a task's head
+        ("We study sketch-to-3D generation with FooNet.", "sketch-to-3D generation", "Task"),
         # matching or inference after a statistical object fits a probabilistic model: a technique
         ("We train FooNet by kernel matching of its features.", "kernel matching", "Method"),
         ("FooNet replaces moment matching with a ranking loss.", "moment matching", "Method"),
