@@ -389,16 +389,22 @@ _MODALITY_TASK_AFTER = re.compile(
 
 
 def names_modality_task(text: str, long: str, short_end: int) -> bool:
-    """Whether a long form that ends in a modality compound and its short form name a task.
+    """Whether a long form with a modality compound and its short form name a task.
+
+    The compound ends the long form and the words after the short form do not make it an
+    adjective, or a task's head word ends it ("sketch-to-video generation (S2V)").
 
     >>> text = "Prior audio-to-mesh (A2M) systems and sketch-to-video (S2V) diffusion models."
     >>> names_modality_task(text, "audio-to-mesh", 24), names_modality_task(text, "sketch-to-video", 59)
     (True, False)
+    >>> text = "We study sketch-to-video generation (S2V) here."
+    >>> names_modality_task(text, "sketch-to-video generation", 40)
+    True
     """
-    return (
-        MODALITY_COMPOUND.fullmatch(long.rsplit(" ", 1)[-1]) is not None
-        and _MODALITY_TASK_AFTER.match(text, short_end) is not None
-    )
+    words = long.split()
+    if MODALITY_COMPOUND.fullmatch(words[-1]) is not None:
+        return _MODALITY_TASK_AFTER.match(text, short_end) is not None
+    return head_type(words) == "Task" and any(MODALITY_COMPOUND.fullmatch(word) for word in words)
 
 
 def _is_word_char(char: str) -> bool:

@@ -103,6 +103,13 @@ def test_a_defined_compound_and_its_short_form_are_a_task_with_every_bare_use(pi
     assert found.count(("M2A", "Task")) == 2
 
 
+def test_a_defined_task_phrase_with_a_compound_keeps_its_name(pipeline: Language) -> None:
+    text = "We study mesh-to-audio generation (M2A) with FooNet. M2A is hard."
+    found = entities(pipeline, text)
+    assert ("mesh-to-audio generation", "Task") in found
+    assert found.count(("M2A", "Task")) == 2
+
+
 def test_a_pair_that_qualifies_a_technique_tags_nothing(pipeline: Language) -> None:
     # GUIDELINES.md: "text-to-image (T2I) diffusion models" tag nothing
     text = "Recent mesh-to-audio (M2A) diffusion models improve. We rank M2A models on FooBench."
