@@ -186,6 +186,12 @@ def find_abbreviations(text: str) -> list[Pair]:
     >>> [(text[p.long_start : p.long_end], text[p.short_start : p.short_end])
     ...  for p in find_abbreviations(text)]
     [('Direct Preference Optimization', 'DPO'), ('Stable Diffusion', 'SD')]
+    >>> find_abbreviations("We train an Advantage Actor-Critic (A2C) agent.")  # no "to" to read
+    []
+    >>> text = "Prior audio-to-mesh (A2M) work fails."
+    >>> [(text[p.long_start : p.long_end], text[p.short_start : p.short_end])
+    ...  for p in find_abbreviations(text)]
+    [('audio-to-mesh', 'A2M')]
     >>> text = "We train Tapir, which stands for Table parsing transformer."
     >>> [(text[p.long_start : p.long_end], text[p.short_start : p.short_end])
     ...  for p in find_abbreviations(text)]
@@ -246,6 +252,11 @@ class _ClauseStarts:
         return self.ends[i - 1] if i else 0
 
 
+# A "2" between letters of a short form that reads "to": "S2V" for "speech-to-video".
+_READ_AS_TO = re.compile(r"(?<=[A-Za-z])2(?=[A-Za-z])")
+_TO_WORD = re.compile(r"(?i)(?<![^\s-])to(?![^\s-])")
+
+
 def _pair(text: str, clause_start: int, before_end: int, short: str, short_start: int) -> Pair | None:
     words = list(_WORD.finditer(text, clause_start, before_end))
     limit = min(len(short) + 5, 2 * len(short))
@@ -256,6 +267,10 @@ def _pair(text: str, clause_start: int, before_end: int, short: str, short_start
     start = initials_long_form(short, candidate)
     if start is None:
         start = best_long_form(short, candidate)
+    if start is None and _READ_AS_TO.search(short):
+        start = best_long_form(_READ_AS_TO.sub("t", short), candidate)  # "speech-to-video (S2V)"
+        if start is not None and _TO_WORD.search(candidate, start) is None:
+            start = None  # the "t" was read in another word: "Advantage Actor-Critic (A2C)"
     if start is None:
         return None
     long_text = candidate[start:]

@@ -56,7 +56,7 @@ from kg.extract.extensions import (
     token_text,
 )
 from kg.extract.known_names import lookup
-from kg.extract.phrases import BROAD_HEADS, MODALITY_WORDS, VAGUE, head_type
+from kg.extract.phrases import BROAD_HEADS, MODALITY_COMPOUND, MODALITY_WORDS, VAGUE, head_type
 from kg.extract.shapes import is_language_pair, name_type, shape_type
 from kg.model import Abbreviation, EntityType, Field, Role
 
@@ -216,8 +216,10 @@ _CLAUSE_WORDS = frozenset(
 # "visual comprehension capabilities", "an image-mask generation pipeline".
 _TASK_MODIFIES = re.compile(
     r"(?i)\s(?:capabilit(?:y|ies)|abilit(?:y|ies)|power|pipelines?|process|strateg(?:y|ies)|distributions?|"
-    r"pairs?|discrepancy|modules?|algorithms?|scheme|area|skills?)\b"
+    r"pairs?|discrepancy|modules?|algorithms?|scheme|area|skills?|frameworks?)\b"
 )
+# "of" and what is acted on, after a task's head word: "grounding of motion-language models".
+_OBJECT_AFTER = re.compile(r"\s+of\s")
 # A listed task before "model" names the task the model does ("a speech synthesis model").
 _TASK_MODEL = re.compile(r"(?i)\smodels?\b")
 # Nouns that a technique's lower-case name modifies: "a text encoding process".
@@ -307,6 +309,8 @@ def is_modifier(text: str, start: int, end: int, label: str) -> bool:
         return _METHOD_MODIFIES.match(text, end) is not None
     if label != "Task":
         return False
+    if _OBJECT_AFTER.match(text, end) is not None:
+        return True  # "semantic manipulation of the output": an act on one thing, no task's name
     if _TASK_MODIFIES.match(text, end) is not None:
         return not names_technique(text, start, end)
     return _TASK_MODEL.match(text, end) is not None and lookup(text[start:end]) is None
@@ -374,6 +378,33 @@ def pair_type(long: Span, short: Span, proposed: Iterable[Candidate]) -> EntityT
     if kind is None and not covered and long.text.islower():
         return None  # "natural language (NL)": nothing says the pair names a technique
     return kind or "Method"
+
+
+# What follows a modality compound's short form where the pair names the task ("text-to-image
+# (T2I) generation models"), not an adjective of a technique ("text-to-image (T2I) diffusion
+# models" tag nothing, GUIDELINES.md).
+_MODALITY_TASK_AFTER = re.compile(
+    r"(?i)\)\s*(?:[.,;:]|$|(?:generation|generative|synthesis|models?|systems?|tasks?|benchmarks?|and|or)\b)"
+)
+
+
+def names_modality_task(text: str, long: str, short_end: int) -> bool:
+    """Whether a long form with a modality compound and its short form name a task.
+
+    The compound ends the long form and the words after the short form do not make it an
+    adjective, or a task's head word ends it ("sketch-to-video generation (S2V)").
+
+    >>> text = "Prior audio-to-mesh (A2M) systems and sketch-to-video (S2V) diffusion models."
+    >>> names_modality_task(text, "audio-to-mesh", 24), names_modality_task(text, "sketch-to-video", 59)
+    (True, False)
+    >>> text = "We study sketch-to-video generation (S2V) here."
+    >>> names_modality_task(text, "sketch-to-video generation", 40)
+    True
+    """
+    words = long.split()
+    if MODALITY_COMPOUND.fullmatch(words[-1]) is not None:
+        return _MODALITY_TASK_AFTER.match(text, short_end) is not None
+    return head_type(words) == "Task" and any(MODALITY_COMPOUND.fullmatch(word) for word in words)
 
 
 def _is_word_char(char: str) -> bool:
@@ -522,6 +553,10 @@ class Entities:
         pairs: list[Candidate] = []
         generic_long_forms = set()
         for long, short in doc_value(doc, "kg_abbreviations"):
+            if names_modality_task(text, long.text, short.end_char):
+                fixed[long.text.casefold()] = fixed[short.text.casefold()] = "Task"
+                pairs += [candidate(long, "Task"), candidate(short, "Task")]
+                continue
             if is_generic(short.text) or (
                 is_generic(long.text)
                 and not _names_coinage(long.text, short.text)
@@ -581,6 +616,7 @@ class Entities:
         sentences = sentences_of(doc, [ent.start_char for ent in ents])
         class_nouns = ClassNounIndex(text)
         token_ends = token_bounds(doc)[1]
+        listed_as_tasks = _listed_with_tasks(text, ents, keys, by_head)
         for i, ent in enumerate(ents):
             key = keys[i]
             cue = fixed.get(key)
@@ -588,6 +624,8 @@ class Entities:
                 weight = 10
             else:
                 cue = by_head.get((ent.start, ent.end))  # a head word says more than a list entry
+                if cue == "Method" and key in listed_as_tasks:
+                    cue = "Task"  # "image classification and language modeling": a problem, as its peers
                 if cue == "Task":
                     cue = self._task_cue(text, ent)
                 elif cue is None and ent.label_ not in ("Task", "Metric"):
@@ -694,6 +732,40 @@ class Entities:
         ):
             return None  # models are often called methods; "a model" is the stronger word
         return cue
+
+
+# Words before a list that make its items what a model is trained with, not tested on.
+_TRAINING_SIGNALS = re.compile(r"(?i)\b(?:pre-?training|objectives?|signals?|losses)\b[^.;]*$")
+# Heads of techniques that also name the problem they address: "language modeling", "imitation learning".
+_PROBLEM_HEADS = ("modeling", "modelling", "learning")
+
+
+def _listed_with_tasks(
+    text: str, ents: list[Candidate], keys: list[str], by_head: dict[tuple[int, int], str]
+) -> set[str]:
+    """The names whose head makes them techniques but that a list joins to tasks.
+
+    In "FooNet does well on image retrieval, video captioning and graph modeling", "graph
+    modeling" is one more problem the model is tested on, as its peers are, not a technique;
+    a technique the name list holds stays one ("contrastive learning and image captioning").
+    """
+    found: set[str] = set()
+    for group in _coordinated(text, ents):
+        heads = [by_head.get((ents[i].start, ents[i].end)) for i in group]
+        first = ents[group[0]].start_char
+        if "Task" not in heads or _TRAINING_SIGNALS.search(text, max(0, first - 120), first):
+            continue  # "pre-training signals such as OCR and language modeling" are objectives
+        found.update(
+            keys[i]
+            for i, head in zip(group, heads, strict=True)
+            if head == "Method" and keys[i].endswith(_PROBLEM_HEADS) and not _listed_as_technique(keys[i])
+        )
+    return found
+
+
+def _listed_as_technique(name: str) -> bool:
+    entry = lookup(name)
+    return entry is not None and entry.type == "Method"
 
 
 def _most_voted(votes: dict[str, dict[str, int]]) -> dict[str, str]:

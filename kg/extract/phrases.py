@@ -77,6 +77,32 @@ HEADS: dict[str, EntityType] = {
             "infilling",
             "dialogue",
             "dialog",
+            "personalization",
+            "customization",
+            "following",
+            "removal",
+            "naming",
+            "recommendation",
+            "verification",
+            "linking",
+            "disambiguation",
+            "correction",
+            "simplification",
+            "counting",
+            "colorization",
+            "matting",
+            "dehazing",
+            "deraining",
+            "interpolation",
+            "reconstruction",
+            "rendering",
+            "animation",
+            "imputation",
+            "transcription",
+            "diarization",
+            "separation",
+            "spotting",
+            "categorization",
         ],
         "Task",
     ),
@@ -207,6 +233,7 @@ VAGUE = frozenset(
         "typical",
         "specific",
         "particular",
+        "special",
         "several",
         "many",
         "multiple",
@@ -561,6 +588,10 @@ _PLAIN_WORD = re.compile(r"^[A-Z][a-z]+$")
 _ACRONYM_LIKE = re.compile(r"\d|[A-Z].*[A-Z]")
 _CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z][a-z]+$")
 # A name as the base of a technique: "FFT-based contrastive loss", "depth-aware anchor pruning".
+# Steps joined in their order, a recipe rather than a name: "align-before-fuse", "retrieve-then-rank".
+_STEPS_IN_ORDER = re.compile(r"-(?:before|after|then)(?![a-z])")
+# A field of study, which names the data a task is done on: "cardiology report generation".
+_FIELD_NOUN = re.compile(r"^[A-Za-z][a-z]+(?:ology|ography|ometry)$")
 _NAME_BASED = re.compile(r"^[\w.]+-(?:based|aware|guided|driven|enhanced|conditioned|constrained)$")
 # Plain words joined by hyphens, capitalised as in a title: "Open-Set", "Text-to-Image".
 _PLAIN_COMPOUND = re.compile(r"^[A-Za-z][a-z]+(?:-[A-Za-z][a-z]*)+$")
@@ -599,6 +630,8 @@ def is_term_word(word: str) -> bool:
     (True, True, False)
     >>> is_term_word("improves"), is_term_word("CLIP-like"), is_term_word("CLIP-based")
     (False, False, True)
+    >>> is_term_word("sketch-then-render"), is_term_word("sketch-to-3D")
+    (False, True)
     """
     lower = word.lower()
     if (
@@ -615,12 +648,13 @@ def is_term_word(word: str) -> bool:
         and not _VARIABLE_COMPOUND.match(word)
         and not _PLAIN_COMPOUND.match(word)
         and not _NAME_BASED.match(word)
+        and not MODALITY_COMPOUND.fullmatch(word)  # "text-to-3D", "text-to-SQL": kinds of data
     ):
         return False  # a name of its own ("COCO detection" is COCO and detection)
     if _QUANTITY.match(word):
         return False
     if "-" in word or any(c.isdigit() for c in word):
-        return not lower.endswith(("-like", "-level", "-free"))
+        return not lower.endswith(("-like", "-level", "-free")) and _STEPS_IN_ORDER.search(lower) is None
     if lower.endswith("ed") and lower in term_words():
         return True  # participles that names hold: "supervised fine-tuning", "masked modeling"
     if (
@@ -632,6 +666,26 @@ def is_term_word(word: str) -> bool:
     return lower in term_words()
 
 
+# Task heads that, after a statistical object, name a way to fit or query a probabilistic model:
+# "moment matching", "kernel matching", "variational inference" are techniques; "entity matching",
+# "natural language inference" tasks.
+_FITTING_HEADS = frozenset({"matching", "inference"})
+_STATISTICAL_OBJECTS = frozenset(
+    {
+        "score",
+        "flow",
+        "distribution",
+        "moment",
+        "density",
+        "ratio",
+        "kernel",
+        "gradient",
+        "variational",
+        "bayesian",
+    }
+)
+
+
 def head_type(words: list[str]) -> EntityType | None:
     """The type a phrase's last words give it, or None if they are no head.
 
@@ -639,8 +693,12 @@ def head_type(words: list[str]) -> EntityType | None:
     ('Task', 'Method')
     >>> head_type(["zero-shot", "learning"]), head_type(["word", "error", "rate"])
     ('Task', 'Metric')
+    >>> head_type(["moment", "matching"]), head_type(["entity", "matching"])
+    ('Method', 'Task')
     """
     last = words[-1].lower()
+    if last in _FITTING_HEADS and len(words) >= 2 and words[-2].lower() in _STATISTICAL_OBJECTS:
+        return "Method"  # "score matching", "variational inference": ways to fit a model, no tasks
     if HEADS.get(last) == "Task" and any(
         w.lower() in OBJECTIVE_MODIFIERS or w.lower().endswith("-augmented") for w in words[:-1]
     ):
@@ -673,8 +731,8 @@ def find_phrases(text: str, max_modifiers: int = 4) -> list[tuple[int, int, Enti
         if word not in _HEAD_WORDS and not ("-" in word and word.rsplit("-", 1)[1] in HEADS):
             continue
         kind = head_type(lower[max(0, i - 1) : i + 1])
-        if kind is None:
-            continue
+        if kind is None or word.endswith("-following"):
+            continue  # (an "instruction-following model": a quality, where "instruction following" is a task)
         start = i - 1 if i and f"{lower[i - 1]} {word}" in TWO_WORD_HEADS else i
         lower_case_head = words[i].group()[:1].islower()
         # Task names are short ("3D shape generation"); words before the third qualify the task
@@ -692,6 +750,7 @@ def find_phrases(text: str, max_modifiers: int = 4) -> list[tuple[int, int, Enti
             and text[words[start - 1].end() : words[start].start()] == " "
             and (
                 is_term_word(words[start - 1].group())
+                or (kind == "Task" and _FIELD_NOUN.match(words[start - 1].group()) is not None)
                 or (not lower_case_head and _is_titled_vague(words, start - 1))
                 or (word in _EPONYMOUS_HEADS and _is_capitalised_name(text, words[start - 1]))
                 or (kind != "Metric" and _is_proposed_modifier(text, words[start - 1], kind))
@@ -913,6 +972,171 @@ def _is_capitalised_name(text: str, word: re.Match[str]) -> bool:
     return _PLAIN_WORD.match(word.group()) is not None and bool(before) and before[-1] not in ".!?:,;("
 
 
+# Kinds of data a model maps one into another ("text-to-speech", "image-to-video", "plot-to-table").
+MODALITY_NOUNS = frozenset(
+    {
+        "text",
+        "image",
+        "video",
+        "speech",
+        "audio",
+        "music",
+        "sound",
+        "voice",
+        "motion",
+        "code",
+        "sql",
+        "sketch",
+        "layout",
+        "table",
+        "plot",
+        "chart",
+        "shape",
+        "mesh",
+        "3d",
+        "depth",
+        "scene",
+        "caption",
+    }
+)
+_MODALITIES = "|".join(sorted(MODALITY_NOUNS))
+# A modality-to-modality compound: the problem of turning one kind of data into another.
+MODALITY_COMPOUND = re.compile(rf"(?i)(?<![\w-])(?:{_MODALITIES})-to-(?:{_MODALITIES})(?![\w-])")
+_TO_JOINT = re.compile(r"-[tT]o-")
+# What follows such a compound where it stands as a noun, not before one it qualifies ("a text-to-speech
+# model"): the end of a clause or a conjunction, or a noun that calls it a task or a suite of its tests.
+_STANDS_AS_TASK = re.compile(
+    r"(?i)\s*(?:[.,;:!?)]|$)|\s+(?:and|or)\s|\s+(?:tasks?|benchmarks?|systems?|problems?)\b"
+)
+# A short form of such a compound ("A2M", "P-S2V": a "2" between the initials of two kinds of data;
+# not code's, "A2C" is an algorithm),
+# found at its "2"; a hyphenated qualifier before it, as in "sketch-driven S2V", belongs to the task's name.
+_MODALITY_INITIALS = "TIVASM"
+_MODALITY_TWO = re.compile(rf"2(?<=[{_MODALITY_INITIALS}]2)(?=[{_MODALITY_INITIALS}](?![\w-]))")
+_MODALITY_SHORT_FORM = re.compile(
+    rf"(?<![\w-])(?:[A-Za-z][a-z]+-[a-z]+ )?(?:[A-Z]-)?[{_MODALITY_INITIALS}]2[A-Z]$"
+)
+# Verbs after a short form that make it the subject, a noun: "S2V remains hard".
+_SUBJECT_OF = re.compile(r"\s+(?:is|are|was|were|remains?|has|have|does|do|can|becomes?)\b")
+# After a short form, a task's head word makes one name with it ("S2V personalization"), but
+# those the compound already says ("S2V generation" is S2V).
+_SHORT_FORM_TASK_HEAD = re.compile(r"\s+([a-z]+)\b")
+_SAID_BY_THE_COMPOUND = frozenset({"generation", "synthesis", "translation", "conversion"})
+
+
+def find_modality_tasks(text: str) -> list[tuple[int, int, EntityType]]:
+    """Character spans of the modality-to-modality compounds that stand as a task's name.
+
+    Used as a noun, "text-to-speech" is the task of speaking a text; before a noun it
+    qualifies, it names no task there ("a text-to-image model"; "text-to-image generation"
+    is found by its head word).
+
+    >>> text = "We study image-to-sketch and audio-to-video. A text-to-mesh model, a sketch-to-SQL benchmark."
+    >>> [text[s:e] for s, e, _ in find_modality_tasks(text)]
+    ['image-to-sketch', 'audio-to-video', 'sketch-to-SQL']
+
+    So is a short form of one used as a noun, or before a task's head word:
+
+    >>> text = "Sketch-guided S2V remains hard; A2M models help A2M personalization and A2M generation."
+    >>> [text[s:e] for s, e, _ in find_modality_tasks(text)]
+    ['Sketch-guided S2V', 'A2M personalization']
+    """
+    found: list[tuple[int, int, EntityType]] = []
+    for joint in _TO_JOINT.finditer(text):  # the cheap trigger: the compound is tried only where "-to-" is
+        start = joint.start()
+        while start and text[start - 1].isalnum():
+            start -= 1
+        match = MODALITY_COMPOUND.match(text, start)
+        if match is not None and _STANDS_AS_TASK.match(text, match.end()):
+            found.append((match.start(), match.end(), "Task"))
+    for two in _MODALITY_TWO.finditer(text):
+        short = _MODALITY_SHORT_FORM.search(text, max(0, two.start() - 24), two.end() + 1)
+        if short is None:
+            continue
+        end = short.end()
+        head = _SHORT_FORM_TASK_HEAD.match(text, end)
+        if (
+            head is not None
+            and HEADS.get(head.group(1)) == "Task"
+            and head.group(1) not in _SAID_BY_THE_COMPOUND
+        ):
+            # "sketch-driven S2V editing": the qualifier is the head's, not the short form's
+            found.append((short.end() - len(short.group().rsplit(" ", 1)[-1]), head.end(), "Task"))
+        elif _STANDS_AS_TASK.match(text, end) or _SUBJECT_OF.match(text, end):
+            found.append((short.start(), end, "Task"))
+    return found
+
+
+# Words before a task's name that make it a training objective the paper sets ("the proposed X task").
+_OBJECTIVE_BEFORE = frozenset(
+    {"proposed", "pretext", "auxiliary", "pre-training", "pretraining", "surrogate"}
+)
+# At most this many words name a task the text calls one.
+_CALLED_TASK_WORDS = 3
+
+
+def _names_a_called_task(word: str, last: bool) -> bool:
+    """Whether ``word`` may be part of a name a text calls a task, ``last`` if it stands right before "task".
+
+    Term words and the words of listed names may ("word embedding"); the last word, the
+    name's head, may be any noun of an act or state, a vague one too: "the entity alignment
+    task" says which alignment.
+    """
+    if not word.islower() or word in MODALITY_WORDS or word in STOP_WORDS or word.endswith("ed"):
+        return False  # (a participle says how the task is done: "weakly supervised")
+    if is_term_word(word) or word in term_words():
+        return True
+    return last and word.isalpha() and word.endswith(_ACT_NOUN_ENDINGS)
+
+
+_ACT_NOUN_ENDINGS = ("ment", "tion", "sion", "ity", "ness", "ance", "ence")
+
+
+def find_called_tasks(text: str) -> list[tuple[int, int, EntityType]]:
+    """Character spans of the names a text calls a task that no head word types ("the X alignment task").
+
+    The name is the term words right before "task", at most ``_CALLED_TASK_WORDS``, two
+    at least (one is a setting: "the zero-shot task"), not a modality word ("cross-modal").
+    Names a head word types are found by it ("the image segmentation task"); a task the
+    paper sets as an objective is none ("the proposed region pairing task").
+
+    >>> text = "We study the cross-modal face-voice alignment task, then the proposed region pairing task."
+    >>> [text[s:e] for s, e, _ in find_called_tasks(text)]
+    ['face-voice alignment']
+    >>> find_called_tasks("It helps each downstream task, the zero-shot task and the image parsing task.")
+    []
+    """
+    found: list[tuple[int, int, EntityType]] = []
+    noun = text.find(" task")  # str.find: a pattern's scan costs several times more
+    while noun > 0:
+        after = text[noun + 5 : noun + 6]
+        if text[noun - 1].islower() and not (
+            after.isalnum() or after in "-_"
+        ):  # not "tasks", "task-specific"
+            _add_called_task(text, noun, found)
+        noun = text.find(" task", noun + 5)
+    return found
+
+
+def _add_called_task(text: str, noun: int, found: list[tuple[int, int, EntityType]]) -> None:
+    """Add to ``found`` the name before the " task" at ``noun``, if there is one."""
+    before = list(_WORD.finditer(text, max(0, noun - 80), noun))
+    start = len(before)
+    while (
+        start > 0
+        and len(before) - start < _CALLED_TASK_WORDS
+        and before[start - 1].end() + 1 == (before[start].start() if start < len(before) else noun + 1)
+        and _names_a_called_task(before[start - 1].group(), last=start == len(before))
+    ):
+        start -= 1
+    words = [word.group() for word in before[start:]]
+    if len(words) < 2 or head_type(words) is not None:
+        return
+    if start > 0 and before[start - 1].group().lower() in _OBJECTIVE_BEFORE:
+        return
+    found.append((before[start].start(), noun, "Task"))
+
+
 @Language.factory("kg_phrases", default_config={"spans_key": "kg_phrases", "max_modifiers": 4})
 class Phrases:
     """Propose each head-typed phrase of a doc, in ``doc.spans[spans_key]`` (see ``propose``).
@@ -931,6 +1155,9 @@ class Phrases:
         self.max_modifiers = max_modifiers
 
     def __call__(self, doc: Doc, span_groups: bool = True) -> Doc:
-        found = candidates_at(doc, find_phrases(doc_text(doc), self.max_modifiers))
+        text = doc_text(doc)
+        found = candidates_at(
+            doc, find_phrases(text, self.max_modifiers) + find_modality_tasks(text) + find_called_tasks(text)
+        )
         propose(doc, self.spans_key, found, span_groups)
         return doc

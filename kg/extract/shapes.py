@@ -238,6 +238,11 @@ _TECHNIQUE_WORDS = frozenset(
 )
 
 
+# Acronyms of tasks that name no data set of their own, so "QA datasets" are datasets for the
+# task (the name list holds others: "NER", "OCR", "ASR").
+_TASK_ACRONYMS = frozenset({"QA", "NLI", "TTS", "SRL", "MRC", "ODQA", "KBQA"})
+
+
 @cache
 def shape_type(name: str, listed: bool = True) -> EntityType | None:
     """The type a name's list entry (if ``listed``) or shape gives it, or None if neither says anything.
@@ -250,6 +255,8 @@ def shape_type(name: str, listed: bool = True) -> EntityType | None:
     known = known_names().get(name.casefold()) if listed else None
     if known is not None:
         return "Benchmark" if known.type == "Dataset" and _BENCHMARK.search(name) else known.type
+    if name in _TASK_ACRONYMS:
+        return "Task"
     if _BENCHMARK.search(name) or _BENCHMARK_WORD.search(name):
         return "Benchmark"
     if _METRIC.search(name):
