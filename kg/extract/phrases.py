@@ -548,6 +548,11 @@ _SUPERVISION_SOURCES = frozenset(
         "caption",
     }
 )
+# "X learning" for these X names a paradigm or a field, and "X tuning" (or optimization, search)
+# for these X a chore on unnamed settings: no technique a practitioner looks up by that name.
+_PARADIGM_LEARNING = frozenset({"machine", "supervised", "unsupervised"})
+_UNNAMED_SETTINGS = frozenset({"parameter", "hyperparameter", "hyper-parameter"})
+_SETTING_CHORES = frozenset({"tuning", "optimization", "optimisation", "search"})
 _MEASURED_QUALITIES = frozenset(
     {"alignment", "preference", "human", "safety", "quality", "performance", "implicit", "explicit"}
 )
@@ -762,6 +767,11 @@ def find_phrases(text: str, max_modifiers: int = 4) -> list[tuple[int, int, Enti
             continue  # "learning rate", "sampling rate": settings, not measures
         if word == "supervision" and lower[i - 1] in _SUPERVISION_SOURCES:
             continue  # "caption supervision": where a training signal comes from, no technique
+        if start == i - 1 and (
+            (word == "learning" and lower[start] in _PARADIGM_LEARNING)
+            or (word in _SETTING_CHORES and lower[start] in _UNNAMED_SETTINGS)
+        ):
+            continue  # "unsupervised learning", "hyperparameter tuning": a paradigm, a chore
         if kind == "Task" and start == i - 1 and lower[start].endswith("-based"):
             continue  # "retrieval-based generation": how a broad task is done, not which task
         if kind == "Metric" and (
