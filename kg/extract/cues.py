@@ -435,6 +435,37 @@ def is_review_title(title: str) -> bool:
 _OBJECTIVE_LIST = re.compile(r"(?i)\bpre-?training\s+(?:tasks|objectives)\s*(?:\([^)]*\))?\s*:[^.;]*$")
 
 
+# After a name: perhaps one more name joined by a comma, "and" or "or", then the word for a
+# training objective ("X or Y losses", "a X objective").
+_OBJECTIVE_AFTER = re.compile(
+    r"(?i)^(?:\s*(?:,|,?\s+(?:and|or))\s+[\w-]+(?:\s[\w-]+){0,2}?)?\s+(?:loss|losses|objectives?)\b"
+)
+# Heads of measures that stay measures where a text minimises them (GUIDELINES.md decisions).
+_MEASURES_AS_SUCH = ("divergence", "similarity", "distance", "information")
+
+
+def names_an_objective(text: str, end: int) -> bool:
+    """Whether the words after the name that ends at ``end`` call it a training objective.
+
+    "minimizing X or Y losses", "a X objective": the name is what a model is trained to
+    minimise, a technique (GUIDELINES.md: a loss is a Method); divergences and similarity
+    measures named as such stay measures even so.
+
+    >>> text = "by minimizing quux matching or zorp matching losses with a glorp-entropy objective"
+    >>> [names_an_objective(text, text.index(n) + len(n)) for n in ("quux", "zorp matching", "glorp-entropy")]
+    [False, True, True]
+    >>> text = "quux matching or zorp matching losses"
+    >>> names_an_objective(text, len("quux matching"))
+    True
+    >>> text = "a zorp divergence loss and a quux matching network with losses"
+    >>> [names_an_objective(text, text.index(n) + len(n)) for n in ("zorp divergence", "quux matching")]
+    [False, False]
+    """
+    if text[:end].rstrip().lower().endswith(_MEASURES_AS_SUCH):
+        return False
+    return _OBJECTIVE_AFTER.match(text[end : end + 80]) is not None
+
+
 # "X (Y) is a widely used criterion": the class noun a copula gives the name before it.
 _COPULA = re.compile(
     rf"\s*(?:\([^)]*\)\s*)?(?:is|are)\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,4}}?({_CLASS})\b", re.IGNORECASE

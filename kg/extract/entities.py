@@ -39,6 +39,7 @@ from kg.extract.cues import (
     lists_objectives,
     names_a_competition,
     names_a_suite,
+    names_an_objective,
     names_software,
 )
 from kg.extract.extensions import (
@@ -590,6 +591,8 @@ class Entities:
                 cue = by_head.get((ent.start, ent.end))  # a head word says more than a list entry
                 if cue == "Task":
                     cue = self._task_cue(text, ent)
+                elif cue == "Metric" and names_an_objective(text, ent.end_char):
+                    cue = "Method"  # "a cross-entropy objective": minimised in training, not reported
                 elif cue is None and ent.label_ not in ("Task", "Metric"):
                     cue = self._context_cue(doc, text, ent, names[i], sentences[i], class_nouns, token_ends)
                     if cue is None and shape_type(names[i]) is None:
@@ -630,6 +633,10 @@ class Entities:
             return "Method"  # a training objective, or "X is proposed to ...": not a task
         if names_technique(text, ent.start_char, ent.end_char):
             return "Method"  # "a Multi-Scale Prediction strategy": the name of the strategy
+        if names_an_objective(text, ent.end_char):
+            listed = lookup(text[ent.start_char : ent.end_char])
+            if listed is None or listed.type != "Task":
+                return "Method"  # "minimizing score matching losses": a loss, where no listed task
         return copula_type(text, ent.end_char) or "Task"  # "X is a widely used criterion"
 
     @staticmethod

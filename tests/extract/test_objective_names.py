@@ -1,0 +1,36 @@
+"""A name the text calls a training objective ("minimizing X losses", "a X objective") is a Method."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+
+def _typed(pipeline: Language, text: str) -> dict[str, str]:
+    return {e.text: e.label_ for e in pipeline(text).ents}
+
+
+def test_task_shaped_names_before_losses_are_techniques(pipeline: Language) -> None:
+    text = "Quill nets are trained by minimizing moment matching or velocity matching losses on sketches."
+    found = _typed(pipeline, text)
+    assert found["moment matching"] == "Method"
+    assert found["velocity matching"] == "Method"
+
+
+def test_a_measure_named_as_an_objective_is_a_technique(pipeline: Language) -> None:
+    found = _typed(pipeline, "Zorblax fits rook boards with a cross-entropy objective and little data.")
+    assert found["cross-entropy"] == "Method"
+
+
+def test_a_measure_reported_stays_a_measure(pipeline: Language) -> None:
+    found = _typed(pipeline, "Zorblax lowers the cross-entropy on held-out rook boards by a third.")
+    assert found["cross-entropy"] == "Metric"
+
+
+def test_a_divergence_minimised_stays_a_measure(pipeline: Language) -> None:
+    found = _typed(pipeline, "Zorblax adds a KL divergence objective to keep close to the reference.")
+    assert found["KL divergence"] == "Metric"
+
+
+def test_a_listed_task_before_its_loss_stays_a_task(pipeline: Language) -> None:
+    found = _typed(pipeline, "Zorblax adds an image captioning loss to the rook board encoder.")
+    assert found.get("image captioning") == "Task"
