@@ -466,6 +466,28 @@ def names_an_objective(text: str, end: int) -> bool:
     return _OBJECTIVE_AFTER.match(text[end : end + 80]) is not None
 
 
+# "X, an expressive text-to-speech system", "X - a matting system"; "a matting system, named X".
+_SYSTEM_APPOSED = re.compile(r"^\s*[,\u2013\u2014-]\s*(?:a|an)\s+(?:[\w-]+,?\s+){0,4}?system\b")
+_SYSTEM_NAMING = re.compile(r"\bsystem\s*,?\s*(?:called|named|dubbed|termed)(?:\s+as)?\s+$")
+
+
+def names_a_system(before: str, after: str) -> bool:
+    """Whether the words right around a name call it a system: a trained network one runs (a Model).
+
+    GUIDELINES.md types a name by what the text calls it; "system" is not in ``CLASS_NOUNS``
+    because most uses are loose ("a RAG system", "dialogue systems"), so only an apposition
+    or a naming counts.
+
+    >>> names_a_system("The result is ", " - an expressive, multi-voice speech system.")
+    True
+    >>> names_a_system("a robust ViT-based matting system, named ", ". Our method")
+    True
+    >>> names_a_system("It is a reliable ", " system for search."), names_a_system("We use ", ", a method.")
+    (False, False)
+    """
+    return _SYSTEM_APPOSED.match(after[:100]) is not None or _SYSTEM_NAMING.search(before[-40:]) is not None
+
+
 # "X (Y) is a widely used criterion": the class noun a copula gives the name before it.
 _COPULA = re.compile(
     rf"\s*(?:\([^)]*\)\s*)?(?:is|are)\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,4}}?({_CLASS})\b", re.IGNORECASE

@@ -39,6 +39,7 @@ from kg.extract.cues import (
     lists_objectives,
     names_a_competition,
     names_a_suite,
+    names_a_system,
     names_an_objective,
     names_software,
 )
@@ -657,6 +658,10 @@ class Entities:
         nouns_before = class_nouns.within(before_start, name_start)
         nouns_after = class_nouns.within(name_end, after_end)
         cue = None
+        if "system" in text[before_start:after_end] and names_a_system(
+            text[before_start:name_start], text[name_end:after_end]
+        ):
+            return "Model"  # "X, an expressive text-to-speech system"
         if nouns_before or nouns_after:
             cue = context_type(
                 text[before_start:name_start],
