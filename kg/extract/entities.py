@@ -335,7 +335,8 @@ def pair_type(long: Span, short: Span, proposed: Iterable[Candidate]) -> EntityT
 
     An apposition after the pair decides ("X (Y), a ... framework"); else the long form's
     last word where it is a class noun or head word ("... Model",
-    "... Optimization", "... Generation"); else a listed entry for the long form, the words
+    "... Optimization", "... Generation"); else a naming as a technique before it ("a recipe
+    that we call X (Y)"); else a listed entry for the long form, the words
     around the pair ("an X (Y) approach"), a proposed span covering the long form, or
     the short form's shape. A listed entry for the short form alone is not used:
     acronyms are ambiguous ("UAR" is also a metric). None where nothing of these holds
@@ -356,6 +357,8 @@ def pair_type(long: Span, short: Span, proposed: Iterable[Candidate]) -> EntityT
         by_head = copula_type(doc_text(long.doc), long.end_char) or by_head
     if by_head is not None:
         return by_head  # a head word says more than a list entry ("reinforcement learning")
+    if _NAMED_TECHNIQUE.search(doc_text(long.doc), max(0, long.start_char - 60), long.start_char):
+        return "Method"  # "a recipe that we call X (Y)": the text names a technique, whatever a list says
     known = lookup(long.text)
     if known is not None:
         return known.type
