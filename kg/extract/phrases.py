@@ -553,6 +553,11 @@ _SUPERVISION_SOURCES = frozenset(
 _PARADIGM_LEARNING = frozenset({"machine", "supervised", "unsupervised"})
 _UNNAMED_SETTINGS = frozenset({"parameter", "hyperparameter", "hyper-parameter"})
 _SETTING_CHORES = frozenset({"tuning", "optimization", "optimisation", "search"})
+# "X modeling" with X only what is modelled ("topic modeling", "audio modeling") names the problem
+# of modelling it, a task; a modifier that says how ("masked", "causal", "contrastive", "auto-regressive")
+# makes a training objective, a technique. Endings of such adjectives and participles:
+_MANNER_ENDINGS = ("ed", "en", "ive", "al", "tic", "ric", "lic", "ous", "ar", "ent", "ant")
+_MODELING = frozenset({"modeling", "modelling"})
 _MEASURED_QUALITIES = frozenset(
     {"alignment", "preference", "human", "safety", "quality", "performance", "implicit", "explicit"}
 )
@@ -785,8 +790,24 @@ def find_phrases(text: str, max_modifiers: int = 4) -> list[tuple[int, int, Enti
             or word in STANDALONE
             or ("-" in alone and alone.lower() not in _TOO_GENERIC and is_term_word(alone.rsplit("-", 1)[0]))
         ):
-            found.append((words[start].start(), words[i].end(), head_type(lower[start : i + 1]) or kind))
+            kind = head_type(lower[start : i + 1]) or kind
+            if kind == "Method" and word in _MODELING and start < i and _models_a_subject(lower[start:i]):
+                kind = "Task"
+            found.append((words[start].start(), words[i].end(), kind))
     return found
+
+
+def _models_a_subject(modifiers: list[str]) -> bool:
+    """Whether the words before "modeling" only say what is modelled: plain nouns, no manner.
+
+    >>> _models_a_subject(["topic"]), _models_a_subject(["spoken", "content"])
+    (True, False)
+    >>> _models_a_subject(["masked", "image"]), _models_a_subject(["language"])
+    (False, False)
+    """
+    return f"{modifiers[-1]} modeling" not in TWO_WORD_HEADS and all(
+        word.isalpha() and not word.endswith(_MANNER_ENDINGS) for word in modifiers
+    )
 
 
 # Task head words, less those that also start training objectives ("denoising"), and their "-based" forms.
