@@ -330,6 +330,25 @@ _MEASURE_HEADS = frozenset(
 )
 
 
+# Lower-case words joined by "of": "mixture of experts", "bag of visual words", "chain-of-thought".
+_CONCEPT_PHRASE = re.compile(r"[a-z]+(?:[ -][a-z]+)?[ -]of[ -][a-z]+(?:[ -][a-z]+)?")
+
+
+def is_concept_phrase(text: str) -> bool:
+    """Whether a long form is lower-case words joined by "of", a design's name rather than a network's.
+
+    Networks are named by coinages or by a class noun at the end ("vision transformer");
+    "a mixture of experts (MoE) model" is a model built on a technique (GUIDELINES.md:
+    techniques and modules are Method), and "model" after the pair says which kind.
+
+    >>> is_concept_phrase("mixture of experts"), is_concept_phrase("bag-of-glyphs")
+    (True, True)
+    >>> is_concept_phrase("Mixture of Experts"), is_concept_phrase("vision transformer")
+    (False, False)
+    """
+    return _CONCEPT_PHRASE.fullmatch(text) is not None
+
+
 def pair_type(long: Span, short: Span, proposed: Iterable[Candidate]) -> EntityType | None:
     """The one type of a long form and its short form.
 
@@ -345,6 +364,8 @@ def pair_type(long: Span, short: Span, proposed: Iterable[Candidate]) -> EntityT
     apposed = apposition_type(doc_text(long.doc), long.end_char)
     if apposed is not None:
         return apposed  # "X (Y), a self-supervised learning framework": what the text calls the pair
+    if is_concept_phrase(long.text):
+        return "Method"  # "a mixture of experts (MoE) model": a model of that design, not its name
     last = long.text.replace("-", " ").split()[-1].lower()
     if last in CLASS_NOUNS and last not in ("framework", "approach", "family"):
         return CLASS_NOUNS[last]
@@ -562,7 +583,11 @@ class Entities:
                 text[short.start_char : short.end_char].casefold(),
             )
             label = called.get(keys[0]) or called.get(keys[1])
-            if label is not None and (fixed[keys[0]], label) in _CALLED_CHANGES:
+            if (
+                label is not None
+                and (fixed[keys[0]], label) in _CALLED_CHANGES
+                and not is_concept_phrase(text[long.start_char : long.end_char])
+            ):
                 fixed[keys[0]] = fixed[keys[1]] = label
         fixed = {**called, **fixed}
         entities = self._typed(doc, text, found, fixed, by_head)
