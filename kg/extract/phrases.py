@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract.extensions import candidates_at, doc_text, propose
-from kg.extract.known_names import known_names
+from kg.extract.known_names import known_names, lookup
 from kg.model import EntityType
 
 # Head words (lower case) and the type they give the phrase they end.
@@ -750,6 +750,8 @@ def find_phrases(text: str, max_modifiers: int = 4) -> list[tuple[int, int, Enti
                 and _is_measure_word(words[start - 1].group())
             ):
                 start -= 1
+        if word == "score" and start == i and _scores_a_benchmark(text, words, i):
+            start -= 1  # "86.4 GLUE score": the benchmark's aggregate score, a measure of its own
         if (
             kind == "Method"
             and start > 0
@@ -795,6 +797,29 @@ def find_phrases(text: str, max_modifiers: int = 4) -> list[tuple[int, int, Enti
                 kind = "Task"
             found.append((words[start].start(), words[i].end(), kind))
     return found
+
+
+# A figure a score is given in, right before the name it scores: "86.4 ", "71.2% ".
+_FIGURE = re.compile(r"\d+(?:\.\d+)?%?")
+
+
+def _scores_a_benchmark(text: str, words: list[re.Match[str]], head: int) -> bool:
+    """Whether the "score" at ``words[head]`` follows a figure and a listed benchmark's name.
+
+    "achieves 86.4 BLURB score": the score a benchmark aggregates is reported as a measure.
+
+    >>> text = "It reaches 86.4 BLURB score and a BLURB score."
+    >>> words = list(_WORD.finditer(text))
+    >>> [_scores_a_benchmark(text, words, i) for i, w in enumerate(words) if w.group() == "score"]
+    [True, False]
+    """
+    if head < 2 or text[words[head - 1].end() : words[head].start()] != " ":
+        return False
+    figure = words[head - 2]
+    if _FIGURE.fullmatch(text, figure.start(), words[head - 1].start() - 1) is None:
+        return False
+    listed = lookup(words[head - 1].group())
+    return listed is not None and listed.type == "Benchmark"
 
 
 def _models_a_subject(modifiers: list[str]) -> bool:
