@@ -24,6 +24,8 @@ from kg.extract.extensions import candidates_at, doc_text, propose
 from kg.extract.known_names import known_names, lookup
 from kg.model import EntityType
 
+# Counts of operations and frame rates: measures of cost, named alone ("fewer FLOPs", "flops").
+_COMPUTE_MEASURES = ("flop", "flops", "gflops", "tflops", "macs", "fps")
 # Head words (lower case) and the type they give the phrase they end.
 HEADS: dict[str, EntityType] = {
     **dict.fromkeys(
@@ -137,6 +139,7 @@ HEADS: dict[str, EntityType] = {
         "Method",
     ),
     **dict.fromkeys(["accuracy", "divergence", "perplexity", "entropy", "rate", "score"], "Metric"),
+    **dict.fromkeys(_COMPUTE_MEASURES, "Metric"),
 }
 # Two-word heads whose last word alone says too little.
 TWO_WORD_HEADS: dict[str, EntityType] = {
@@ -155,6 +158,7 @@ TWO_WORD_HEADS: dict[str, EntityType] = {
 }
 # Heads that are names on their own.
 STANDALONE: dict[str, EntityType] = {
+    **dict.fromkeys(_COMPUTE_MEASURES, "Metric"),
     "accuracy": "Metric",
     "perplexity": "Metric",
     "summarization": "Task",
@@ -762,7 +766,12 @@ def find_phrases(text: str, max_modifiers: int = 4) -> list[tuple[int, int, Enti
             start -= 1  # "a LowRank self-attention": a coined variant of the technique
         if start == i - 1 and word in BROAD_HEADS and lower[start] in MODALITY_WORDS:
             continue
-        if word[-1] == "s" and i + 1 < len(lower) and lower[i + 1] in _DETERMINERS:
+        if (
+            word[-1] == "s"
+            and i + 1 < len(lower)
+            and lower[i + 1] in _DETERMINERS
+            and word not in _COMPUTE_MEASURES  # "and flops, the X models": a noun before a clause
+        ):
             continue  # "the alignment tuning transforms a base LLM": a verb, not a technique
         if word in _LOSSES and HEADS.get(lower[i - 1]) == "Task":
             continue  # "an image captioning loss", "the prediction loss": a task's objective, no name
