@@ -1101,6 +1101,33 @@ def _variants_typed_as_their_base(winners: dict[str, str]) -> dict[str, str]:
     return changed
 
 
+# A short prefix and a hyphen before a name: "lambda-", "x-", "tiny-".
+_PREFIXED = re.compile(r"([a-z0-9]{1,7})-(.{3,})")
+
+
+def _bases_typed_as_their_network(winners: dict[str, str]) -> dict[str, str]:
+    """``winners`` (name -> type), a technique-typed name a Model if the paper's network prefixes it.
+
+    "lambda-Zorb" is a network of the Zorb family, so "Zorb" alone is that family's earlier
+    network, not a technique (most such bases have nothing but their shape to type them).
+
+    >>> _bases_typed_as_their_network({"zorb": "Method", "lambda-zorb": "Model", "dpo": "Method"})
+    {'zorb': 'Model', 'lambda-zorb': 'Model', 'dpo': 'Method'}
+    >>> _bases_typed_as_their_network({"zorb": "Method", "lambda-zorb": "Method"})
+    {'zorb': 'Method', 'lambda-zorb': 'Method'}
+    """
+    changed = winners
+    for key, kind in winners.items():
+        if kind != "Model" or "-" not in key:
+            continue
+        match = _PREFIXED.fullmatch(key)
+        if match is not None and winners.get(match.group(2)) == "Method":
+            if changed is winners:
+                changed = dict(winners)
+            changed[match.group(2)] = "Model"
+    return changed
+
+
 # Greek letters and the words that spell them in plain text ("β-VAE", "beta-VAE").
 _GREEK_NAMES = dict(
     zip(
@@ -1205,7 +1232,7 @@ def settled_names(
         if role == "introduced":
             introduced.add(key)
             introduced.add(partner.get(key, key))
-    winners = _variants_typed_as_their_base(_most_voted(votes))
+    winners = _bases_typed_as_their_network(_variants_typed_as_their_base(_most_voted(votes)))
     bases = {name[:3] for name in introduced if len(name) > 2}  # a variant starts as its base does
     return {
         key: (kind, key in introduced or (key[:3] in bases and _variant_of(key, introduced)))
