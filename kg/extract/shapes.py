@@ -462,6 +462,9 @@ def find_names(text: str, title: bool = False) -> list[tuple[int, int]]:
 # "(2) Insufficient Synergy: These ...": the heading of an enumerated point, not a name.
 _HEADING = re.compile(r":\s+[A-Z]")
 _ENUMERATOR = re.compile(r"(?:\(\w{1,3}\)|\b\d\.)\s*$")
+# A figure right before a name, and a short acronym with a function word after it: "57.9 PQ for ...".
+_SCORED_BEFORE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?%?\s$")
+_MEASURE_THEN_WORD = re.compile(r"[A-Za-z]{0,2}[A-Z]{1,4}(?:@\d+)?\s(?:of|for|in)\s")
 # Last words of Title Case phrases that name claims and problems, not techniques.
 _NOT_TECHNIQUES = frozenset(
     {"hypothesis", "theorem", "conjecture", "problem", "dilemma", "paradox", "challenge"}
@@ -496,6 +499,8 @@ def find_titled(text: str) -> list[tuple[int, int, EntityType]]:
         start, end, kind = match.start() + titled[0], match.start() + titled[1], titled[2]
         if _HEADING.match(text, end) and _ENUMERATOR.search(text, max(0, start - 8), start):
             continue  # "(1) Information Degradation: This arises ...": a point's heading
+        if _SCORED_BEFORE.search(text, max(0, start - 12), start) and _MEASURE_THEN_WORD.match(text, start):
+            continue  # "57.9 PQ for COCO Panoptic Segmentation": a measure, then what it is taken on
         found.append((start, end, kind))
     return found
 
