@@ -775,6 +775,8 @@ def find_phrases(text: str, max_modifiers: int = 4) -> list[tuple[int, int, Enti
             continue  # "the alignment tuning transforms a base LLM": a verb, not a technique
         if word in _LOSSES and HEADS.get(lower[i - 1]) == "Task":
             continue  # "an image captioning loss", "the prediction loss": a task's objective, no name
+        if kind == "Method" and start < i - 1 and _is_measure_as_such(lower, i - 1):
+            continue  # "a relative entropy constraint": the measure is the name (found on its own)
         if start < i and _is_leading_verb(text, words[start]):
             start += 1  # "Scaling Open-Vocabulary Object Detection": a title's verb, not a modifier
         if word in _QUALIFIED_MEASURES and start < i:
@@ -829,6 +831,24 @@ def _scores_a_benchmark(text: str, words: list[re.Match[str]], head: int) -> boo
         return False
     listed = lookup(words[head - 1].group())
     return listed is not None and listed.type == "Benchmark"
+
+
+# Last words of measures that stay measures where a loss, constraint or penalty is made of them
+# (GUIDELINES.md decisions: "KL divergence", "mutual information", "cosine similarity").
+_MEASURES_AS_SUCH = frozenset({"divergence", "similarity", "information", "distance", "entropy"})
+
+
+def _is_measure_as_such(lower: list[str], index: int) -> bool:
+    """Whether ``lower[index]`` ends a divergence or similarity measure (not cross-entropy, a loss).
+
+    >>> lower = "a relative entropy constraint and a cross entropy loss".split()
+    >>> _is_measure_as_such(lower, 2), _is_measure_as_such(lower, 7)
+    (True, False)
+    """
+    word = lower[index]
+    if word not in _MEASURES_AS_SUCH or (index and lower[index - 1] == "cross"):
+        return False
+    return head_type(lower[max(0, index - 1) : index + 1]) == "Metric"
 
 
 def _models_a_subject(modifiers: list[str]) -> bool:
