@@ -34,3 +34,16 @@ def test_a_divergence_minimised_stays_a_measure(pipeline: Language) -> None:
 def test_a_listed_task_before_its_loss_stays_a_task(pipeline: Language) -> None:
     found = _typed(pipeline, "Zorblax adds an image captioning loss to the rook board encoder.")
     assert found.get("image captioning") == "Task"
+
+
+def test_a_defined_short_form_before_loss_is_the_name(pipeline: Language) -> None:
+    # "DSAM loss" is a listed technique; here the text defines DSAM and uses its loss
+    text = "We build on Dual Sparse Anchor Mapping (DSAM). Our method keeps the DSAM loss function as it is."
+    found = [(e.text, e.label_) for e in pipeline(text).ents]
+    assert "DSAM loss" not in [name for name, _ in found]
+    assert [name for name, _ in found].count("DSAM") == 2
+
+
+def test_an_undefined_short_form_before_loss_keeps_the_listed_name(pipeline: Language) -> None:
+    found = [e.text for e in pipeline("Our method keeps the DSAM loss function as it is.").ents]
+    assert found == ["DSAM loss"]
