@@ -69,7 +69,7 @@ _GENERIC = re.compile(
     r"text-to-image|t2i|vision[- ]language|video|audio|speech|open|closed|general)\s*)*"
     r"(?:(?:large\s)?(?:language|vision|multimodal|foundation|diffusion|generative|reward|world|"
     r"embedding|sequence|reasoning)\s)?"
-    r"(?:models?|transformers?|networks?|llms?|mllms?|vlms?|lmms?|lvlms?|slms?|lms?|ai|agi)$"
+    r"(?:models?|transformers?|networks?|detectors?|llms?|mllms?|vlms?|lmms?|lvlms?|slms?|lms?|ai|agi)$"
 )
 _LOWER_CASE_GENERIC = re.compile(
     r"^(?:[a-z][a-z0-9-]*\s)+(?:language\s|vision\s|diffusion\s|foundation\s)?"
