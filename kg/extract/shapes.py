@@ -465,6 +465,8 @@ _ENUMERATOR = re.compile(r"(?:\(\w{1,3}\)|\b\d\.)\s*$")
 # A figure right before a name, and a short acronym with a function word after it: "57.9 PQ for ...".
 _SCORED_BEFORE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?%?\s$")
 _MEASURE_THEN_WORD = re.compile(r"[A-Za-z]{0,2}[A-Z]{1,4}(?:@\d+)?\s(?:of|for|in)\s")
+# A parameter count on its own: "13B", "1.5B", "350M".
+_SIZE_WORD = re.compile(r"\d+(?:\.\d+)?[BM]$")
 # Last words of Title Case phrases that name claims and problems, not techniques.
 _NOT_TECHNIQUES = frozenset(
     {"hypothesis", "theorem", "conjecture", "problem", "dilemma", "paradox", "challenge"}
@@ -525,6 +527,7 @@ def _titled_name(phrase: str, mid_sentence: bool) -> tuple[int, int, EntityType]
         )
         or words[0].group().endswith("ing")  # "Aligning Large Language Models" is a verb phrase
         or _BASED.search(words[0].group())  # "Transformer-based BERT" is BERT
+        or _SIZE_WORD.match(words[0].group())  # "13B Zorb Llama": a size of the named network
     ):
         words.pop(0)
     while words and _BASED.search(words[-1].group()):

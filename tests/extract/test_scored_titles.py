@@ -1,4 +1,4 @@
-"""A figure, a measure's acronym and "for"/"of"/"in" start no Title Case name ("57.9 PQ for ...")."""
+"""Title Case names start after a figure and its measure ("57.9 PQ for ...") and after a size ("13B X")."""
 
 from __future__ import annotations
 
@@ -20,3 +20,8 @@ def test_an_acronym_in_a_name_with_no_figure_before_is_kept() -> None:
 def test_the_measure_is_found_alone(pipeline: Language) -> None:
     doc = pipeline("Zorblax reaches 61.2 RQ for Rook Board Parsing on the test split.")
     assert ("RQ", "Metric") in [(e.text, e.label_) for e in doc.ents]
+
+
+def test_a_parameter_count_starts_no_title_case_name() -> None:
+    text = "The 7B and 13B Quill Owl variants support infilling."
+    assert [text[s:e] for s, e, _ in find_titled(text)] == ["Quill Owl"]
