@@ -596,6 +596,7 @@ class Entities:
         found = _with_listed_data(doc, text, found)
         found = _with_listed_tasks(doc, text, found)
         found = _with_data_versions(doc, text, found)
+        found = _with_dashed_variants(doc, text, found)
         called = _called(text, found, by_head)
         for long, short in zip(pairs[::2], pairs[1::2], strict=True):
             keys = (
@@ -1023,6 +1024,37 @@ def _with_data_versions(doc: Doc, text: str, ents: list[Candidate]) -> list[Cand
         widened.append(
             ent if tokens is None or crossed else Candidate(*tokens, ent.start_char, match.end(), ent.label_)
         )
+    return widened
+
+
+# A variant after a spaced dash: " - Python 7B", " - Instruct)", " - Chat variants"; a single capitalised
+# word with a size after it, or before a bracket, a comma, a full stop or "variants"/"models".
+_DASHED_VARIANT = re.compile(
+    r" [-\u2013] [A-Z][a-z]+(?: \d+(?:\.\d+)?[BM](?!\w|\.\d)|(?=[),.;]| \(| variants?\b| models?\b))"
+)
+
+
+def _with_dashed_variants(doc: Doc, text: str, ents: list[Candidate]) -> list[Candidate]:
+    """``ents``, each network's name widened over a variant a spaced dash joins to it.
+
+    Model families name their variants so: "Zorb Llama - Python", "Zorb Llama - Chat 7B"
+    (GUIDELINES.md: keep the full name with its version or size suffix). A name found
+    inside the widened one ("Python 7B") gives way to it.
+
+    >>> from kg.extract import nlp
+    >>> doc = nlp()("Zorb Llama - Chat 7B beats Zorb Llama - Python, and Zorb Llama - a family.")
+    >>> [(e.text, e.label_) for e in doc.ents]
+    [('Zorb Llama - Chat 7B', 'Model'), ('Zorb Llama - Python', 'Model'), ('Zorb Llama', 'Model')]
+    """
+    if " - " not in text and " \u2013 " not in text:
+        return ents
+    widened: list[Candidate] = []
+    for ent in ents:
+        if widened and ent.start < widened[-1].end:
+            continue  # a name inside the variant ("Python 7B")
+        match = _DASHED_VARIANT.match(text, ent.end_char) if ent.label_ == "Model" else None
+        tokens = None if match is None else token_span(doc, ent.start_char, match.end())
+        widened.append(ent if tokens is None else Candidate(*tokens, ent.start_char, match.end(), ent.label_))
     return widened
 
 
