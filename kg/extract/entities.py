@@ -1053,8 +1053,9 @@ def _with_dashed_variants(doc: Doc, text: str, ents: list[Candidate]) -> list[Ca
         if widened and ent.start < widened[-1].end:
             continue  # a name inside the variant ("Python 7B")
         match = _DASHED_VARIANT.match(text, ent.end_char) if ent.label_ == "Model" else None
-        tokens = None if match is None else token_span(doc, ent.start_char, match.end())
-        widened.append(ent if tokens is None else Candidate(*tokens, ent.start_char, match.end(), ent.label_))
+        end = ent.end_char if match is None else match.end()
+        tokens = token_span(doc, ent.start_char, end) if end > ent.end_char else None
+        widened.append(ent if tokens is None else Candidate(*tokens, ent.start_char, end, ent.label_))
     return widened
 
 

@@ -172,8 +172,9 @@ def name_type(name: str) -> EntityType:
 
 # A data name and a short or long year after it, joined or not: "IWSLT17", "DCASE'19", "BraTS2020".
 _DATA_EDITION = re.compile(r"^([A-Za-z][\w]*?[A-Za-z])[-']?((?:19|20)?\d\d)$")
-# A dotted release number after a name and a space: "zorb2vec 2.0", "Quill v1.5".
-_RELEASE = re.compile(r"\S \(?v?\d+(?:\.\d+)+\)?$")
+# A dotted release number after a lower-case coinage and a space: "zorb2vec 2.0", "quill v1.5"
+# (a capitalised name may be unlisted data: "Zorblax 1.1").
+_RELEASE = re.compile(r"^[a-z][^ ]* \(?v?\d+(?:\.\d+)+\)?$")
 # A version or edition of listed data: "v2", "1.1", "2.0", "2014".
 _VERSION = re.compile(r"^(?:[vV]\d[\w.]*|\d{1,2}\.\d{1,2}|(?:19|20)\d\d)$")
 
@@ -264,7 +265,7 @@ def shape_type(name: str, listed: bool = True) -> EntityType | None:
     if name.rpartition(" ")[2].lower() in _TECHNIQUE_WORDS:
         return None  # "Zorbo Alignment", "CLIP Distillation": a technique on a model, not the model
     if _RELEASE.search(name):
-        return "Model"  # "zorb2vec 2.0": a release number after a coinage, which data is not (above)
+        return "Model"  # "zorb2vec 2.0": a release number after a lower-case coinage, not data (above)
     stem = _STEM_END.split(name, maxsplit=1)[0]
     if (
         _MODEL_SIZE.search(name)
