@@ -466,7 +466,7 @@ def names_an_objective(text: str, end: int) -> bool:
     return _OBJECTIVE_AFTER.match(text[end : end + 80]) is not None
 
 
-# "X, an expressive text-to-speech system", "X - a matting system"; "a matting system, named X".
+# "X, an expressive lullaby synthesis system", "X - a matting system"; "a matting system, named X".
 _SYSTEM_APPOSED = re.compile(r"^\s*[,\u2013\u2014-]\s*(?:a|an)\s+(?:[\w-]+,?\s+){0,4}?system\b")
 _SYSTEM_NAMING = re.compile(r"\bsystem\s*,?\s*(?:called|named|dubbed|termed)(?:\s+as)?\s+$")
 

@@ -330,20 +330,20 @@ _MEASURE_HEADS = frozenset(
 )
 
 
-# Lower-case words joined by "of": "mixture of experts", "bag of visual words", "chain-of-thought".
+# Lower-case words joined by "of": "bag of visual words", "chain-of-thought", "mixture of glyphs".
 _CONCEPT_PHRASE = re.compile(r"[a-z]+(?:[ -][a-z]+)?[ -]of[ -][a-z]+(?:[ -][a-z]+)?")
 
 
 def is_concept_phrase(text: str) -> bool:
     """Whether a long form is lower-case words joined by "of", a design's name rather than a network's.
 
-    Networks are named by coinages or by a class noun at the end ("vision transformer");
-    "a mixture of experts (MoE) model" is a model built on a technique (GUIDELINES.md:
+    Networks are named by coinages or by a class noun at the end ("glyph transformer");
+    "a bag of glyphs (BoG) model" is a model built on a technique (GUIDELINES.md:
     techniques and modules are Method), and "model" after the pair says which kind.
 
-    >>> is_concept_phrase("mixture of experts"), is_concept_phrase("bag-of-glyphs")
+    >>> is_concept_phrase("bag of visual words"), is_concept_phrase("bag-of-glyphs")
     (True, True)
-    >>> is_concept_phrase("Mixture of Experts"), is_concept_phrase("vision transformer")
+    >>> is_concept_phrase("Bag of Glyphs"), is_concept_phrase("glyph transformer")
     (False, False)
     """
     return _CONCEPT_PHRASE.fullmatch(text) is not None
@@ -365,7 +365,7 @@ def pair_type(long: Span, short: Span, proposed: Iterable[Candidate]) -> EntityT
     if apposed is not None:
         return apposed  # "X (Y), a self-supervised learning framework": what the text calls the pair
     if is_concept_phrase(long.text):
-        return "Method"  # "a mixture of experts (MoE) model": a model of that design, not its name
+        return "Method"  # "a bag of glyphs (BoG) model": a model of that design, not its name
     last = long.text.replace("-", " ").split()[-1].lower()
     if last in CLASS_NOUNS and last not in ("framework", "approach", "family"):
         return CLASS_NOUNS[last]
@@ -642,7 +642,7 @@ class Entities:
                 if cue == "Task":
                     cue = self._task_cue(text, ent)
                 elif cue == "Metric" and names_an_objective(text, ent.end_char):
-                    cue = "Method"  # "a cross-entropy objective": minimised in training, not reported
+                    cue = "Method"  # "a binary entropy objective": minimised in training, not reported
                 elif cue is None and ent.label_ not in ("Task", "Metric"):
                     cue = self._context_cue(doc, text, ent, names[i], sentences[i], class_nouns, token_ends)
                     if cue is None and shape_type(names[i]) is None:
@@ -686,7 +686,7 @@ class Entities:
         if names_an_objective(text, ent.end_char):
             listed = lookup(text[ent.start_char : ent.end_char])
             if listed is None or listed.type != "Task":
-                return "Method"  # "minimizing score matching losses": a loss, where no listed task
+                return "Method"  # "minimizing moment matching losses": a loss, where no listed task
         return copula_type(text, ent.end_char) or "Task"  # "X is a widely used criterion"
 
     @staticmethod
@@ -710,7 +710,7 @@ class Entities:
         if "system" in text[before_start:after_end] and names_a_system(
             text[before_start:name_start], text[name_end:after_end]
         ):
-            return "Model"  # "X, an expressive text-to-speech system"
+            return "Model"  # "X, an expressive lullaby synthesis system"
         if nouns_before or nouns_after:
             cue = context_type(
                 text[before_start:name_start],
@@ -1027,7 +1027,7 @@ def _with_data_versions(doc: Doc, text: str, ents: list[Candidate]) -> list[Cand
     return widened
 
 
-# A variant after a spaced dash: " - Python 7B", " - Instruct)", " - Chat variants"; a single capitalised
+# A variant after a spaced dash: " - Glyph 7B", " - Instruct)", " - Chat variants"; a single capitalised
 # word with a size after it, or before a bracket, a comma, a full stop or "variants"/"models".
 _DASHED_VARIANT = re.compile(
     r" [-\u2013] [A-Z][a-z]+(?: \d+(?:\.\d+)?[BM](?!\w|\.\d)|(?=[),.;]| \(| variants?\b| models?\b))"
@@ -1037,14 +1037,14 @@ _DASHED_VARIANT = re.compile(
 def _with_dashed_variants(doc: Doc, text: str, ents: list[Candidate]) -> list[Candidate]:
     """``ents``, each network's name widened over a variant a spaced dash joins to it.
 
-    Model families name their variants so: "Zorb Llama - Python", "Zorb Llama - Chat 7B"
+    Model families name their variants so: "Zorb Gemma - Python", "Zorb Gemma - Chat 7B"
     (GUIDELINES.md: keep the full name with its version or size suffix). A name found
     inside the widened one ("Python 7B") gives way to it.
 
     >>> from kg.extract import nlp
-    >>> doc = nlp()("Zorb Llama - Chat 7B beats Zorb Llama - Python, and Zorb Llama - a family.")
+    >>> doc = nlp()("Zorb Gemma - Chat 7B beats Zorb Gemma - Python, and Zorb Gemma - a family.")
     >>> [(e.text, e.label_) for e in doc.ents]
-    [('Zorb Llama - Chat 7B', 'Model'), ('Zorb Llama - Python', 'Model'), ('Zorb Llama', 'Model')]
+    [('Zorb Gemma - Chat 7B', 'Model'), ('Zorb Gemma - Python', 'Model'), ('Zorb Gemma', 'Model')]
     """
     if " - " not in text and " \u2013 " not in text:
         return ents

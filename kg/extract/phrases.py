@@ -557,7 +557,7 @@ _SUPERVISION_SOURCES = frozenset(
 _PARADIGM_LEARNING = frozenset({"machine", "supervised", "unsupervised"})
 _UNNAMED_SETTINGS = frozenset({"parameter", "hyperparameter", "hyper-parameter"})
 _SETTING_CHORES = frozenset({"tuning", "optimization", "optimisation", "search"})
-# "X modeling" with X only what is modelled ("topic modeling", "audio modeling") names the problem
+# "X modeling" with X only what is modelled ("music modeling", "graph modeling") names the problem
 # of modelling it, a task; a modifier that says how ("masked", "causal", "contrastive", "auto-regressive")
 # makes a training objective, a technique. Endings of such adjectives and participles:
 _MANNER_ENDINGS = ("ed", "en", "ive", "al", "tic", "ric", "lic", "ous", "ar", "ent", "ant")
@@ -755,7 +755,7 @@ def find_phrases(text: str, max_modifiers: int = 4) -> list[tuple[int, int, Enti
             ):
                 start -= 1
         if word == "score" and start == i and _scores_a_benchmark(text, words, i):
-            start -= 1  # "86.4 GLUE score": the benchmark's aggregate score, a measure of its own
+            start -= 1  # "86.4 BLURB score": the benchmark's aggregate score, a measure of its own
         if (
             kind == "Method"
             and start > 0
@@ -776,7 +776,7 @@ def find_phrases(text: str, max_modifiers: int = 4) -> list[tuple[int, int, Enti
         if word in _LOSSES and HEADS.get(lower[i - 1]) == "Task":
             continue  # "an image captioning loss", "the prediction loss": a task's objective, no name
         if kind == "Method" and start < i - 1 and _is_measure_as_such(lower, i - 1):
-            continue  # "a relative entropy constraint": the measure is the name (found on its own)
+            continue  # "a conditional entropy constraint": the measure is the name (found on its own)
         if start < i and _is_leading_verb(text, words[start]):
             start += 1  # "Scaling Open-Vocabulary Object Detection": a title's verb, not a modifier
         if word in _QUALIFIED_MEASURES and start < i:
@@ -834,14 +834,14 @@ def _scores_a_benchmark(text: str, words: list[re.Match[str]], head: int) -> boo
 
 
 # Last words of measures that stay measures where a loss, constraint or penalty is made of them
-# (GUIDELINES.md decisions: "KL divergence", "mutual information", "cosine similarity").
+# (GUIDELINES.md decisions: divergences and similarity measures named as such are measures).
 _MEASURES_AS_SUCH = frozenset({"divergence", "similarity", "information", "distance", "entropy"})
 
 
 def _is_measure_as_such(lower: list[str], index: int) -> bool:
-    """Whether ``lower[index]`` ends a divergence or similarity measure (not cross-entropy, a loss).
+    """Whether ``lower[index]`` ends a divergence or similarity measure (not a cross entropy, a loss).
 
-    >>> lower = "a relative entropy constraint and a cross entropy loss".split()
+    >>> lower = "a conditional entropy constraint and a cross entropy loss".split()
     >>> _is_measure_as_such(lower, 2), _is_measure_as_such(lower, 7)
     (True, False)
     """

@@ -503,7 +503,7 @@ def find_titled(text: str) -> list[tuple[int, int, EntityType]]:
         if _HEADING.match(text, end) and _ENUMERATOR.search(text, max(0, start - 8), start):
             continue  # "(1) Information Degradation: This arises ...": a point's heading
         if _SCORED_BEFORE.search(text, max(0, start - 12), start) and _MEASURE_THEN_WORD.match(text, start):
-            continue  # "57.9 PQ for COCO Panoptic Segmentation": a measure, then what it is taken on
+            continue  # "61.2 RQ for Rook Board Parsing": a measure, then what it is taken on
         found.append((start, end, kind))
     return found
 
@@ -528,7 +528,7 @@ def _titled_name(phrase: str, mid_sentence: bool) -> tuple[int, int, EntityType]
         )
         or words[0].group().endswith("ing")  # "Aligning Large Language Models" is a verb phrase
         or _BASED.search(words[0].group())  # "Transformer-based BERT" is BERT
-        or _SIZE_WORD.match(words[0].group())  # "13B Zorb Llama": a size of the named network
+        or _SIZE_WORD.match(words[0].group())  # "13B Zorb Gemma": a size of the named network
     ):
         words.pop(0)
     while words and _BASED.search(words[-1].group()):

@@ -10,14 +10,14 @@ def _names(pipeline: Language, text: str) -> list[tuple[str, str]]:
 
 
 def test_a_dashed_variant_with_a_size_or_before_a_bracket_is_kept(pipeline: Language) -> None:
-    text = "We release Quill Llama (base), Quill Llama - Glyph (glyphs), and Quill Llama - Glyph 13B today."
+    text = "We release Quill Gemma (base), Quill Gemma - Glyph (glyphs), and Quill Gemma - Glyph 13B today."
     found = _names(pipeline, text)
-    assert ("Quill Llama - Glyph", "Model") in found
-    assert ("Quill Llama - Glyph 13B", "Model") in found
+    assert ("Quill Gemma - Glyph", "Model") in found
+    assert ("Quill Gemma - Glyph 13B", "Model") in found
     assert ("Glyph 13B", "Model") not in found
 
 
 def test_an_apposition_after_a_dash_is_no_variant(pipeline: Language) -> None:
-    text = "The result is Quill Llama - a network for glyphs - and Quill Llama - Our pick wins."
+    text = "The result is Quill Gemma - a network for glyphs - and Quill Gemma - Our pick wins."
     found = _names(pipeline, text)
-    assert [name for name, _ in found] == ["Quill Llama", "Quill Llama"]
+    assert [name for name, _ in found] == ["Quill Gemma", "Quill Gemma"]

@@ -14,9 +14,9 @@ def _phrases(text: str) -> list[tuple[str, str]]:
 @pytest.mark.parametrize(
     ("text", "measure"),
     [
-        ("Zorblax is fit under a relative entropy penalty on rook boards.", "relative entropy"),
-        ("Zorblax adds a cosine similarity constraint to glyph features.", "cosine similarity"),
-        ("Zorblax adds a mutual information regularization to glyph features.", "mutual information"),
+        ("Zorblax is fit under a conditional entropy penalty on rook boards.", "conditional entropy"),
+        ("Zorblax adds a binary entropy constraint to glyph features.", "binary entropy"),
+        ("Zorblax adds a conditional entropy regularization to glyph features.", "conditional entropy"),
     ],
 )
 def test_the_measure_is_the_name(text: str, measure: str) -> None:

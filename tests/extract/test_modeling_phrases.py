@@ -19,7 +19,12 @@ def test_modeling_what_is_modelled_is_a_task(text: str) -> None:
 
 @pytest.mark.parametrize(
     "phrase",
-    ["masked graph modeling", "causal graph modeling", "contrastive graph modeling", "language modeling"],
+    [
+        "masked graph modeling",
+        "causal graph modeling",
+        "contrastive graph modeling",
+        "auto-regressive graph modeling",
+    ],
 )
 def test_modeling_with_a_manner_is_a_technique(phrase: str) -> None:
     assert _phrases(f"Zorblax is trained with {phrase} on rook boards.") == [(phrase, "Method")]

@@ -17,23 +17,23 @@ def test_task_shaped_names_before_losses_are_techniques(pipeline: Language) -> N
 
 
 def test_a_measure_named_as_an_objective_is_a_technique(pipeline: Language) -> None:
-    found = _typed(pipeline, "Zorblax fits rook boards with a cross-entropy objective and little data.")
-    assert found["cross-entropy"] == "Method"
+    found = _typed(pipeline, "Zorblax fits rook boards with a binary entropy objective and little data.")
+    assert found["binary entropy"] == "Method"
 
 
 def test_a_measure_reported_stays_a_measure(pipeline: Language) -> None:
-    found = _typed(pipeline, "Zorblax lowers the cross-entropy on held-out rook boards by a third.")
-    assert found["cross-entropy"] == "Metric"
+    found = _typed(pipeline, "Zorblax lowers the binary entropy on held-out rook boards by a third.")
+    assert found["binary entropy"] == "Metric"
 
 
 def test_a_divergence_minimised_stays_a_measure(pipeline: Language) -> None:
-    found = _typed(pipeline, "Zorblax adds a KL divergence objective to keep close to the reference.")
-    assert found["KL divergence"] == "Metric"
+    found = _typed(pipeline, "Zorblax adds a Jensen-Shannon divergence objective to stay near the reference.")
+    assert found["Jensen-Shannon divergence"] == "Metric"
 
 
 def test_a_listed_task_before_its_loss_stays_a_task(pipeline: Language) -> None:
-    found = _typed(pipeline, "Zorblax adds an image captioning loss to the rook board encoder.")
-    assert found.get("image captioning") == "Task"
+    found = _typed(pipeline, "Zorblax adds a lip reading loss to the rook board encoder.")
+    assert found.get("lip reading") == "Task"
 
 
 def test_a_defined_short_form_before_loss_is_the_name(pipeline: Language) -> None:

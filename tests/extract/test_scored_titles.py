@@ -23,5 +23,5 @@ def test_the_measure_is_found_alone(pipeline: Language) -> None:
 
 
 def test_a_parameter_count_starts_no_title_case_name() -> None:
-    text = "The 7B and 13B Quill Owl variants support infilling."
+    text = "The 7B and 13B Quill Owl variants support glyph repair."
     assert [text[s:e] for s, e, _ in find_titled(text)] == ["Quill Owl"]
