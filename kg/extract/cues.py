@@ -432,7 +432,10 @@ def is_review_title(title: str) -> bool:
 
 
 # "four pre-training tasks: X, Y and Z": a list of training objectives (Method, GUIDELINES.md).
-_OBJECTIVE_LIST = re.compile(r"(?i)\bpre-?training\s+(?:tasks|objectives)\s*(?:\([^)]*\))?\s*:[^.;]*$")
+# So is "optimizing two tasks simultaneously: X and Y": tasks a model is trained on at once.
+_OBJECTIVE_LIST = re.compile(
+    r"(?i)\b(?:pre-?training|optimi[sz]ing\s+(?:\w+\s+)?)\s*(?:tasks|objectives)\s*(?:\([^)]*\)|\w+ly)?\s*:[^.;]*$"
+)
 
 
 # After a name: perhaps one more name joined by a comma, "and" or "or", then the word for a
@@ -523,11 +526,14 @@ def apposition_type(text: str, end: int) -> EntityType | None:
 
 
 def lists_objectives(text: str, start: int) -> bool:
-    """Whether the name at ``start`` stands in a list of pre-training tasks ("tasks: MLM, ITM").
+    """Whether the name at ``start`` stands in a list of pre-training or optimized tasks ("tasks: MLM, ITM").
 
     >>> text = "We design two pre-training tasks: word matching and region prediction."
     >>> lists_objectives(text, text.index("region")), lists_objectives(text, 0)
     (True, False)
+    >>> text = "It works by optimizing two tasks jointly: glyph parsing and stroke prediction."
+    >>> lists_objectives(text, text.index("stroke"))
+    True
     """
     return _OBJECTIVE_LIST.search(text, max(0, start - 200), start) is not None
 

@@ -47,3 +47,17 @@ def test_a_defined_short_form_before_loss_is_the_name(pipeline: Language) -> Non
 def test_an_undefined_short_form_before_loss_keeps_the_listed_name(pipeline: Language) -> None:
     found = [e.text for e in pipeline("Our method keeps the DSAM loss function as it is.").ents]
     assert found == ["DSAM loss"]
+
+
+def test_tasks_a_model_is_optimized_on_at_once_are_objectives(pipeline: Language) -> None:
+    text = "Zorblax is trained by optimizing two tasks simultaneously: graph parsing and stroke prediction."
+    found = _typed(pipeline, text)
+    assert found["graph parsing"] == "Method"
+    assert found["stroke prediction"] == "Method"
+
+
+def test_tasks_evaluated_in_a_list_stay_tasks(pipeline: Language) -> None:
+    text = "Zorblax is evaluated on two tasks: graph parsing and stroke prediction."
+    found = _typed(pipeline, text)
+    assert found["graph parsing"] == "Task"
+    assert found["stroke prediction"] == "Task"
