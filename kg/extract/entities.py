@@ -722,7 +722,9 @@ class Entities:
         if (
             cue is None
             and ent.label_ not in ("Dataset", "Benchmark")
-            and _is_scored(name, text, start, name_start)
+            and (
+                _is_scored(name, text, start, name_start) or _is_raised(name, text, name_start, name_end, end)
+            )
         ):
             return "Metric"
         if cue is None and ent.label_ == "Dataset" and names_a_suite(text[name_end:after_end]):
@@ -804,6 +806,27 @@ def _is_scored(name: str, text: str, start: int, end: int) -> bool:
         _SHORT_MEASURE.match(name) is not None
         and 2 * capitals >= len(name.split("@")[0])  # an acronym ("AP", "mIoU"), not a word ("Llama")
         and _FIGURE_BEFORE.search(text[max(start, end - 12) : end]) is not None
+    )
+
+
+# A verb that raises a figure right before a name, and the figures it goes between after it.
+_RAISED_BEFORE = re.compile(r"(?i)\b(?:improv|boost|rais|increas|lift)\w*\s+(?:the\s+)?$")
+_FROM_TO = re.compile(r"\bfrom\s+\d+(?:\.\d+)?%?\s+to\s+\d")
+
+
+def _is_raised(name: str, text: str, start: int, end: int, sentence_end: int) -> bool:
+    """Whether the short capitalised ``name`` at ``text[start:end]`` is a measure a verb raises
+    from one figure to another: "Zorb improves RQ on glyphs from 31.2% to 44.6%".
+
+    >>> text = "Zorb improves RQ on rare glyphs from 31.2% to 44.6%. Zorb improves QN on glyphs."
+    >>> _is_raised("RQ", text, 14, 16, 51), _is_raised("QN", text, 66, 68, len(text))
+    (True, False)
+    """
+    return (
+        _SHORT_MEASURE.match(name) is not None
+        and 2 * sum(c.isupper() for c in name) >= len(name.split("@")[0])
+        and _RAISED_BEFORE.search(text, max(0, start - 20), start) is not None
+        and _FROM_TO.search(text, end, min(sentence_end, end + 100)) is not None
     )
 
 
