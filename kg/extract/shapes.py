@@ -540,7 +540,14 @@ def _titled_name(phrase: str, mid_sentence: bool) -> tuple[int, int, EntityType]
     start, end = words[0].start(), words[-1].end()
     name = phrase[start:end]
     last = words[-1].group().lower()
-    return start, end, head_type(name.split()) or CLASS_NOUNS.get(last) or name_type(name)
+    kind = head_type(name.split()) or CLASS_NOUNS.get(last) or shape_type(name)
+    if (
+        kind is None
+        and words[0].group() in LANGUAGE_NAMES
+        and all(_PLAIN_CAPITALISED.match(w.group()) for w in words[1:])
+    ):
+        return None  # "English Tweets": what data is in a language, no technique (nor a listed name)
+    return start, end, kind or "Method"
 
 
 @Language.factory("kg_name_shapes", default_config={"spans_key": "kg_shapes"})

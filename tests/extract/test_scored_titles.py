@@ -1,4 +1,4 @@
-"""Title Case names start after a figure and its measure ("57.9 PQ for ...") and after a size ("13B X")."""
+"""Where Title Case names start: not at a scored measure ("57.9 PQ for ..."), a size, a language."""
 
 from __future__ import annotations
 
@@ -25,3 +25,8 @@ def test_the_measure_is_found_alone(pipeline: Language) -> None:
 def test_a_parameter_count_starts_no_title_case_name() -> None:
     text = "The 7B and 13B Quill Owl variants support glyph repair."
     assert [text[s:e] for s, e, _ in find_titled(text)] == ["Quill Owl"]
+
+
+def test_a_language_and_plain_words_start_no_technique() -> None:
+    text = "A pre-trained model for Danish Limericks and the Danish Penn Treebank."
+    assert [(text[s:e], kind) for s, e, kind in find_titled(text)] == [("Danish Penn Treebank", "Dataset")]
