@@ -1050,7 +1050,7 @@ def _with_data_versions(doc: Doc, text: str, ents: list[Candidate]) -> list[Cand
     return widened
 
 
-# A variant after a spaced dash: " - Glyph 7B", " - Instruct)", " - Chat variants"; a single capitalised
+# A variant after a spaced dash: " - Glyph 7B", " - Chat)", " - Chat variants"; a single capitalised
 # word with a size after it, or before a bracket, a comma, a full stop or "variants"/"models".
 _DASHED_VARIANT = re.compile(
     r" [-\u2013] [A-Z][a-z]+(?: \d+(?:\.\d+)?[BM](?!\w|\.\d)|(?=[),.;]| \(| variants?\b| models?\b))"
@@ -1062,7 +1062,7 @@ def _with_dashed_variants(doc: Doc, text: str, ents: list[Candidate]) -> list[Ca
 
     Model families name their variants so: "Zorb Gemma - Python", "Zorb Gemma - Chat 7B"
     (GUIDELINES.md: keep the full name with its version or size suffix). A name found
-    inside the widened one ("Python 7B") gives way to it.
+    inside the widened one ("Glyph 7B") gives way to it.
 
     >>> from kg.extract import nlp
     >>> doc = nlp()("Zorb Gemma - Chat 7B beats Zorb Gemma - Python, and Zorb Gemma - a family.")
@@ -1074,7 +1074,7 @@ def _with_dashed_variants(doc: Doc, text: str, ents: list[Candidate]) -> list[Ca
     widened: list[Candidate] = []
     for ent in ents:
         if widened and ent.start < widened[-1].end:
-            continue  # a name inside the variant ("Python 7B")
+            continue  # a name inside the variant ("Glyph 7B")
         match = _DASHED_VARIANT.match(text, ent.end_char) if ent.label_ == "Model" else None
         end = ent.end_char if match is None else match.end()
         tokens = token_span(doc, ent.start_char, end) if end > ent.end_char else None

@@ -24,7 +24,7 @@ from kg.extract.extensions import candidates_at, doc_text, propose
 from kg.extract.known_names import known_names, lookup
 from kg.model import EntityType
 
-# Counts of operations and frame rates: measures of cost, named alone ("fewer FLOPs", "flops").
+# Counts of operations and frame rates: measures of cost, named alone ("fewer GFLOPs", "40 FPS").
 _COMPUTE_MEASURES = ("flop", "flops", "gflops", "tflops", "macs", "fps")
 # Head words (lower case) and the type they give the phrase they end.
 HEADS: dict[str, EntityType] = {
@@ -789,7 +789,7 @@ def find_phrases(text: str, max_modifiers: int = 4) -> list[tuple[int, int, Enti
             (word == "learning" and lower[start] in _PARADIGM_LEARNING)
             or (word in _SETTING_CHORES and lower[start] in _UNNAMED_SETTINGS)
         ):
-            continue  # "unsupervised learning", "hyperparameter tuning": a paradigm, a chore
+            continue  # a paradigm ("X learning") or a chore on unnamed settings ("parameter search")
         if kind == "Task" and start == i - 1 and lower[start].endswith("-based"):
             continue  # "retrieval-based generation": how a broad task is done, not which task
         if kind == "Metric" and (

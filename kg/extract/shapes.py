@@ -546,7 +546,7 @@ def _titled_name(phrase: str, mid_sentence: bool) -> tuple[int, int, EntityType]
         and words[0].group() in LANGUAGE_NAMES
         and all(_PLAIN_CAPITALISED.match(w.group()) for w in words[1:])
     ):
-        return None  # "English Tweets": what data is in a language, no technique (nor a listed name)
+        return None  # "Danish Limericks": what data is in a language, no technique (nor a listed name)
     return start, end, kind or "Method"
 
 
