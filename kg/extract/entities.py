@@ -418,6 +418,17 @@ def _is_objective_of(name: str, short_forms: dict[str, str]) -> bool:
     return word.lower() in _OBJECTIVE_WORDS and short in short_forms
 
 
+def _joins_defined(name: str, short_forms: dict[str, str]) -> bool:
+    """Whether ``name`` is short forms the text defines joined by "+": the two used together, no third name.
+
+    >>> defined = {"ZRB": "Method", "QLX": "Method"}
+    >>> _joins_defined("ZRB+QLX", defined), _joins_defined("ZRB+LLM", defined)
+    (True, False)
+    """
+    parts = name.split("+")
+    return len(parts) > 1 and all(part in short_forms for part in parts)
+
+
 def _is_word_char(char: str) -> bool:
     return char.isalnum() or char in "_-"  # what ``[\w-]`` matches
 
@@ -586,7 +597,10 @@ class Entities:
             ]
         if short_forms:
             proposals = [
-                c for c in proposals if not _is_objective_of(text[c.start_char : c.end_char], short_forms)
+                c
+                for c in proposals
+                if not _is_objective_of(text[c.start_char : c.end_char], short_forms)
+                and not _joins_defined(text[c.start_char : c.end_char], short_forms)
             ]
         if doc_value(doc, "kg_field") == "title":
             title = [head for head in [_title_head(doc)] if head is not None]

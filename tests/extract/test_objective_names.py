@@ -61,3 +61,10 @@ def test_tasks_evaluated_in_a_list_stay_tasks(pipeline: Language) -> None:
     found = _typed(pipeline, text)
     assert found["graph parsing"] == "Task"
     assert found["stroke prediction"] == "Task"
+
+
+def test_defined_short_forms_joined_by_a_plus_give_no_third_name(pipeline: Language) -> None:
+    text = "We use glyph tuning (GT) and stroke distillation (SD). Nets with GT or GT+SD win, as GT+LLM does."
+    names = [e.text for e in pipeline(text).ents]
+    assert "GT+SD" not in names
+    assert "GT+LLM" in names
