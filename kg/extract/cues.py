@@ -432,7 +432,63 @@ def is_review_title(title: str) -> bool:
 
 
 # "four pre-training tasks: X, Y and Z": a list of training objectives (Method, GUIDELINES.md).
-_OBJECTIVE_LIST = re.compile(r"(?i)\bpre-?training\s+(?:tasks|objectives)\s*(?:\([^)]*\))?\s*:[^.;]*$")
+# So is "optimizing two tasks simultaneously: X and Y": tasks a model is trained on at once.
+_OBJECTIVE_LIST = re.compile(
+    r"(?i)\b(?:pre-?training|optimi[sz]ing\s+(?:\w+\s+)?)\s*(?:tasks|objectives)\s*(?:\([^)]*\)|\w+ly)?\s*:[^.;]*$"
+)
+
+
+# After a name: perhaps one more name joined by a comma, "and" or "or", then the word for a
+# training objective ("X or Y losses", "a X objective").
+_OBJECTIVE_AFTER = re.compile(
+    r"(?i)^(?:\s*(?:,|,?\s+(?:and|or))\s+[\w-]+(?:\s[\w-]+){0,2}?)?\s+(?:loss|losses|objectives?)\b"
+)
+# Heads of measures that stay measures where a text minimises them (GUIDELINES.md decisions).
+_MEASURES_AS_SUCH = ("divergence", "similarity", "distance", "information")
+
+
+def names_an_objective(text: str, end: int) -> bool:
+    """Whether the words after the name that ends at ``end`` call it a training objective.
+
+    "minimizing X or Y losses", "a X objective": the name is what a model is trained to
+    minimise, a technique (GUIDELINES.md: a loss is a Method); divergences and similarity
+    measures named as such stay measures even so.
+
+    >>> text = "by minimizing quux matching or zorp matching losses with a glorp-entropy objective"
+    >>> [names_an_objective(text, text.index(n) + len(n)) for n in ("quux", "zorp matching", "glorp-entropy")]
+    [False, True, True]
+    >>> text = "quux matching or zorp matching losses"
+    >>> names_an_objective(text, len("quux matching"))
+    True
+    >>> text = "a zorp divergence loss and a quux matching network with losses"
+    >>> [names_an_objective(text, text.index(n) + len(n)) for n in ("zorp divergence", "quux matching")]
+    [False, False]
+    """
+    if text[:end].rstrip().lower().endswith(_MEASURES_AS_SUCH):
+        return False
+    return _OBJECTIVE_AFTER.match(text[end : end + 80]) is not None
+
+
+# "X, an expressive lullaby synthesis system", "X - a matting system"; "a matting system, named X".
+_SYSTEM_APPOSED = re.compile(r"^\s*[,\u2013\u2014-]\s*(?:a|an)\s+(?:[\w-]+,?\s+){0,4}?system\b")
+_SYSTEM_NAMING = re.compile(r"\bsystem\s*,?\s*(?:called|named|dubbed|termed)(?:\s+as)?\s+$")
+
+
+def names_a_system(before: str, after: str) -> bool:
+    """Whether the words right around a name call it a system: a trained network one runs (a Model).
+
+    GUIDELINES.md types a name by what the text calls it; "system" is not in ``CLASS_NOUNS``
+    because most uses are loose ("a RAG system", "dialogue systems"), so only an apposition
+    or a naming counts.
+
+    >>> names_a_system("The result is ", " - an expressive, multi-voice speech system.")
+    True
+    >>> names_a_system("a robust ViT-based matting system, named ", ". Our method")
+    True
+    >>> names_a_system("It is a reliable ", " system for search."), names_a_system("We use ", ", a method.")
+    (False, False)
+    """
+    return _SYSTEM_APPOSED.match(after[:100]) is not None or _SYSTEM_NAMING.search(before[-40:]) is not None
 
 
 # "X (Y) is a widely used criterion": the class noun a copula gives the name before it.
@@ -470,11 +526,14 @@ def apposition_type(text: str, end: int) -> EntityType | None:
 
 
 def lists_objectives(text: str, start: int) -> bool:
-    """Whether the name at ``start`` stands in a list of pre-training tasks ("tasks: MLM, ITM").
+    """Whether the name at ``start`` stands in a list of pre-training or optimized tasks ("tasks: MLM, ITM").
 
     >>> text = "We design two pre-training tasks: word matching and region prediction."
     >>> lists_objectives(text, text.index("region")), lists_objectives(text, 0)
     (True, False)
+    >>> text = "It works by optimizing two tasks jointly: glyph parsing and stroke prediction."
+    >>> lists_objectives(text, text.index("stroke"))
+    True
     """
     return _OBJECTIVE_LIST.search(text, max(0, start - 200), start) is not None
 

@@ -39,6 +39,8 @@ from kg.extract.cues import (
     lists_objectives,
     names_a_competition,
     names_a_suite,
+    names_a_system,
+    names_an_objective,
     names_software,
 )
 from kg.extract.extensions import (
@@ -67,7 +69,7 @@ _GENERIC = re.compile(
     r"text-to-image|t2i|vision[- ]language|video|audio|speech|open|closed|general)\s*)*"
     r"(?:(?:large\s)?(?:language|vision|multimodal|foundation|diffusion|generative|reward|world|"
     r"embedding|sequence|reasoning)\s)?"
-    r"(?:models?|transformers?|networks?|llms?|mllms?|vlms?|lmms?|lvlms?|slms?|lms?|ai|agi)$"
+    r"(?:models?|transformers?|networks?|detectors?|llms?|mllms?|vlms?|lmms?|lvlms?|slms?|lms?|ai|agi)$"
 )
 _LOWER_CASE_GENERIC = re.compile(
     r"^(?:[a-z][a-z0-9-]*\s)+(?:language\s|vision\s|diffusion\s|foundation\s)?"
@@ -332,12 +334,32 @@ _MEASURE_HEADS = frozenset(
 )
 
 
+# Lower-case words joined by "of": "bag of visual words", "chain-of-thought", "mixture of glyphs".
+_CONCEPT_PHRASE = re.compile(r"[a-z]+(?:[ -][a-z]+)?[ -]of[ -][a-z]+(?:[ -][a-z]+)?")
+
+
+def is_concept_phrase(text: str) -> bool:
+    """Whether a long form is lower-case words joined by "of", a design's name rather than a network's.
+
+    Networks are named by coinages or by a class noun at the end ("glyph transformer");
+    "a bag of glyphs (BoG) model" is a model built on a technique (GUIDELINES.md:
+    techniques and modules are Method), and "model" after the pair says which kind.
+
+    >>> is_concept_phrase("bag of visual words"), is_concept_phrase("bag-of-glyphs")
+    (True, True)
+    >>> is_concept_phrase("Bag of Glyphs"), is_concept_phrase("glyph transformer")
+    (False, False)
+    """
+    return _CONCEPT_PHRASE.fullmatch(text) is not None
+
+
 def pair_type(long: Span, short: Span, proposed: Iterable[Candidate]) -> EntityType | None:
     """The one type of a long form and its short form.
 
     An apposition after the pair decides ("X (Y), a ... framework"); else the long form's
     last word where it is a class noun or head word ("... Model",
-    "... Optimization", "... Generation"); else a listed entry for the long form, the words
+    "... Optimization", "... Generation"); else a naming as a technique before it ("a recipe
+    that we call X (Y)"); else a listed entry for the long form, the words
     around the pair ("an X (Y) approach"), a proposed span covering the long form, or
     the short form's shape. A listed entry for the short form alone is not used:
     acronyms are ambiguous ("UAR" is also a metric). None where nothing of these holds
@@ -346,6 +368,8 @@ def pair_type(long: Span, short: Span, proposed: Iterable[Candidate]) -> EntityT
     apposed = apposition_type(doc_text(long.doc), long.end_char)
     if apposed is not None:
         return apposed  # "X (Y), a self-supervised learning framework": what the text calls the pair
+    if is_concept_phrase(long.text):
+        return "Method"  # "a bag of glyphs (BoG) model": a model of that design, not its name
     last = long.text.replace("-", " ").split()[-1].lower()
     if last in CLASS_NOUNS and last not in ("framework", "approach", "family"):
         return CLASS_NOUNS[last]
@@ -358,6 +382,8 @@ def pair_type(long: Span, short: Span, proposed: Iterable[Candidate]) -> EntityT
         by_head = copula_type(doc_text(long.doc), long.end_char) or by_head
     if by_head is not None:
         return by_head  # a head word says more than a list entry ("reinforcement learning")
+    if _NAMED_TECHNIQUE.search(doc_text(long.doc), max(0, long.start_char - 60), long.start_char):
+        return "Method"  # "a recipe that we call X (Y)": the text names a technique, whatever a list says
     known = lookup(long.text)
     if known is not None:
         return known.type
@@ -405,6 +431,33 @@ def names_modality_task(text: str, long: str, short_end: int) -> bool:
     if MODALITY_COMPOUND.fullmatch(words[-1]) is not None:
         return _MODALITY_TASK_AFTER.match(text, short_end) is not None
     return head_type(words) == "Task" and any(MODALITY_COMPOUND.fullmatch(word) for word in words)
+
+
+_OBJECTIVE_WORDS = frozenset({"loss", "losses", "objective"})
+
+
+def _is_objective_of(name: str, short_forms: dict[str, str]) -> bool:
+    """Whether ``name`` is a defined short form and "loss" or "objective": the short form is the name.
+
+    A list holds "Zorb Loss", but where the text defines Zorb ("Zero-Order Rank Bound (ZORB)"),
+    "the ZORB loss function" uses that technique (GUIDELINES.md leaves surrounding words out).
+
+    >>> _is_objective_of("ZORB loss", {"ZORB": "Method"}), _is_objective_of("ZORB loss", {"QUX": "Method"})
+    (True, False)
+    """
+    short, _, word = name.rpartition(" ")
+    return word.lower() in _OBJECTIVE_WORDS and short in short_forms
+
+
+def _joins_defined(name: str, short_forms: dict[str, str]) -> bool:
+    """Whether ``name`` is short forms the text defines joined by "+": the two used together, no third name.
+
+    >>> defined = {"ZRB": "Method", "QLX": "Method"}
+    >>> _joins_defined("ZRB+QLX", defined), _joins_defined("ZRB+LLM", defined)
+    (True, False)
+    """
+    parts = name.split("+")
+    return len(parts) > 1 and all(part in short_forms for part in parts)
 
 
 def _is_word_char(char: str) -> bool:
@@ -577,6 +630,13 @@ class Entities:
             proposals = [
                 c for c in proposals if text[c.start_char : c.end_char].casefold() not in generic_long_forms
             ]
+        if short_forms:
+            proposals = [
+                c
+                for c in proposals
+                if not _is_objective_of(text[c.start_char : c.end_char], short_forms)
+                and not _joins_defined(text[c.start_char : c.end_char], short_forms)
+            ]
         if doc_value(doc, "kg_field") == "title":
             title = [head for head in [_title_head(doc)] if head is not None]
         else:
@@ -585,6 +645,7 @@ class Entities:
         found = _with_listed_data(doc, text, found)
         found = _with_listed_tasks(doc, text, found)
         found = _with_data_versions(doc, text, found)
+        found = _with_dashed_variants(doc, text, found)
         called = _called(text, found, by_head)
         for long, short in zip(pairs[::2], pairs[1::2], strict=True):
             keys = (
@@ -592,7 +653,11 @@ class Entities:
                 text[short.start_char : short.end_char].casefold(),
             )
             label = called.get(keys[0]) or called.get(keys[1])
-            if label is not None and (fixed[keys[0]], label) in _CALLED_CHANGES:
+            if (
+                label is not None
+                and (fixed[keys[0]], label) in _CALLED_CHANGES
+                and not is_concept_phrase(text[long.start_char : long.end_char])
+            ):
                 fixed[keys[0]] = fixed[keys[1]] = label
         fixed = {**called, **fixed}
         entities = self._typed(doc, text, found, fixed, by_head)
@@ -628,6 +693,8 @@ class Entities:
                     cue = "Task"  # "image classification and language modeling": a problem, as its peers
                 if cue == "Task":
                     cue = self._task_cue(text, ent)
+                elif cue == "Metric" and names_an_objective(text, ent.end_char):
+                    cue = "Method"  # "a binary entropy objective": minimised in training, not reported
                 elif cue is None and ent.label_ not in ("Task", "Metric"):
                     cue = self._context_cue(doc, text, ent, names[i], sentences[i], class_nouns, token_ends)
                     if cue is None and shape_type(names[i]) is None:
@@ -668,6 +735,10 @@ class Entities:
             return "Method"  # a training objective, or "X is proposed to ...": not a task
         if names_technique(text, ent.start_char, ent.end_char):
             return "Method"  # "a Multi-Scale Prediction strategy": the name of the strategy
+        if names_an_objective(text, ent.end_char):
+            listed = lookup(text[ent.start_char : ent.end_char])
+            if listed is None or listed.type != "Task":
+                return "Method"  # "minimizing moment matching losses": a loss, where no listed task
         return copula_type(text, ent.end_char) or "Task"  # "X is a widely used criterion"
 
     @staticmethod
@@ -688,6 +759,10 @@ class Entities:
         nouns_before = class_nouns.within(before_start, name_start)
         nouns_after = class_nouns.within(name_end, after_end)
         cue = None
+        if "system" in text[before_start:after_end] and names_a_system(
+            text[before_start:name_start], text[name_end:after_end]
+        ):
+            return "Model"  # "X, an expressive lullaby synthesis system"
         if nouns_before or nouns_after:
             cue = context_type(
                 text[before_start:name_start],
@@ -699,7 +774,9 @@ class Entities:
         if (
             cue is None
             and ent.label_ not in ("Dataset", "Benchmark")
-            and _is_scored(name, text, start, name_start)
+            and (
+                _is_scored(name, text, start, name_start) or _is_raised(name, text, name_start, name_end, end)
+            )
         ):
             return "Metric"
         if cue is None and ent.label_ == "Dataset" and names_a_suite(text[name_end:after_end]):
@@ -815,6 +892,27 @@ def _is_scored(name: str, text: str, start: int, end: int) -> bool:
         _SHORT_MEASURE.match(name) is not None
         and 2 * capitals >= len(name.split("@")[0])  # an acronym ("AP", "mIoU"), not a word ("Llama")
         and _FIGURE_BEFORE.search(text[max(start, end - 12) : end]) is not None
+    )
+
+
+# A verb that raises a figure right before a name, and the figures it goes between after it.
+_RAISED_BEFORE = re.compile(r"(?i)\b(?:improv|boost|rais|increas|lift)\w*\s+(?:the\s+)?$")
+_FROM_TO = re.compile(r"\bfrom\s+\d+(?:\.\d+)?%?\s+to\s+\d")
+
+
+def _is_raised(name: str, text: str, start: int, end: int, sentence_end: int) -> bool:
+    """Whether the short capitalised ``name`` at ``text[start:end]`` is a measure a verb raises
+    from one figure to another: "Zorb improves RQ on glyphs from 31.2% to 44.6%".
+
+    >>> text = "Zorb improves RQ on rare glyphs from 31.2% to 44.6%. Zorb improves QN on glyphs."
+    >>> _is_raised("RQ", text, 14, 16, 51), _is_raised("QN", text, 66, 68, len(text))
+    (True, False)
+    """
+    return (
+        _SHORT_MEASURE.match(name) is not None
+        and 2 * sum(c.isupper() for c in name) >= len(name.split("@")[0])
+        and _RAISED_BEFORE.search(text, max(0, start - 20), start) is not None
+        and _FROM_TO.search(text, end, min(sentence_end, end + 100)) is not None
     )
 
 
@@ -1038,6 +1136,38 @@ def _with_data_versions(doc: Doc, text: str, ents: list[Candidate]) -> list[Cand
     return widened
 
 
+# A variant after a spaced dash: " - Glyph 7B", " - Chat)", " - Chat variants"; a single capitalised
+# word with a size after it, or before a bracket, a comma, a full stop or "variants"/"models".
+_DASHED_VARIANT = re.compile(
+    r" [-\u2013] [A-Z][a-z]+(?: \d+(?:\.\d+)?[BM](?!\w|\.\d)|(?=[),.;]| \(| variants?\b| models?\b))"
+)
+
+
+def _with_dashed_variants(doc: Doc, text: str, ents: list[Candidate]) -> list[Candidate]:
+    """``ents``, each network's name widened over a variant a spaced dash joins to it.
+
+    Model families name their variants so: "Zorb Gemma - Python", "Zorb Gemma - Chat 7B"
+    (GUIDELINES.md: keep the full name with its version or size suffix). A name found
+    inside the widened one ("Glyph 7B") gives way to it.
+
+    >>> from kg.extract import nlp
+    >>> doc = nlp()("Zorb Gemma - Chat 7B beats Zorb Gemma - Python, and Zorb Gemma - a family.")
+    >>> [(e.text, e.label_) for e in doc.ents]
+    [('Zorb Gemma - Chat 7B', 'Model'), ('Zorb Gemma - Python', 'Model'), ('Zorb Gemma', 'Model')]
+    """
+    if " - " not in text and " \u2013 " not in text:
+        return ents
+    widened: list[Candidate] = []
+    for ent in ents:
+        if widened and ent.start < widened[-1].end:
+            continue  # a name inside the variant ("Glyph 7B")
+        match = _DASHED_VARIANT.match(text, ent.end_char) if ent.label_ == "Model" else None
+        end = ent.end_char if match is None else match.end()
+        tokens = token_span(doc, ent.start_char, end) if end > ent.end_char else None
+        widened.append(ent if tokens is None else Candidate(*tokens, ent.start_char, end, ent.label_))
+    return widened
+
+
 def without_overlaps(spans: list[Candidate]) -> list[Candidate]:
     """What ``spacy.util.filter_spans`` keeps of ``spans``, in text order: the longest of overlapping ones.
 
@@ -1130,6 +1260,33 @@ def _variants_typed_as_their_base(winners: dict[str, str]) -> dict[str, str]:
                 if changed is winners:
                     changed = dict(winners)
                 changed[key] = winners[longest]
+    return changed
+
+
+# A short prefix and a hyphen before a name: "lambda-", "x-", "tiny-".
+_PREFIXED = re.compile(r"([a-z0-9]{1,7})-(.{3,})")
+
+
+def _bases_typed_as_their_network(winners: dict[str, str]) -> dict[str, str]:
+    """``winners`` (name -> type), a technique-typed name a Model if the paper's network prefixes it.
+
+    "lambda-Zorb" is a network of the Zorb family, so "Zorb" alone is that family's earlier
+    network, not a technique (most such bases have nothing but their shape to type them).
+
+    >>> _bases_typed_as_their_network({"zorb": "Method", "lambda-zorb": "Model", "dpo": "Method"})
+    {'zorb': 'Model', 'lambda-zorb': 'Model', 'dpo': 'Method'}
+    >>> _bases_typed_as_their_network({"zorb": "Method", "lambda-zorb": "Method"})
+    {'zorb': 'Method', 'lambda-zorb': 'Method'}
+    """
+    changed = winners
+    for key, kind in winners.items():
+        if kind != "Model" or "-" not in key:
+            continue
+        match = _PREFIXED.fullmatch(key)
+        if match is not None and winners.get(match.group(2)) == "Method":
+            if changed is winners:
+                changed = dict(winners)
+            changed[match.group(2)] = "Model"
     return changed
 
 
@@ -1237,7 +1394,7 @@ def settled_names(
         if role == "introduced":
             introduced.add(key)
             introduced.add(partner.get(key, key))
-    winners = _variants_typed_as_their_base(_most_voted(votes))
+    winners = _bases_typed_as_their_network(_variants_typed_as_their_base(_most_voted(votes)))
     bases = {name[:3] for name in introduced if len(name) > 2}  # a variant starts as its base does
     return {
         key: (kind, key in introduced or (key[:3] in bases and _variant_of(key, introduced)))

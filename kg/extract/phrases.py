@@ -21,9 +21,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract.extensions import candidates_at, doc_text, propose
-from kg.extract.known_names import known_names
+from kg.extract.known_names import known_names, lookup
 from kg.model import EntityType
 
+# Counts of operations and frame rates: measures of cost, named alone ("fewer GFLOPs", "40 FPS").
+_COMPUTE_MEASURES = ("flop", "flops", "gflops", "tflops", "macs", "fps")
 # Head words (lower case) and the type they give the phrase they end.
 HEADS: dict[str, EntityType] = {
     **dict.fromkeys(
@@ -163,6 +165,7 @@ HEADS: dict[str, EntityType] = {
         "Method",
     ),
     **dict.fromkeys(["accuracy", "divergence", "perplexity", "entropy", "rate", "score"], "Metric"),
+    **dict.fromkeys(_COMPUTE_MEASURES, "Metric"),
 }
 # Two-word heads whose last word alone says too little.
 TWO_WORD_HEADS: dict[str, EntityType] = {
@@ -181,6 +184,7 @@ TWO_WORD_HEADS: dict[str, EntityType] = {
 }
 # Heads that are names on their own.
 STANDALONE: dict[str, EntityType] = {
+    **dict.fromkeys(_COMPUTE_MEASURES, "Metric"),
     "accuracy": "Metric",
     "perplexity": "Metric",
     "summarization": "Task",
@@ -575,6 +579,16 @@ _SUPERVISION_SOURCES = frozenset(
         "caption",
     }
 )
+# "X learning" for these X names a paradigm or a field, and "X tuning" (or optimization, search)
+# for these X a chore on unnamed settings: no technique a practitioner looks up by that name.
+_PARADIGM_LEARNING = frozenset({"machine", "supervised", "unsupervised"})
+_UNNAMED_SETTINGS = frozenset({"parameter", "hyperparameter", "hyper-parameter"})
+_SETTING_CHORES = frozenset({"tuning", "optimization", "optimisation", "search"})
+# "X modeling" with X only what is modelled ("music modeling", "graph modeling") names the problem
+# of modelling it, a task; a modifier that says how ("masked", "causal", "contrastive", "auto-regressive")
+# makes a training objective, a technique. Endings of such adjectives and participles:
+_MANNER_ENDINGS = ("ed", "en", "ive", "al", "tic", "ric", "lic", "ous", "ar", "ent", "ant")
+_MODELING = frozenset({"modeling", "modelling"})
 _MEASURED_QUALITIES = frozenset(
     {"alignment", "preference", "human", "safety", "quality", "performance", "implicit", "explicit"}
 )
@@ -799,6 +813,8 @@ def find_phrases(text: str, max_modifiers: int = 4) -> list[tuple[int, int, Enti
                 and _is_measure_word(words[start - 1].group())
             ):
                 start -= 1
+        if word == "score" and start == i and _scores_a_benchmark(text, words, i):
+            start -= 1  # "86.4 BLURB score": the benchmark's aggregate score, a measure of its own
         if (
             kind == "Method"
             and start > 0
@@ -809,10 +825,17 @@ def find_phrases(text: str, max_modifiers: int = 4) -> list[tuple[int, int, Enti
             start -= 1  # "a LowRank self-attention": a coined variant of the technique
         if start == i - 1 and word in BROAD_HEADS and lower[start] in MODALITY_WORDS:
             continue
-        if word[-1] == "s" and i + 1 < len(lower) and lower[i + 1] in _DETERMINERS:
+        if (
+            word[-1] == "s"
+            and i + 1 < len(lower)
+            and lower[i + 1] in _DETERMINERS
+            and word not in _COMPUTE_MEASURES  # "and flops, the X models": a noun before a clause
+        ):
             continue  # "the alignment tuning transforms a base LLM": a verb, not a technique
         if word in _LOSSES and HEADS.get(lower[i - 1]) == "Task":
             continue  # "an image captioning loss", "the prediction loss": a task's objective, no name
+        if kind == "Method" and start < i - 1 and _is_measure_as_such(lower, i - 1):
+            continue  # "a conditional entropy constraint": the measure is the name (found on its own)
         if start < i and _is_leading_verb(text, words[start]):
             start += 1  # "Scaling Open-Vocabulary Object Detection": a title's verb, not a modifier
         if word in _QUALIFIED_MEASURES and start < i:
@@ -821,6 +844,11 @@ def find_phrases(text: str, max_modifiers: int = 4) -> list[tuple[int, int, Enti
             continue  # "learning rate", "sampling rate": settings, not measures
         if word == "supervision" and lower[i - 1] in _SUPERVISION_SOURCES:
             continue  # "caption supervision": where a training signal comes from, no technique
+        if start == i - 1 and (
+            (word == "learning" and lower[start] in _PARADIGM_LEARNING)
+            or (word in _SETTING_CHORES and lower[start] in _UNNAMED_SETTINGS)
+        ):
+            continue  # a paradigm ("X learning") or a chore on unnamed settings ("parameter search")
         if kind == "Task" and start == i - 1 and lower[start].endswith("-based"):
             continue  # "retrieval-based generation": how a broad task is done, not which task
         if kind == "Metric" and (
@@ -834,8 +862,65 @@ def find_phrases(text: str, max_modifiers: int = 4) -> list[tuple[int, int, Enti
             or word in STANDALONE
             or ("-" in alone and alone.lower() not in _TOO_GENERIC and is_term_word(alone.rsplit("-", 1)[0]))
         ):
-            found.append((words[start].start(), words[i].end(), head_type(lower[start : i + 1]) or kind))
+            kind = head_type(lower[start : i + 1]) or kind
+            if kind == "Method" and word in _MODELING and start < i and _models_a_subject(lower[start:i]):
+                kind = "Task"
+            found.append((words[start].start(), words[i].end(), kind))
     return found
+
+
+# A figure a score is given in, right before the name it scores: "86.4 ", "71.2% ".
+_FIGURE = re.compile(r"\d+(?:\.\d+)?%?")
+
+
+def _scores_a_benchmark(text: str, words: list[re.Match[str]], head: int) -> bool:
+    """Whether the "score" at ``words[head]`` follows a figure and a listed benchmark's name.
+
+    "achieves 86.4 BLURB score": the score a benchmark aggregates is reported as a measure.
+
+    >>> text = "It reaches 86.4 BLURB score and a BLURB score."
+    >>> words = list(_WORD.finditer(text))
+    >>> [_scores_a_benchmark(text, words, i) for i, w in enumerate(words) if w.group() == "score"]
+    [True, False]
+    """
+    if head < 2 or text[words[head - 1].end() : words[head].start()] != " ":
+        return False
+    figure = words[head - 2]
+    if _FIGURE.fullmatch(text, figure.start(), words[head - 1].start() - 1) is None:
+        return False
+    listed = lookup(words[head - 1].group())
+    return listed is not None and listed.type == "Benchmark"
+
+
+# Last words of measures that stay measures where a loss, constraint or penalty is made of them
+# (GUIDELINES.md decisions: divergences and similarity measures named as such are measures).
+_MEASURES_AS_SUCH = frozenset({"divergence", "similarity", "information", "distance", "entropy"})
+
+
+def _is_measure_as_such(lower: list[str], index: int) -> bool:
+    """Whether ``lower[index]`` ends a divergence or similarity measure (not a cross entropy, a loss).
+
+    >>> lower = "a conditional entropy constraint and a cross entropy loss".split()
+    >>> _is_measure_as_such(lower, 2), _is_measure_as_such(lower, 7)
+    (True, False)
+    """
+    word = lower[index]
+    if word not in _MEASURES_AS_SUCH or (index and lower[index - 1] == "cross"):
+        return False
+    return head_type(lower[max(0, index - 1) : index + 1]) == "Metric"
+
+
+def _models_a_subject(modifiers: list[str]) -> bool:
+    """Whether the words before "modeling" only say what is modelled: plain nouns, no manner.
+
+    >>> _models_a_subject(["topic"]), _models_a_subject(["spoken", "content"])
+    (True, False)
+    >>> _models_a_subject(["masked", "image"]), _models_a_subject(["language"])
+    (False, False)
+    """
+    return f"{modifiers[-1]} modeling" not in TWO_WORD_HEADS and all(
+        word.isalpha() and not word.endswith(_MANNER_ENDINGS) for word in modifiers
+    )
 
 
 # Task head words, less those that also start training objectives ("denoising"), and their "-based" forms.

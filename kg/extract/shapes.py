@@ -172,6 +172,9 @@ def name_type(name: str) -> EntityType:
 
 # A data name and a short or long year after it, joined or not: "IWSLT17", "DCASE'19", "BraTS2020".
 _DATA_EDITION = re.compile(r"^([A-Za-z][\w]*?[A-Za-z])[-']?((?:19|20)?\d\d)$")
+# A dotted release number after a lower-case coinage and a space: "zorb2vec 2.0", "quill v1.5"
+# (a capitalised name may be unlisted data: "Zorblax 1.1").
+_RELEASE = re.compile(r"^[a-z][^ ]* \(?v?\d+(?:\.\d+)+\)?$")
 # A version or edition of listed data: "v2", "1.1", "2.0", "2014".
 _VERSION = re.compile(r"^(?:[vV]\d[\w.]*|\d{1,2}\.\d{1,2}|(?:19|20)\d\d)$")
 
@@ -268,6 +271,8 @@ def shape_type(name: str, listed: bool = True) -> EntityType | None:
         return data
     if name.rpartition(" ")[2].lower() in _TECHNIQUE_WORDS:
         return None  # "Zorbo Alignment", "CLIP Distillation": a technique on a model, not the model
+    if _RELEASE.search(name):
+        return "Model"  # "zorb2vec 2.0": a release number after a lower-case coinage, not data (above)
     stem = _STEM_END.split(name, maxsplit=1)[0]
     if (
         _MODEL_SIZE.search(name)
@@ -465,6 +470,11 @@ def find_names(text: str, title: bool = False) -> list[tuple[int, int]]:
 # "(2) Insufficient Synergy: These ...": the heading of an enumerated point, not a name.
 _HEADING = re.compile(r":\s+[A-Z]")
 _ENUMERATOR = re.compile(r"(?:\(\w{1,3}\)|\b\d\.)\s*$")
+# A figure right before a name, and a short acronym with a function word after it: "57.9 PQ for ...".
+_SCORED_BEFORE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?%?\s$")
+_MEASURE_THEN_WORD = re.compile(r"[A-Za-z]{0,2}[A-Z]{1,4}(?:@\d+)?\s(?:of|for|in)\s")
+# A parameter count on its own: "13B", "1.5B", "350M".
+_SIZE_WORD = re.compile(r"\d+(?:\.\d+)?[BM]$")
 # Last words of Title Case phrases that name claims and problems, not techniques.
 _NOT_TECHNIQUES = frozenset(
     {"hypothesis", "theorem", "conjecture", "problem", "dilemma", "paradox", "challenge"}
@@ -499,6 +509,8 @@ def find_titled(text: str) -> list[tuple[int, int, EntityType]]:
         start, end, kind = match.start() + titled[0], match.start() + titled[1], titled[2]
         if _HEADING.match(text, end) and _ENUMERATOR.search(text, max(0, start - 8), start):
             continue  # "(1) Information Degradation: This arises ...": a point's heading
+        if _SCORED_BEFORE.search(text, max(0, start - 12), start) and _MEASURE_THEN_WORD.match(text, start):
+            continue  # "61.2 RQ for Rook Board Parsing": a measure, then what it is taken on
         found.append((start, end, kind))
     return found
 
@@ -523,6 +535,7 @@ def _titled_name(phrase: str, mid_sentence: bool) -> tuple[int, int, EntityType]
         )
         or words[0].group().endswith("ing")  # "Aligning Large Language Models" is a verb phrase
         or _BASED.search(words[0].group())  # "Transformer-based BERT" is BERT
+        or _SIZE_WORD.match(words[0].group())  # "13B Zorb Gemma": a size of the named network
     ):
         words.pop(0)
     while words and _BASED.search(words[-1].group()):
@@ -534,7 +547,14 @@ def _titled_name(phrase: str, mid_sentence: bool) -> tuple[int, int, EntityType]
     start, end = words[0].start(), words[-1].end()
     name = phrase[start:end]
     last = words[-1].group().lower()
-    return start, end, head_type(name.split()) or CLASS_NOUNS.get(last) or name_type(name)
+    kind = head_type(name.split()) or CLASS_NOUNS.get(last) or shape_type(name)
+    if (
+        kind is None
+        and words[0].group() in LANGUAGE_NAMES
+        and all(_PLAIN_CAPITALISED.match(w.group()) for w in words[1:])
+    ):
+        return None  # "Danish Limericks": what data is in a language, no technique (nor a listed name)
+    return start, end, kind or "Method"
 
 
 @Language.factory("kg_name_shapes", default_config={"spans_key": "kg_shapes"})

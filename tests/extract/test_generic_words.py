@@ -43,3 +43,14 @@ def test_a_listed_network_written_with_capitals_mid_sentence_is_a_name(pipeline:
 def test_the_same_class_words_in_lower_case_or_a_title_stay_generic() -> None:
     [found] = extract([Paper("p1", "Scaling Every Neural LM", "We compare with neural LMs trained on news.")])
     assert [m.text for m in found.mentions] == []
+
+
+@pytest.mark.parametrize("text", ["detectors", "neural detectors", "Detector"])
+def test_detectors_are_a_class_word(text: str) -> None:
+    assert is_generic(text)
+
+
+def test_a_pair_with_a_detector_class_long_form_gives_no_entity(pipeline: Language) -> None:
+    doc = pipeline("Recently, glyph-based detectors (GBDs) beat QuillDet-L on rook boards.")
+    assert [e.text for e in doc.ents if e.text in ("detectors", "GBDs")] == []
+    assert ("QuillDet-L", "Model") in [(e.text, e.label_) for e in doc.ents]

@@ -55,17 +55,18 @@ def entities(pipeline: Language, text: str) -> list[tuple[str, str]]:
         ("We test FooNet on four knowledge-rich QA datasets.", "QA", "Task"),
         ("FooNet sets a record on the FooQA dataset.", "FooQA", "Dataset"),  # a name of its own
         # a technique's head in a list of tasks names one more problem, as its peers do
+        # (with a word that says how: plain nouns before "modeling" make a Task on their own)
         (
-            "FooNet does well on image retrieval, video captioning and graph modeling.",
-            "graph modeling",
+            "FooNet does well on image retrieval, video captioning and masked graph modeling.",
+            "masked graph modeling",
             "Task",
         ),
-        ("FooNet gains on chart captioning and span modelling.", "span modelling", "Task"),
-        ("FooNet relies on graph modeling alone.", "graph modeling", "Method"),  # no list
+        ("FooNet gains on chart captioning and causal span modelling.", "causal span modelling", "Task"),
+        ("FooNet relies on masked graph modeling alone.", "masked graph modeling", "Method"),  # no list
         ("We combine contrastive learning and image captioning.", "contrastive learning", "Method"),  # listed
         (
-            "FooNet uses pre-training signals such as chart captioning and span modeling.",
-            "span modeling",
+            "FooNet uses pre-training signals such as chart captioning and masked span modeling.",
+            "masked span modeling",
             "Method",
         ),
     ],

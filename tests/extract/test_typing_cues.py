@@ -218,3 +218,24 @@ def test_a_benchmark_defined_in_the_sentence_leaves_the_other_data_datasets(pipe
 
 def test_a_benchmark_word_for_the_sentences_data_makes_them_benchmarks(pipeline: Language) -> None:
     assert types(pipeline, "It reaches 99.4% on the CIFAR-10 benchmark.")["CIFAR-10"] == "Benchmark"
+
+
+def test_a_pair_the_text_names_a_technique_is_one_whatever_its_list_entry(pipeline: Language) -> None:
+    # "Base Boosting" is a listed Model; the text calls it a recipe
+    doc = pipeline("We propose a simple recipe that we call Base Boosting (BaBo) for rook boards.")
+    assert [(e.text, e.label_) for e in doc.ents] == [("Base Boosting", "Method"), ("BaBo", "Method")]
+
+
+def test_the_same_listed_pair_with_no_naming_keeps_its_list_type(pipeline: Language) -> None:
+    doc = pipeline("We test Base Boosting (BaBo) on rook boards.")
+    assert [(e.text, e.label_) for e in doc.ents] == [("Base Boosting", "Model"), ("BaBo", "Model")]
+
+
+def test_a_lower_case_of_phrase_pair_before_model_is_a_technique(pipeline: Language) -> None:
+    doc = pipeline("Zorblax routes rook boards through a bag of glyphs (BoG) model. BoG is cheap.")
+    assert {(e.text, e.label_) for e in doc.ents} == {("bag of glyphs", "Method"), ("BoG", "Method")}
+
+
+def test_a_coined_pair_before_model_stays_a_model(pipeline: Language) -> None:
+    doc = pipeline("Zorblax routes rook boards through a Glyph Router (GloR) model. GloR is cheap.")
+    assert ("GloR", "Model") in {(e.text, e.label_) for e in doc.ents}

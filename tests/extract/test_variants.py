@@ -33,3 +33,13 @@ def test_data_and_longer_names_keep_their_types() -> None:
         ("QX4D", "Method"),
         ("QX4D-LLM", "Model"),
     ]
+
+
+def test_a_base_the_paper_s_network_prefixes_is_a_network() -> None:
+    found = [("Quorra", "Method"), ("tau-Quorra", "Model")]
+    assert types(found) == [("Quorra", "Model"), ("tau-Quorra", "Model")]
+
+
+def test_a_base_a_technique_prefixes_stays_a_technique() -> None:
+    found = [("Quorra", "Method"), ("tau-Quorra", "Method"), ("Quorra-XL", "Model")]
+    assert types(found) == [("Quorra", "Method"), ("tau-Quorra", "Method"), ("Quorra-XL", "Method")]
