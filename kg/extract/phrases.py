@@ -1057,7 +1057,7 @@ def _is_capitalised_name(text: str, word: re.Match[str]) -> bool:
     return _PLAIN_WORD.match(word.group()) is not None and bool(before) and before[-1] not in ".!?:,;("
 
 
-# Kinds of data a model maps one into another ("text-to-speech", "image-to-video", "plot-to-table").
+# Kinds of data a model maps one into another ("text-to-speech", "image-to-video", "chart-to-code").
 MODALITY_NOUNS = frozenset(
     {
         "text",
