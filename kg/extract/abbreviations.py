@@ -25,7 +25,8 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.extract.extensions import doc_text, set_doc_value
+from kg.extract.cues import CLASS_NOUNS
+from kg.extract.extensions import doc_text, doc_value, set_doc_value
 
 # "(short form)" with an optional trailing qualifier after a comma or semicolon: "(SD; ...)".
 _PAREN = re.compile(r"\(([^()]{1,60})\)")
@@ -174,6 +175,47 @@ def spelled_long_form(short: str, text: str, start: int) -> int | None:
     return None
 
 
+# "ZQRT: A Zonal Query Routing Transformer for ...": a title's one-word head and its colon, then
+# an article at most before the words that may spell it.
+_TITLE_HEAD = re.compile(r"([^\s:]{2,12}):\s+(?:(?:A|An|The)\s+)?")
+# A word of capitals alone (two at least), standing for a name of its own: "BERT", "GPT".
+_ACRONYM = re.compile(r"(?<![\w-])[A-Z]{2,}(?![\w-])")
+
+
+def title_long_form(title: str) -> Pair | None:
+    """The long form a title of the form "SF: Long Form ..." gives its head, if the words
+    right after the colon spell the head's capitals (``spelled_long_form``).
+
+    The long form ends with the word that spells the last capital, and a class noun right
+    after it ("... Alignment Model"); the words after these ("for Sparse Maps") say what
+    the paper does with it. A long form that holds an acronym ("Integer-only BERT" of
+    "I-BERT") is a name built on another one, which the head only extends.
+
+    >>> title = "ZQRT: A Zonal Query-Routing Transformer for Sparse Maps"
+    >>> pair = title_long_form(title)
+    >>> title[pair.long_start : pair.long_end], title[pair.short_start : pair.short_end]
+    ('Zonal Query-Routing Transformer', 'ZQRT')
+    >>> title = "VOCA: Versatile Occupancy Cue Aggregation Model for Scenes"
+    >>> pair = title_long_form(title)
+    >>> title[pair.long_start : pair.long_end]
+    'Versatile Occupancy Cue Aggregation Model'
+    >>> title_long_form("ZQRT: Routing Queries by Zones") is None  # the words spell something else
+    True
+    >>> title_long_form("Q-GPT: Quantized GPT for Phones") is None  # a name inside
+    True
+    """
+    match = _TITLE_HEAD.match(title)
+    if match is None or not is_short_form(match.group(1)):
+        return None
+    end = spelled_long_form(match.group(1), title, match.end())
+    if end is None or _ACRONYM.search(title, match.end(), end):
+        return None
+    noun = _LONG_WORD.match(title, end + 1) if title[end : end + 1] == " " else None
+    if noun is not None and noun.group()[:1].isupper() and noun.group().lower() in CLASS_NOUNS:
+        end = noun.end()
+    return Pair(match.end(), end, match.start(1), match.end(1))
+
+
 # "(FocalNets in short)", "(BERT for short)": the words after a short form that say it is one.
 _FOR_SHORT = re.compile(r"\s+(?:for|in) short$")
 
@@ -293,7 +335,12 @@ class Abbreviations:
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[tuple[Span, Span]] = []
-        for pair in find_abbreviations(doc_text(doc)):
+        text = doc_text(doc)
+        pairs = find_abbreviations(text)
+        in_title = title_long_form(text) if doc_value(doc, "kg_field") == "title" else None
+        if in_title is not None:
+            pairs.append(in_title)
+        for pair in pairs:
             long = doc.char_span(pair.long_start, pair.long_end, alignment_mode="contract")
             short = doc.char_span(pair.short_start, pair.short_end, alignment_mode="contract")
             if long is not None and short is not None and len(long) and len(short):

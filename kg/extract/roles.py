@@ -203,12 +203,13 @@ class Roles:
         roles: dict[tuple[int, int], str] = {}
         if doc_value(doc, "kg_field") == "title":
             head = text.split(":", 1)[0] if ":" in text and not is_review_title(text) else None
+            spelled = _spelled_heads(doc, head.strip()) if head is not None else set()
             for ent in ents:
                 if (
                     head is not None
                     and ent.end_char <= len(head)
                     and text[ent.start_char : ent.end_char] == head.strip()
-                ):
+                ) or (ent.start_char, ent.end_char) in spelled:
                     roles[(ent.start, ent.end)] = "introduced"
         else:
             by_sentence: dict[tuple[int, int], list[Candidate]] = {}
@@ -309,6 +310,18 @@ class Roles:
             and ends_in(window, _NOVEL_ENDINGS, "")
             and _NOVEL.search(window) is not None
         )
+
+
+def _spelled_heads(doc: Doc, head: str) -> set[tuple[int, int]]:
+    """The character spans of the long forms the doc pairs with ``head`` ("ZQRT: Zonal Query ...").
+
+    A title's head is the name the paper introduces, and so is the long form it abbreviates.
+    """
+    return {
+        (long.start_char, long.end_char)
+        for long, short in doc_value(doc, "kg_abbreviations") or ()
+        if short.text == head
+    }
 
 
 def _is_long_name(text: str) -> bool:
