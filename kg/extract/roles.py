@@ -38,10 +38,13 @@ _VERB = rf"(?<!\bin )(?:{word_alternation(verb.replace('_', ' ') for verb in _VE
 _INTRODUCE = re.compile(
     rf"(?i)(?:\b(?:we|us|this (?:paper|work|study)|here|our (?:work|paper))\b[^.;]{{0,80}}?\b{_VERB}"
     r"|\b(?:our|the proposed) [\w-]+(?: [\w-]+)? (?:comprises|consists of|includes|contains)\b"
-    r"|\bcontributions? (?:include|are|is)\b)"
+    r"|\bcontributions? (?:include|are|is)\b"
+    # "its key components include X", "X comprises three components: (i) Y, (ii) Z": the parts of
+    # what the paper proposes
+    r"|\bcomponents\s*(?::|include\b))"
 )
 # Where an ``_INTRODUCE`` match may start (lower-cased); ``_SUBJECT``'s starts are among them.
-_INTRODUCE_STARTS = ("we", "us", "this ", "here", "our ", "the proposed ", "contribution")
+_INTRODUCE_STARTS = ("we", "us", "this ", "here", "our ", "the proposed ", "contribution", "components")
 
 
 def _word_starts(text: str, words: tuple[str, ...]) -> list[int] | None:
