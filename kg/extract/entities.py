@@ -526,6 +526,8 @@ class Entities:
                 is_generic(long.text)
                 and not _names_coinage(long.text, short.text)
                 and (in_title or not is_named_architecture(text, long.start_char, long.end_char))
+                # "ZViT: A Zonal Vision Transformer": the words a title's head spells are its name
+                and not (in_title and short.start_char == 0)
             ):
                 generic_long_forms.add(long.text.casefold())  # "Artificial General Intelligence (AGI)"
                 continue

@@ -32,6 +32,13 @@ def test_a_class_noun_after_the_spelling_words_belongs_to_the_name() -> None:
     assert _long_form("PMR: Patch Mixing Reranker Network in Practice") == "Patch Mixing Reranker Network"
 
 
+def test_class_words_a_head_spells_are_its_name_not_a_class() -> None:
+    # "Video Audio Vision Transformer" elsewhere is a generic class of models (GUIDELINES.md).
+    assert ("Video Audio Vision Transformer", "introduced") in _title_mentions(
+        "VAVT: A Video Audio Vision Transformer"
+    )
+
+
 def test_words_that_spell_something_else_give_nothing() -> None:
     assert _long_form("ZQRT: Routing Queries by Zones") is None
     assert ("Routing Queries", "introduced") not in _title_mentions("ZQRT: Routing Queries by Zones")
