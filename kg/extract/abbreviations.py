@@ -216,6 +216,35 @@ def title_long_form(title: str) -> Pair | None:
     return Pair(match.end(), end, match.start(1), match.end(1))
 
 
+def initials_spell(name: str, short: str) -> bool:
+    """Whether the initials of ``name``'s words and hyphenated parts spell ``short``.
+
+    Function words aside, every word (part) is capitalised, as a name's are, and the
+    initials must be the short form's capitals, its letters
+    ("Dense Item Tagger" for "DiT"), or end with its capitals where it has three or more
+    ("Short-to-Long Preference Optimization" for "LongPO": the name's own words stand first).
+
+    >>> initials_spell("Zonal Query-Routing Transformer", "ZQRT"), initials_spell("Dense Item Tagger", "DiT")
+    (True, True)
+    >>> initials_spell("Near-to-Far Gaze Tracking", "FarGT"), initials_spell("Gaze Tracking", "FarGT")
+    (True, False)
+    >>> initials_spell("Dense Item Tagger", "DIG"), initials_spell("Tagger", "T")
+    (False, False)
+    >>> initials_spell("dense item tagging", "DiT")  # a plain phrase, not the head's long form
+    False
+    """
+    parts = [part for part in re.split(r"[\s-]+", name) if part and part.lower() not in _FUNCTION_WORDS]
+    if len(parts) < 2 or not all(part[0].isupper() for part in parts):
+        return False
+    initials = "".join(part[0] for part in parts).upper()
+    capitals = "".join(c for c in short if c.isupper())
+    return (
+        initials == capitals
+        or initials == "".join(c for c in short if c.isalpha()).upper()
+        or (len(capitals) >= 3 and initials.endswith(capitals))
+    )
+
+
 # "(FocalNets in short)", "(BERT for short)": the words after a short form that say it is one.
 _FOR_SHORT = re.compile(r"\s+(?:for|in) short$")
 

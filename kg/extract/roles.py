@@ -20,7 +20,9 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.extract.abbreviations import initials_spell
 from kg.extract.cues import CLASS_NOUNS, ends_in, is_review_title, word_alternation
+from kg.extract.entities import title_head
 from kg.extract.extensions import Candidate, doc_text, doc_value, entities_of, sentences_of, set_doc_value
 from kg.extract.known_names import lookup
 from kg.extract.triggers import folds_like_ascii, matches_at, occurrences
@@ -206,7 +208,7 @@ class Roles:
         roles: dict[tuple[int, int], str] = {}
         if doc_value(doc, "kg_field") == "title":
             head = text.split(":", 1)[0] if ":" in text and not is_review_title(text) else None
-            spelled = _spelled_heads(doc, head.strip()) if head is not None else set()
+            spelled = _spelled_heads(doc, head.strip(), text, ents) if head is not None else set()
             for ent in ents:
                 if (
                     head is not None
@@ -223,6 +225,12 @@ class Roles:
             for (start, end), sentence_ents in by_sentence.items():
                 may_be_new = [_may_be_new(ent, text, listed_short_forms) for ent in sentence_ents]
                 self._sentence(text, start, end, sentence_ents, may_be_new, roles, starts, evaluation_starts)
+            title = doc_value(doc, "kg_title")
+            bounds = title_head(title) if title else None
+            if bounds is not None:
+                # "DiT: ..." and "a self-supervised Document Image Transformer model": the head's long form
+                spelling = _spelling_names(text, ents, title[bounds[0] : bounds[1]])
+                roles.update(((ent.start, ent.end), "introduced") for ent in spelling)
         set_doc_value(doc, "kg_roles", roles)
         return doc
 
@@ -315,16 +323,24 @@ class Roles:
         )
 
 
-def _spelled_heads(doc: Doc, head: str) -> set[tuple[int, int]]:
-    """The character spans of the long forms the doc pairs with ``head`` ("ZQRT: Zonal Query ...").
+def _spelled_heads(doc: Doc, head: str, text: str, ents: list[Candidate]) -> set[tuple[int, int]]:
+    """The character spans of the long forms of a title's ``head`` ("ZQRT: Zonal Query ...").
 
-    A title's head is the name the paper introduces, and so is the long form it abbreviates.
+    A title's head is the name the paper introduces, and so is the long form it abbreviates:
+    the one the doc pairs with it, or a name of ``ents`` whose initials spell it (``initials_spell``).
     """
-    return {
+    spans = {
         (long.start_char, long.end_char)
         for long, short in doc_value(doc, "kg_abbreviations") or ()
         if short.text == head
     }
+    spans.update((ent.start_char, ent.end_char) for ent in _spelling_names(text, ents, head))
+    return spans
+
+
+def _spelling_names(text: str, ents: list[Candidate], head: str) -> list[Candidate]:
+    """The names of ``ents`` whose initials spell ``head`` (``initials_spell``)."""
+    return [ent for ent in ents if initials_spell(text[ent.start_char : ent.end_char], head)]
 
 
 def _is_long_name(text: str) -> bool:

@@ -52,3 +52,23 @@ def test_a_head_built_on_a_name_keeps_the_name_alone() -> None:
 def test_a_head_of_one_capital_or_a_plain_title_gives_nothing() -> None:
     assert _long_form("Zorbo: Zero Order Robust Boosting") is None
     assert _long_form("Zonal Query Routing for Sparse Maps") is None
+
+
+def _roles(title: str, abstract: str) -> dict[str, str | None]:
+    [found] = extract([Paper("p1", title, abstract)])
+    return {m.text: m.role for m in found.mentions}
+
+
+def test_a_title_name_whose_initials_end_with_the_heads_capitals_is_introduced() -> None:
+    found = _roles("FarGT: Gaze in Cars via Near-to-Far Gaze Tracking", "We test it on toy data.")
+    assert found.get("Near-to-Far Gaze Tracking") == "introduced"
+
+
+def test_an_abstract_name_spelling_the_title_head_is_introduced() -> None:
+    abstract = "We present DiT, a self-supervised Dense Item Tagger model for receipts."
+    assert _roles("DiT: Tagging Receipts", abstract).get("Dense Item Tagger") == "introduced"
+
+
+def test_a_lower_case_phrase_with_the_same_initials_is_not() -> None:
+    abstract = "We present DiT, trained with dense item tagging on receipts."
+    assert _roles("DiT: Tagging Receipts", abstract).get("dense item tagging") is None
