@@ -137,6 +137,8 @@ _BRIDGE = re.compile(r"[^.;!?]{0,90}$")  # used with match(text, pos, endpos): n
 _COORDINATION = re.compile(
     r"^(?:,?\s*(?:and|as well as|or)?|,?\s*(?:and|as well as|or)\s+(?:a|an|the)(?:\s+[a-z][\w-]*){0,2})$"
 )
+# "we present the X model and Y recipe": a class noun after the first name, then the next one.
+_CLASS_COORDINATION = re.compile(rf"(?i)^(?:{_CLASS})\s*,?\s*(?:and|as well as)(?:\s+(?:a|an|the))?$")
 # The items of an enumeration after a verb of introduction: "we propose (i) a X ..., and (ii) a Y".
 _ENUMERATED = re.compile(r"\(\s*(?:i{1,3}|iv|v|vi|\d|[a-e])\s*\)\s*(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3})?$")
 _EVALUATE = re.compile(
@@ -266,7 +268,9 @@ class Roles:
             follows_introduced = bool(introduced) and introduced[-1] is ents[i - 1]
             if follows_introduced:
                 between = text[ents[i - 1].end_char : name_start].replace("(", "").replace(")", "").strip()
-                coordinated = _COORDINATION.match(between) is not None
+                coordinated = (
+                    _COORDINATION.match(between) is not None or _CLASS_COORDINATION.match(between) is not None
+                )
             named = _names_next(text, max(start, name_start - 80), name_start)
             if (
                 named
