@@ -29,7 +29,7 @@ from kg.extract.cues import CLASS_NOUNS
 from kg.extract.extensions import doc_text, doc_value, set_doc_value
 
 # "(short form)" with an optional trailing qualifier after a comma or semicolon: "(SD; ...)".
-_PAREN = re.compile(r"\(([^()]{1,60})\)")
+_PAREN = re.compile(r"\(([^()]{1,80})\)")
 # A clause-ending mark before white space, or a bracket: ``[.;:!?()\[\]]\s|[()\[\]]``, written to
 # start with one character class, which the engine skips to.
 _CLAUSE_END = re.compile(r"[.;:!?()\[\]](?:\s|(?<=[()\[\]]))")

@@ -342,6 +342,12 @@ def pair_type(long: Span, short: Span, proposed: Iterable[Candidate]) -> EntityT
     apposed = apposition_type(doc_text(long.doc), long.end_char)
     if apposed is not None:
         return apposed  # "X (Y), a self-supervised learning framework": what the text calls the pair
+    if short.start < long.start:
+        # "language models named X (Long Form ... Understanding)": the class the text names the pair by
+        start = sentence_of(long.doc, short.start_char)[0]
+        named = context_type(doc_text(long.doc)[start : short.start_char], "")
+        if named is not None:
+            return named
     last = long.text.replace("-", " ").split()[-1].lower()
     if last in CLASS_NOUNS and last not in ("framework", "approach", "family"):
         return CLASS_NOUNS[last]
