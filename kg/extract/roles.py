@@ -137,6 +137,10 @@ _BRIDGE = re.compile(r"[^.;!?]{0,90}$")  # used with match(text, pos, endpos): n
 _COORDINATION = re.compile(
     r"^(?:,?\s*(?:and|as well as|or)?|,?\s*(?:and|as well as|or)\s+(?:a|an|the)(?:\s+[a-z][\w-]*){0,2})$"
 )
+# A data class noun right after a task's name: the name says what the data is for ("a sentiment
+# analysis dataset"), where "a sentiment analysis approach" names the approach.
+_DATA_NOUNS = word_alternation(noun for noun, kind in CLASS_NOUNS.items() if kind in ("Dataset", "Benchmark"))
+_NOUN_AFTER_TASK = re.compile(rf"(?i)\s+{_DATA_NOUNS}\b")
 # "we present the X model and Y recipe": a class noun after the first name, then the next one.
 _CLASS_COORDINATION = re.compile(rf"(?i)^(?:{_CLASS})\s*,?\s*(?:and|as well as)(?:\s+(?:a|an|the))?$")
 # The items of an enumeration after a verb of introduction: "we propose (i) a X ..., and (ii) a Y".
@@ -282,7 +286,12 @@ class Roles:
                 # (a Title Case description is a name too: "an Efficient ... Adapter, termed X").
                 popped = introduced.pop()
                 del roles[(popped.start, popped.end)]
-            right_after_verb = first_after_verb and _ARTICLES.match(text, verb.end(), name_start) is not None
+            right_after_verb = (
+                first_after_verb
+                and _ARTICLES.match(text, verb.end(), name_start) is not None
+                # "we introduce a new sentiment analysis dataset": the dataset is new, not the task
+                and not (ent.label_ == "Task" and _NOUN_AFTER_TASK.match(text, ent.end_char) is not None)
+            )
             # "a Sparse Motion Encoder (SME)": the short form of a new name is new, listed or not.
             short_form = coordinated and between == "" and "(" in text[ents[i - 1].end_char : name_start]
             if (

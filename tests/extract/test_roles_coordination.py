@@ -1,4 +1,4 @@
-"""Names coordinated after a class noun ("we present the X model and Y recipe") are introduced too."""
+"""Roles of names next to a class noun: coordinated after one ("the X model and Y"), or modifying one."""
 
 from __future__ import annotations
 
@@ -21,3 +21,14 @@ def test_a_listed_name_after_the_class_noun_is_not() -> None:
     found = roles("We present the Zorbit-3 model and CLIP for maps.")
     assert found.get("Zorbit-3") == "introduced"
     assert found.get("CLIP") is None
+
+
+def test_a_task_naming_what_a_new_dataset_is_for_is_not_introduced() -> None:
+    found = roles("We also build a new image captioning dataset named Flurb-5K for zorbs.")
+    assert found.get("image captioning") is None
+    assert found.get("Flurb-5K") == "introduced"
+
+
+def test_a_task_naming_a_new_approach_still_is() -> None:
+    found = roles("We propose a conversational code synthesis approach for maps.")
+    assert found.get("conversational code synthesis") == "introduced"
