@@ -294,6 +294,8 @@ class Roles:
             )
             # "a Sparse Motion Encoder (SME)": the short form of a new name is new, listed or not.
             short_form = coordinated and between == "" and "(" in text[ents[i - 1].end_char : name_start]
+            if _describes_apposed(text, start, ent):
+                continue  # "we propose X, a sparse attention mechanism": the kind of thing X is
             if (
                 named
                 or short_form
@@ -354,6 +356,29 @@ def _spelled_heads(doc: Doc, head: str, text: str, ents: list[Candidate]) -> set
 def _spelling_names(text: str, ents: list[Candidate], head: str) -> list[Candidate]:
     """The names of ``ents`` whose initials spell ``head`` (``initials_spell``)."""
     return [ent for ent in ents if initials_spell(text[ent.start_char : ent.end_char], head)]
+
+
+# ", a ", ", the first efficient and scalable ": an apposition's start, up to a name inside it.
+_APPOSITION_BEFORE = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}$")
+# A class noun right after a name: "... attention mechanism", "... contrastive loss framework".
+_CLASS_AFTER = re.compile(rf"(?i)\s+(?:{_CLASS})\b")
+
+
+def _describes_apposed(text: str, start: int, ent: Candidate) -> bool:
+    """Whether ``ent``, in the sentence from ``start``, describes the kind of what its apposition follows.
+
+    "We propose Zorbit, a sparse attention mechanism": sparse attention is what Zorbit is,
+    not a second name the paper brings.
+
+    >>> text = "We propose Zorbit, a sparse attention mechanism, and a new glyph loss."
+    >>> Span = __import__("collections").namedtuple("Span", "start_char end_char")
+    >>> _describes_apposed(text, 0, Span(21, 37)), _describes_apposed(text, 0, Span(59, 69))
+    (True, False)
+    """
+    return (
+        _CLASS_AFTER.match(text, ent.end_char) is not None
+        and _APPOSITION_BEFORE.search(text, max(start, ent.start_char - 60), ent.start_char) is not None
+    )
 
 
 def _is_long_name(text: str) -> bool:

@@ -32,3 +32,13 @@ def test_a_task_naming_what_a_new_dataset_is_for_is_not_introduced() -> None:
 def test_a_task_naming_a_new_approach_still_is() -> None:
     found = roles("We propose a conversational code synthesis approach for maps.")
     assert found.get("conversational code synthesis") == "introduced"
+
+
+def test_a_technique_describing_the_new_name_in_apposition_is_not_introduced() -> None:
+    found = roles("We propose Zorbit, a sparse band attention mechanism for maps.")
+    assert found.get("sparse band attention") is None
+
+
+def test_a_technique_named_after_the_verb_with_a_class_noun_still_is() -> None:
+    found = roles("We present a sliding-band attention mechanism for maps.")
+    assert found.get("sliding-band attention") == "introduced"
