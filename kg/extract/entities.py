@@ -1154,10 +1154,12 @@ def settled_names(
     ``mentions`` are ``(spelling_key(text), type, field, role)``. One name gets one type
     across the paper's fields and abbreviation ``pairs``: the majority, an abstract's
     mention counting twice a title's. A name the paper introduces anywhere (or whose long
-    or short form it introduces, or whose base it introduces) is introduced everywhere.
+    or short form it introduces, or whose base or plural it introduces) is introduced everywhere.
 
     >>> settled_names([("x", "Method", "title", "introduced"), ("x", "Model", "abstract", None)])
     {'x': ('Model', True)}
+    >>> settled_names([("zorbnets", "Model", "abstract", "introduced"), ("zorbnet", "Model", "title", None)])
+    {'zorbnets': ('Model', True), 'zorbnet': ('Model', True)}
     """
     partner = {}
     for pair in pairs:
@@ -1176,6 +1178,11 @@ def settled_names(
     winners = _variants_typed_as_their_base(_most_voted(votes))
     bases = {name[:3] for name in introduced if len(name) > 2}  # a variant starts as its base does
     return {
-        key: (kind, key in introduced or (key[:3] in bases and _variant_of(key, introduced)))
+        key: (
+            kind,
+            key in introduced
+            or f"{key}s" in introduced  # "FocalNet" of the paper's "FocalNets"
+            or (key[:3] in bases and _variant_of(key, introduced)),
+        )
         for key, kind in winners.items()
     }
