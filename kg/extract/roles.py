@@ -141,6 +141,9 @@ _COORDINATION = re.compile(
 # analysis dataset"), where "a sentiment analysis approach" names the approach.
 _DATA_NOUNS = word_alternation(noun for noun, kind in CLASS_NOUNS.items() if kind in ("Dataset", "Benchmark"))
 _NOUN_AFTER_TASK = re.compile(rf"(?i)\s+{_DATA_NOUNS}\b")
+# The verbs of introduction that list a proposal's parts, and where an item of such a list starts.
+_LISTS_PARTS = re.compile(r"(?i)(?:contributions?|components)\b")
+_LIST_ITEM = re.compile(r",\s+(?:and\s+)?(?:the|a|an)\s+$")
 # "we present the X model and Y recipe": a class noun after the first name, then the next one.
 _CLASS_COORDINATION = re.compile(rf"(?i)^(?:{_CLASS})\s*,?\s*(?:and|as well as)(?:\s+(?:a|an|the))?$")
 # The items of an enumeration after a verb of introduction: "we propose (i) a X ..., and (ii) a Y".
@@ -325,6 +328,8 @@ class Roles:
             window = text[max(start, name_start - 60) : name_start]
             if ")" in window and _ENUMERATED.search(window) is not None:
                 return True
+            if _LISTS_PARTS.match(verb.group()) and _LIST_ITEM.search(window) is not None:
+                return True  # "contributions include the X (A), ..., and the Y (B)": each item is new
         if _INTRODUCED_PASSIVE.match(text[ent.end_char : ent.end_char + 60]):
             return True
         window = text[max(start, name_start - 80) : name_start]

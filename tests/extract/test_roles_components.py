@@ -1,4 +1,4 @@
-"""The parts a paper lists as its proposal's components ("its key components include X") are introduced."""
+"""The parts a paper lists as its components or contributions ("key components include X") are introduced."""
 
 from __future__ import annotations
 
@@ -28,3 +28,17 @@ def test_key_components_include_introduces_the_first_name() -> None:
 def test_components_of_another_model_are_not_introduced() -> None:
     found = roles("The components of the baseline use cascade attention.")
     assert found.get("cascade attention") is None
+
+
+def test_each_item_of_a_contributions_list_is_introduced() -> None:
+    found = roles(
+        "Key contributions include the Zorb Graph Organizer (ZGO), enriching maps with many views, "
+        "and the Joint Glyph Routing (JGR), combining text with maps."
+    )
+    assert found.get("Joint Glyph Routing") == "introduced"
+    assert found.get("JGR") == "introduced"
+
+
+def test_a_name_inside_an_item_is_not_an_item() -> None:
+    found = roles("Key contributions include the Zorb Graph Organizer (ZGO), trained with CLIP on maps.")
+    assert found.get("CLIP") is None
