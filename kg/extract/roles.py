@@ -297,8 +297,6 @@ class Roles:
             )
             # "a Sparse Motion Encoder (SME)": the short form of a new name is new, listed or not.
             short_form = coordinated and between == "" and "(" in text[ents[i - 1].end_char : name_start]
-            if _describes_apposed(text, start, ent):
-                continue  # "we propose X, a sparse attention mechanism": the kind of thing X is
             if (
                 named
                 or short_form
@@ -308,6 +306,8 @@ class Roles:
                     and (first_after_verb or coordinated or self._said_new(text, start, ent, verb))
                 )
             ):
+                if _describes_apposed(text, start, ent):
+                    continue  # "we propose X, a sparse attention mechanism": the kind of thing X is
                 introduced.append(ent)
                 roles[(ent.start, ent.end)] = "introduced"
             elif ent.label_ in ("Dataset", "Benchmark") and _first_match(
@@ -359,8 +359,21 @@ def _spelled_heads(doc: Doc, head: str, text: str, ents: list[Candidate]) -> set
 
 
 def _spelling_names(text: str, ents: list[Candidate], head: str) -> list[Candidate]:
-    """The names of ``ents`` whose initials spell ``head`` (``initials_spell``)."""
-    return [ent for ent in ents if initials_spell(text[ent.start_char : ent.end_char], head)]
+    """The names of ``ents`` whose initials spell ``head`` (``initials_spell``).
+
+    However they spell it, the initials end with the head's last capital or its last letter:
+    names whose last word starts otherwise (most) are passed over before their words are split.
+    """
+    letters = [c.upper() for c in head if c.isalpha()]
+    capitals = [c for c in head if c.isupper()]
+    last_initials = set(letters[-1:] + capitals[-1:])
+    found = []
+    for ent in ents:
+        name = text[ent.start_char : ent.end_char]
+        last_part = max(name.rfind(" "), name.rfind("-")) + 1
+        if name[last_part : last_part + 1] in last_initials and initials_spell(name, head):
+            found.append(ent)
+    return found
 
 
 # ", a ", ", the first efficient and scalable ": an apposition's start, up to a name inside it.
