@@ -178,6 +178,8 @@ def spelled_long_form(short: str, text: str, start: int) -> int | None:
 # "ZQRT: A Zonal Query Routing Transformer for ...": a title's one-word head and its colon, then
 # an article at most before the words that may spell it.
 _TITLE_HEAD = re.compile(r"([^\s:]{2,12}):\s+(?:(?:A|An|The)\s+)?")
+# Two or more capitalised words and nothing else: a title's rest that is one name.
+_CAPITALISED_WORDS = re.compile(r"[A-Z][\w-]*(?: [A-Z][\w-]*)+\s*")
 # A word of capitals alone (two at least), standing for a name of its own: "BERT", "GPT".
 _ACRONYM = re.compile(r"(?<![\w-])[A-Z]{2,}(?![\w-])")
 
@@ -189,7 +191,9 @@ def title_long_form(title: str) -> Pair | None:
     The long form ends with the word that spells the last capital, and a class noun right
     after it ("... Alignment Model"); the words after these ("for Sparse Maps") say what
     the paper does with it. A long form that holds an acronym ("Integer-only BERT" of
-    "I-BERT") is a name built on another one, which the head only extends.
+    "I-BERT") is a name built on another one, which the head only extends. A rest of
+    capitalised words alone is one name where the head abbreviates it letter by letter
+    (``best_long_form``), as "Zeta" does "Zoned Entropy Gated Attention".
 
     >>> title = "ZQRT: A Zonal Query-Routing Transformer for Sparse Maps"
     >>> pair = title_long_form(title)
@@ -203,11 +207,19 @@ def title_long_form(title: str) -> Pair | None:
     True
     >>> title_long_form("Q-GPT: Quantized GPT for Phones") is None  # a name inside
     True
+    >>> title = "Zeta: Zoned Entropy Gated Attention"
+    >>> pair = title_long_form(title)
+    >>> title[pair.long_start : pair.long_end]
+    'Zoned Entropy Gated Attention'
     """
     match = _TITLE_HEAD.match(title)
     if match is None or not is_short_form(match.group(1)):
         return None
     end = spelled_long_form(match.group(1), title, match.end())
+    if end is None and _CAPITALISED_WORDS.fullmatch(title, match.end()):
+        # "Zeta: Zoned Entropy Gated Attention": the whole rest, one name, abbreviated letter by letter
+        rest = title[match.end() :].rstrip()
+        end = match.end() + len(rest) if best_long_form(match.group(1), rest) == 0 else None
     if end is None or _ACRONYM.search(title, match.end(), end):
         return None
     noun = _LONG_WORD.match(title, end + 1) if title[end : end + 1] == " " else None

@@ -50,7 +50,7 @@ def test_a_head_built_on_a_name_keeps_the_name_alone() -> None:
 
 
 def test_a_head_of_one_capital_or_a_plain_title_gives_nothing() -> None:
-    assert _long_form("Zorbo: Zero Order Robust Boosting") is None
+    assert _long_form("Zorbo: Zero Order Robust Boosting for Trees") is None
     assert _long_form("Zonal Query Routing for Sparse Maps") is None
 
 
@@ -72,3 +72,13 @@ def test_an_abstract_name_spelling_the_title_head_is_introduced() -> None:
 def test_a_lower_case_phrase_with_the_same_initials_is_not() -> None:
     abstract = "We present DiT, trained with dense item tagging on receipts."
     assert _roles("DiT: Tagging Receipts", abstract).get("dense item tagging") is None
+
+
+def test_a_rest_of_capitalised_words_the_head_abbreviates_letter_by_letter_is_its_name() -> None:
+    mentions = _title_mentions("Zeta: Zoned Entropy Gated Attention")
+    assert ("Zoned Entropy Gated Attention", "introduced") in mentions
+
+
+def test_a_rest_with_lower_case_words_or_other_letters_is_not_one_name() -> None:
+    assert _long_form("Zeta: Zoned Entropy for Gated Attention") is None
+    assert _long_form("Zeta: Quick Brown Foxes") is None
