@@ -369,9 +369,11 @@ def _spelling_names(text: str, ents: list[Candidate], head: str) -> list[Candida
     last_initials = set(letters[-1:] + capitals[-1:])
     found = []
     for ent in ents:
+        if not text[ent.start_char].isupper():
+            continue  # a name of capitalised words
         name = text[ent.start_char : ent.end_char]
         last_part = max(name.rfind(" "), name.rfind("-")) + 1
-        if name[last_part : last_part + 1] in last_initials and initials_spell(name, head):
+        if last_part and name[last_part : last_part + 1] in last_initials and initials_spell(name, head):
             found.append(ent)
     return found
 
