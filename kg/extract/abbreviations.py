@@ -190,8 +190,8 @@ def title_long_form(title: str) -> Pair | None:
 
     The long form ends with the word that spells the last capital, and a class noun right
     after it ("... Alignment Model"); the words after these ("for Sparse Maps") say what
-    the paper does with it. A long form that holds an acronym ("Integer-only BERT" of
-    "I-BERT") is a name built on another one, which the head only extends. A rest of
+    the paper does with it. A long form that holds an acronym ("Quantized GPT" of
+    "Q-GPT") is a name built on another one, which the head only extends. A rest of
     capitalised words alone is one name where the head abbreviates it letter by letter
     (``best_long_form``), as "Zeta" does "Zoned Entropy Gated Attention".
 
@@ -233,16 +233,16 @@ def initials_spell(name: str, short: str) -> bool:
 
     Function words aside, every word (part) is capitalised, as a name's are, and the
     initials must be the short form's capitals, its letters
-    ("Dense Item Tagger" for "DiT"), or end with its capitals where it has three or more
-    ("Short-to-Long Preference Optimization" for "LongPO": the name's own words stand first).
+    ("Dense Item Grouper" for "DiG"), or end with its capitals where it has three or more
+    ("Near-to-Far Gaze Tracking" for "FarGT": the name's own words stand first).
 
-    >>> initials_spell("Zonal Query-Routing Transformer", "ZQRT"), initials_spell("Dense Item Tagger", "DiT")
+    >>> initials_spell("Zonal Query-Routing Transformer", "ZQRT"), initials_spell("Dense Item Grouper", "DiG")
     (True, True)
     >>> initials_spell("Near-to-Far Gaze Tracking", "FarGT"), initials_spell("Gaze Tracking", "FarGT")
     (True, False)
-    >>> initials_spell("Dense Item Tagger", "DIG"), initials_spell("Tagger", "T")
+    >>> initials_spell("Dense Item Grouper", "DIT"), initials_spell("Tagger", "T")
     (False, False)
-    >>> initials_spell("dense item tagging", "DiT")  # a plain phrase, not the head's long form
+    >>> initials_spell("dense item grouping", "DiG")  # a plain phrase, not the head's long form
     False
     """
     parts = [part for part in re.split(r"[\s-]+", name) if part and part.lower() not in _FUNCTION_WORDS]

@@ -1181,7 +1181,7 @@ def settled_names(
         key: (
             kind,
             key in introduced
-            or f"{key}s" in introduced  # "FocalNet" of the paper's "FocalNets"
+            or f"{key}s" in introduced  # "ZorbNet" of the paper's "ZorbNets"
             or (key[:3] in bases and _variant_of(key, introduced)),
         )
         for key, kind in winners.items()

@@ -137,8 +137,8 @@ _BRIDGE = re.compile(r"[^.;!?]{0,90}$")  # used with match(text, pos, endpos): n
 _COORDINATION = re.compile(
     r"^(?:,?\s*(?:and|as well as|or)?|,?\s*(?:and|as well as|or)\s+(?:a|an|the)(?:\s+[a-z][\w-]*){0,2})$"
 )
-# A data class noun right after a task's name: the name says what the data is for ("a sentiment
-# analysis dataset"), where "a sentiment analysis approach" names the approach.
+# A data class noun right after a task's name: the name says what the data is for ("a glyph
+# counting dataset"), where "a glyph counting approach" names the approach.
 _DATA_NOUNS = word_alternation(noun for noun, kind in CLASS_NOUNS.items() if kind in ("Dataset", "Benchmark"))
 _NOUN_AFTER_TASK = re.compile(rf"(?i)\s+{_DATA_NOUNS}\b")
 # The verbs of introduction that list a proposal's parts, and where an item of such a list starts.
@@ -237,7 +237,7 @@ class Roles:
             title = doc_value(doc, "kg_title")
             bounds = title_head(title) if title else None
             if bounds is not None:
-                # "DiT: ..." and "a self-supervised Document Image Transformer model": the head's long form
+                # "DiG: ..." and "a self-supervised Dense Item Grouper model": the head's long form
                 spelling = _spelling_names(text, ents, title[bounds[0] : bounds[1]])
                 roles.update(((ent.start, ent.end), "introduced") for ent in spelling)
         set_doc_value(doc, "kg_roles", roles)
@@ -292,7 +292,7 @@ class Roles:
             right_after_verb = (
                 first_after_verb
                 and _ARTICLES.match(text, verb.end(), name_start) is not None
-                # "we introduce a new sentiment analysis dataset": the dataset is new, not the task
+                # "we introduce a new glyph counting dataset": the dataset is new, not the task
                 and not (ent.label_ == "Task" and _NOUN_AFTER_TASK.match(text, ent.end_char) is not None)
             )
             # "a Sparse Motion Encoder (SME)": the short form of a new name is new, listed or not.
@@ -307,7 +307,7 @@ class Roles:
                 )
             ):
                 if _describes_apposed(text, start, ent):
-                    continue  # "we propose X, a sparse attention mechanism": the kind of thing X is
+                    continue  # "we propose X, a sparse band attention mechanism": the kind of thing X is
                 introduced.append(ent)
                 roles[(ent.start, ent.end)] = "introduced"
             elif ent.label_ in ("Dataset", "Benchmark") and _first_match(
@@ -380,19 +380,19 @@ def _spelling_names(text: str, ents: list[Candidate], head: str) -> list[Candida
 
 # ", a ", ", the first efficient and scalable ": an apposition's start, up to a name inside it.
 _APPOSITION_BEFORE = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}$")
-# A class noun right after a name: "... attention mechanism", "... contrastive loss framework".
+# A class noun right after a name: "... attention mechanism", "... glyph loss framework".
 _CLASS_AFTER = re.compile(rf"(?i)\s+(?:{_CLASS})\b")
 
 
 def _describes_apposed(text: str, start: int, ent: Candidate) -> bool:
     """Whether ``ent``, in the sentence from ``start``, describes the kind of what its apposition follows.
 
-    "We propose Zorbit, a sparse attention mechanism": sparse attention is what Zorbit is,
+    "We propose Zorbit, a sparse band attention mechanism": sparse band attention is what Zorbit is,
     not a second name the paper brings.
 
-    >>> text = "We propose Zorbit, a sparse attention mechanism, and a new glyph loss."
+    >>> text = "We propose Zorbit, a sparse band attention mechanism, and a new glyph loss."
     >>> Span = __import__("collections").namedtuple("Span", "start_char end_char")
-    >>> _describes_apposed(text, 0, Span(21, 37)), _describes_apposed(text, 0, Span(59, 69))
+    >>> _describes_apposed(text, 0, Span(21, 42)), _describes_apposed(text, 0, Span(64, 74))
     (True, False)
     """
     return (

@@ -65,13 +65,13 @@ def test_a_title_name_whose_initials_end_with_the_heads_capitals_is_introduced()
 
 
 def test_an_abstract_name_spelling_the_title_head_is_introduced() -> None:
-    abstract = "We present DiT, a self-supervised Dense Item Tagger model for receipts."
-    assert _roles("DiT: Tagging Receipts", abstract).get("Dense Item Tagger") == "introduced"
+    abstract = "We present DiG, a self-supervised Dense Item Grouper model for receipts."
+    assert _roles("DiG: Grouping Receipts", abstract).get("Dense Item Grouper") == "introduced"
 
 
 def test_a_lower_case_phrase_with_the_same_initials_is_not() -> None:
-    abstract = "We present DiT, trained with dense item tagging on receipts."
-    assert _roles("DiT: Tagging Receipts", abstract).get("dense item tagging") is None
+    abstract = "We present DiG, trained with dense item grouping on receipts."
+    assert _roles("DiG: Grouping Receipts", abstract).get("dense item grouping") is None
 
 
 def test_a_rest_of_capitalised_words_the_head_abbreviates_letter_by_letter_is_its_name() -> None:
