@@ -25,10 +25,11 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.extract.extensions import doc_text, set_doc_value
+from kg.extract.cues import CLASS_NOUNS
+from kg.extract.extensions import doc_text, doc_value, set_doc_value
 
 # "(short form)" with an optional trailing qualifier after a comma or semicolon: "(SD; ...)".
-_PAREN = re.compile(r"\(([^()]{1,60})\)")
+_PAREN = re.compile(r"\(([^()]{1,80})\)")
 # A clause-ending mark before white space, or a bracket: ``[.;:!?()\[\]]\s|[()\[\]]``, written to
 # start with one character class, which the engine skips to.
 _CLAUSE_END = re.compile(r"[.;:!?()\[\]](?:\s|(?<=[()\[\]]))")
@@ -174,6 +175,88 @@ def spelled_long_form(short: str, text: str, start: int) -> int | None:
     return None
 
 
+# "ZQRT: A Zonal Query Routing Transformer for ...": a title's one-word head and its colon, then
+# an article at most before the words that may spell it.
+_TITLE_HEAD = re.compile(r"([^\s:]{2,12}):\s+(?:(?:A|An|The)\s+)?")
+# Two or more capitalised words and nothing else: a title's rest that is one name.
+_CAPITALISED_WORDS = re.compile(r"[A-Z][\w-]*(?: [A-Z][\w-]*)+\s*")
+# A word of capitals alone (two at least), standing for a name of its own: "BERT", "GPT".
+_ACRONYM = re.compile(r"(?<![\w-])[A-Z]{2,}(?![\w-])")
+
+
+def title_long_form(title: str) -> Pair | None:
+    """The long form a title of the form "SF: Long Form ..." gives its head, if the words
+    right after the colon spell the head's capitals (``spelled_long_form``).
+
+    The long form ends with the word that spells the last capital, and a class noun right
+    after it ("... Alignment Model"); the words after these ("for Sparse Maps") say what
+    the paper does with it. A long form that holds an acronym ("Quantized GPT" of
+    "Q-GPT") is a name built on another one, which the head only extends. A rest of
+    capitalised words alone is one name where the head abbreviates it letter by letter
+    (``best_long_form``), as "Zeta" does "Zoned Entropy Gated Attention".
+
+    >>> title = "ZQRT: A Zonal Query-Routing Transformer for Sparse Maps"
+    >>> pair = title_long_form(title)
+    >>> title[pair.long_start : pair.long_end], title[pair.short_start : pair.short_end]
+    ('Zonal Query-Routing Transformer', 'ZQRT')
+    >>> title = "VOCA: Versatile Occupancy Cue Aggregation Model for Scenes"
+    >>> pair = title_long_form(title)
+    >>> title[pair.long_start : pair.long_end]
+    'Versatile Occupancy Cue Aggregation Model'
+    >>> title_long_form("ZQRT: Routing Queries by Zones") is None  # the words spell something else
+    True
+    >>> title_long_form("Q-GPT: Quantized GPT for Phones") is None  # a name inside
+    True
+    >>> title = "Zeta: Zoned Entropy Gated Attention"
+    >>> pair = title_long_form(title)
+    >>> title[pair.long_start : pair.long_end]
+    'Zoned Entropy Gated Attention'
+    """
+    match = _TITLE_HEAD.match(title)
+    if match is None or not is_short_form(match.group(1)):
+        return None
+    end = spelled_long_form(match.group(1), title, match.end())
+    if end is None and _CAPITALISED_WORDS.fullmatch(title, match.end()):
+        # "Zeta: Zoned Entropy Gated Attention": the whole rest, one name, abbreviated letter by letter
+        rest = title[match.end() :].rstrip()
+        end = match.end() + len(rest) if best_long_form(match.group(1), rest) == 0 else None
+    if end is None or _ACRONYM.search(title, match.end(), end):
+        return None
+    noun = _LONG_WORD.match(title, end + 1) if title[end : end + 1] == " " else None
+    if noun is not None and noun.group()[:1].isupper() and noun.group().lower() in CLASS_NOUNS:
+        end = noun.end()
+    return Pair(match.end(), end, match.start(1), match.end(1))
+
+
+def initials_spell(name: str, short: str) -> bool:
+    """Whether the initials of ``name``'s words and hyphenated parts spell ``short``.
+
+    Function words aside, every word (part) is capitalised, as a name's are, and the
+    initials must be the short form's capitals, its letters
+    ("Dense Item Grouper" for "DiG"), or end with its capitals where it has three or more
+    ("Near-to-Far Gaze Tracking" for "FarGT": the name's own words stand first).
+
+    >>> initials_spell("Zonal Query-Routing Transformer", "ZQRT"), initials_spell("Dense Item Grouper", "DiG")
+    (True, True)
+    >>> initials_spell("Near-to-Far Gaze Tracking", "FarGT"), initials_spell("Gaze Tracking", "FarGT")
+    (True, False)
+    >>> initials_spell("Dense Item Grouper", "DIT"), initials_spell("Tagger", "T")
+    (False, False)
+    >>> initials_spell("dense item grouping", "DiG")  # a plain phrase, not the head's long form
+    False
+    """
+    parts = [part for part in re.split(r"[\s-]+", name) if part and part.lower() not in _FUNCTION_WORDS]
+    if len(parts) < 2 or not all(part[0].isupper() for part in parts):
+        return False
+    initials = "".join(part[0] for part in parts).upper()
+    capitals = "".join(c for c in short if c.isupper())
+    return (
+        initials == capitals
+        or initials == "".join(c for c in short if c.isalpha()).upper()
+        or (len(capitals) >= 3 and initials.endswith(capitals))
+    )
+
+
 # "(FocalNets in short)", "(BERT for short)": the words after a short form that say it is one.
 _FOR_SHORT = re.compile(r"\s+(?:for|in) short$")
 
@@ -308,7 +391,12 @@ class Abbreviations:
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[tuple[Span, Span]] = []
-        for pair in find_abbreviations(doc_text(doc)):
+        text = doc_text(doc)
+        pairs = find_abbreviations(text)
+        in_title = title_long_form(text) if doc_value(doc, "kg_field") == "title" else None
+        if in_title is not None:
+            pairs.append(in_title)
+        for pair in pairs:
             long = doc.char_span(pair.long_start, pair.long_end, alignment_mode="contract")
             short = doc.char_span(pair.short_start, pair.short_end, alignment_mode="contract")
             if long is not None and short is not None and len(long) and len(short):

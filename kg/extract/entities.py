@@ -370,6 +370,12 @@ def pair_type(long: Span, short: Span, proposed: Iterable[Candidate]) -> EntityT
         return apposed  # "X (Y), a self-supervised learning framework": what the text calls the pair
     if is_concept_phrase(long.text):
         return "Method"  # "a bag of glyphs (BoG) model": a model of that design, not its name
+    if short.start < long.start:
+        # "language models named X (Long Form ... Understanding)": the class the text names the pair by
+        start = sentence_of(long.doc, short.start_char)[0]
+        named = context_type(doc_text(long.doc)[start : short.start_char], "")
+        if named is not None:
+            return named
     last = long.text.replace("-", " ").split()[-1].lower()
     if last in CLASS_NOUNS and last not in ("framework", "approach", "family"):
         return CLASS_NOUNS[last]
@@ -614,6 +620,8 @@ class Entities:
                 is_generic(long.text)
                 and not _names_coinage(long.text, short.text)
                 and (in_title or not is_named_architecture(text, long.start_char, long.end_char))
+                # "ZViT: A Zonal Vision Transformer": the words a title's head spells are its name
+                and not (in_title and short.start_char == 0)
             ):
                 generic_long_forms.add(long.text.casefold())  # "Artificial General Intelligence (AGI)"
                 continue
@@ -1375,10 +1383,12 @@ def settled_names(
     ``mentions`` are ``(spelling_key(text), type, field, role)``. One name gets one type
     across the paper's fields and abbreviation ``pairs``: the majority, an abstract's
     mention counting twice a title's. A name the paper introduces anywhere (or whose long
-    or short form it introduces, or whose base it introduces) is introduced everywhere.
+    or short form it introduces, or whose base or plural it introduces) is introduced everywhere.
 
     >>> settled_names([("x", "Method", "title", "introduced"), ("x", "Model", "abstract", None)])
     {'x': ('Model', True)}
+    >>> settled_names([("zorbnets", "Model", "abstract", "introduced"), ("zorbnet", "Model", "title", None)])
+    {'zorbnets': ('Model', True), 'zorbnet': ('Model', True)}
     """
     partner = {}
     for pair in pairs:
@@ -1397,6 +1407,11 @@ def settled_names(
     winners = _bases_typed_as_their_network(_variants_typed_as_their_base(_most_voted(votes)))
     bases = {name[:3] for name in introduced if len(name) > 2}  # a variant starts as its base does
     return {
-        key: (kind, key in introduced or (key[:3] in bases and _variant_of(key, introduced)))
+        key: (
+            kind,
+            key in introduced
+            or f"{key}s" in introduced  # "ZorbNet" of the paper's "ZorbNets"
+            or (key[:3] in bases and _variant_of(key, introduced)),
+        )
         for key, kind in winners.items()
     }

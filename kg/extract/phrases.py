@@ -20,6 +20,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.extract.cues import word_alternation
 from kg.extract.extensions import candidates_at, doc_text, propose
 from kg.extract.known_names import known_names, lookup
 from kg.model import EntityType
@@ -981,6 +982,73 @@ def _is_proposed_modifier(text: str, word: re.Match[str], kind: EntityType = "Me
     )
 
 
+# The parts a paper builds into its model: a lower-case phrase ending in one of these right after
+# "we propose a" names a component of its own ("we design a stochastic span predictor"). Elsewhere
+# such a phrase is a plain description ("the text encoder"), so these are no heads of ``HEADS``.
+COMPONENT_HEADS = frozenset(
+    {
+        "module",
+        "decoder",
+        "encoder",
+        "layer",
+        "predictor",
+        "classifier",
+        "retriever",
+        "enhancer",
+        "adapter",
+        "router",
+        "estimator",
+        "extractor",
+        "aggregator",
+        "selector",
+        "discriminator",
+        "tokenizer",
+        "connector",
+        "projector",
+        "balancer",
+        "adversary",
+    }
+)
+# A head word after a space: not "autoencoder", "layers" or the "encoder" of "encoder-decoder".
+_COMPONENT_HEAD = re.compile(rf" {word_alternation(COMPONENT_HEADS)}(?![\w-])")
+# "we introduce the ", "we also propose a ", "our proposed ": what comes before a component the
+# paper builds, its subject "we" within the clause. Group 1 is the phrase up to its head word.
+_PROPOSED_COMPONENT = re.compile(
+    r"(?i:\bwe\b[^.;:]{0,40}?\b(?:propose|introduce|present|design|devise|develop)[sd]?\s+(?:an?|the)"
+    r"|\bour proposed)\s+((?:[a-z][a-z0-9-]*\s+){1,5})$"
+)
+
+
+def find_proposed_components(text: str) -> list[tuple[int, int, EntityType]]:
+    """The lower-case components a paper says it builds: "we propose a span selector" (a Method).
+
+    Vague words before the phrase are no part of it ("an efficient span selector"); one
+    inside it, or a function word, makes it a description ("a shared global span
+    selector", "a selector for spans"). A head alone is no name ("we design a new decoder").
+    The cue is looked for only before a head word (``COMPONENT_HEADS``), which most
+    abstracts lack.
+
+    >>> text = "We propose an efficient span-pair selector. We design a shared global fusion module."
+    >>> [(text[s:e], t) for s, e, t in find_proposed_components(text)]
+    [('span-pair selector', 'Method')]
+    """
+    found: list[tuple[int, int, EntityType]] = []
+    for head in _COMPONENT_HEAD.finditer(text):
+        start = max(0, head.start() - 120)
+        window = text[start : head.start()].lower()  # holds a match's first words, if any
+        if "we" not in window and "our proposed" not in window:
+            continue
+        match = _PROPOSED_COMPONENT.search(text, start, head.start() + 1)
+        if match is None:
+            continue
+        words = list(_WORD.finditer(text, match.start(1), match.end(1)))
+        while words and words[0].group() in VAGUE:
+            words.pop(0)
+        if words and not any(w.group() in VAGUE or w.group() in STOP_WORDS for w in words):
+            found.append((words[0].start(), head.end(), "Method"))
+    return found
+
+
 def _is_titled_vague(words: list[re.Match[str]], index: int) -> bool:
     """Whether ``words[index]`` is a capitalised vague word inside a Title Case name.
 
@@ -1242,7 +1310,11 @@ class Phrases:
     def __call__(self, doc: Doc, span_groups: bool = True) -> Doc:
         text = doc_text(doc)
         found = candidates_at(
-            doc, find_phrases(text, self.max_modifiers) + find_modality_tasks(text) + find_called_tasks(text)
+            doc,
+            find_phrases(text, self.max_modifiers)
+            + find_modality_tasks(text)
+            + find_called_tasks(text)
+            + find_proposed_components(text),
         )
         propose(doc, self.spans_key, found, span_groups)
         return doc

@@ -20,7 +20,9 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.extract.abbreviations import initials_spell
 from kg.extract.cues import CLASS_NOUNS, ends_in, is_review_title, word_alternation
+from kg.extract.entities import title_head
 from kg.extract.extensions import Candidate, doc_text, doc_value, entities_of, sentences_of, set_doc_value
 from kg.extract.known_names import lookup
 from kg.extract.triggers import folds_like_ascii, matches_at, occurrences
@@ -38,10 +40,13 @@ _VERB = rf"(?<!\bin )(?:{word_alternation(verb.replace('_', ' ') for verb in _VE
 _INTRODUCE = re.compile(
     rf"(?i)(?:\b(?:we|us|this (?:paper|work|study)|here|our (?:work|paper))\b[^.;]{{0,80}}?\b{_VERB}"
     r"|\b(?:our|the proposed) [\w-]+(?: [\w-]+)? (?:comprises|consists of|includes|contains)\b"
-    r"|\bcontributions? (?:include|are|is)\b)"
+    r"|\bcontributions? (?:include|are|is)\b"
+    # "its key components include X", "X comprises three components: (i) Y, (ii) Z": the parts of
+    # what the paper proposes
+    r"|\bcomponents\s*(?::|include\b))"
 )
 # Where an ``_INTRODUCE`` match may start (lower-cased); ``_SUBJECT``'s starts are among them.
-_INTRODUCE_STARTS = ("we", "us", "this ", "here", "our ", "the proposed ", "contribution")
+_INTRODUCE_STARTS = ("we", "us", "this ", "here", "our ", "the proposed ", "contribution", "components")
 
 
 def _word_starts(text: str, words: tuple[str, ...]) -> list[int] | None:
@@ -132,6 +137,15 @@ _BRIDGE = re.compile(r"[^.;!?]{0,90}$")  # used with match(text, pos, endpos): n
 _COORDINATION = re.compile(
     r"^(?:,?\s*(?:and|as well as|or)?|,?\s*(?:and|as well as|or)\s+(?:a|an|the)(?:\s+[a-z][\w-]*){0,2})$"
 )
+# A data class noun right after a task's name: the name says what the data is for ("a glyph
+# counting dataset"), where "a glyph counting approach" names the approach.
+_DATA_NOUNS = word_alternation(noun for noun, kind in CLASS_NOUNS.items() if kind in ("Dataset", "Benchmark"))
+_NOUN_AFTER_TASK = re.compile(rf"(?i)\s+{_DATA_NOUNS}\b")
+# The verbs of introduction that list a proposal's parts, and where an item of such a list starts.
+_LISTS_PARTS = re.compile(r"(?i)(?:contributions?|components)\b")
+_LIST_ITEM = re.compile(r",\s+(?:and\s+)?(?:the|a|an)\s+$")
+# "we present the X model and Y recipe": a class noun after the first name, then the next one.
+_CLASS_COORDINATION = re.compile(rf"(?i)^(?:{_CLASS})\s*,?\s*(?:and|as well as)(?:\s+(?:a|an|the))?$")
 # The items of an enumeration after a verb of introduction: "we propose (i) a X ..., and (ii) a Y".
 _ENUMERATED = re.compile(r"\(\s*(?:i{1,3}|iv|v|vi|\d|[a-e])\s*\)\s*(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3})?$")
 _EVALUATE = re.compile(
@@ -203,12 +217,13 @@ class Roles:
         roles: dict[tuple[int, int], str] = {}
         if doc_value(doc, "kg_field") == "title":
             head = text.split(":", 1)[0] if ":" in text and not is_review_title(text) else None
+            spelled = _spelled_heads(doc, head.strip(), text, ents) if head is not None else set()
             for ent in ents:
                 if (
                     head is not None
                     and ent.end_char <= len(head)
                     and text[ent.start_char : ent.end_char] == head.strip()
-                ):
+                ) or (ent.start_char, ent.end_char) in spelled:
                     roles[(ent.start, ent.end)] = "introduced"
         else:
             by_sentence: dict[tuple[int, int], list[Candidate]] = {}
@@ -219,6 +234,12 @@ class Roles:
             for (start, end), sentence_ents in by_sentence.items():
                 may_be_new = [_may_be_new(ent, text, listed_short_forms) for ent in sentence_ents]
                 self._sentence(text, start, end, sentence_ents, may_be_new, roles, starts, evaluation_starts)
+            title = doc_value(doc, "kg_title")
+            bounds = title_head(title) if title else None
+            if bounds is not None:
+                # "DiG: ..." and "a self-supervised Dense Item Grouper model": the head's long form
+                spelling = _spelling_names(text, ents, title[bounds[0] : bounds[1]])
+                roles.update(((ent.start, ent.end), "introduced") for ent in spelling)
         set_doc_value(doc, "kg_roles", roles)
         return doc
 
@@ -254,7 +275,9 @@ class Roles:
             follows_introduced = bool(introduced) and introduced[-1] is ents[i - 1]
             if follows_introduced:
                 between = text[ents[i - 1].end_char : name_start].replace("(", "").replace(")", "").strip()
-                coordinated = _COORDINATION.match(between) is not None
+                coordinated = (
+                    _COORDINATION.match(between) is not None or _CLASS_COORDINATION.match(between) is not None
+                )
             named = _names_next(text, max(start, name_start - 80), name_start)
             if (
                 named
@@ -266,7 +289,12 @@ class Roles:
                 # (a Title Case description is a name too: "an Efficient ... Adapter, termed X").
                 popped = introduced.pop()
                 del roles[(popped.start, popped.end)]
-            right_after_verb = first_after_verb and _ARTICLES.match(text, verb.end(), name_start) is not None
+            right_after_verb = (
+                first_after_verb
+                and _ARTICLES.match(text, verb.end(), name_start) is not None
+                # "we introduce a new glyph counting dataset": the dataset is new, not the task
+                and not (ent.label_ == "Task" and _NOUN_AFTER_TASK.match(text, ent.end_char) is not None)
+            )
             # "a Sparse Motion Encoder (SME)": the short form of a new name is new, listed or not.
             short_form = coordinated and between == "" and "(" in text[ents[i - 1].end_char : name_start]
             if (
@@ -278,6 +306,8 @@ class Roles:
                     and (first_after_verb or coordinated or self._said_new(text, start, ent, verb))
                 )
             ):
+                if _describes_apposed(text, start, ent):
+                    continue  # "we propose X, a sparse band attention mechanism": the kind of thing X is
                 introduced.append(ent)
                 roles[(ent.start, ent.end)] = "introduced"
             elif ent.label_ in ("Dataset", "Benchmark") and _first_match(
@@ -298,6 +328,8 @@ class Roles:
             window = text[max(start, name_start - 60) : name_start]
             if ")" in window and _ENUMERATED.search(window) is not None:
                 return True
+            if _LISTS_PARTS.match(verb.group()) and _LIST_ITEM.search(window) is not None:
+                return True  # "contributions include the X (A), ..., and the Y (B)": each item is new
         if _INTRODUCED_PASSIVE.match(text[ent.end_char : ent.end_char + 60]):
             return True
         window = text[max(start, name_start - 80) : name_start]
@@ -309,6 +341,64 @@ class Roles:
             and ends_in(window, _NOVEL_ENDINGS, "")
             and _NOVEL.search(window) is not None
         )
+
+
+def _spelled_heads(doc: Doc, head: str, text: str, ents: list[Candidate]) -> set[tuple[int, int]]:
+    """The character spans of the long forms of a title's ``head`` ("ZQRT: Zonal Query ...").
+
+    A title's head is the name the paper introduces, and so is the long form it abbreviates:
+    the one the doc pairs with it, or a name of ``ents`` whose initials spell it (``initials_spell``).
+    """
+    spans = {
+        (long.start_char, long.end_char)
+        for long, short in doc_value(doc, "kg_abbreviations") or ()
+        if short.text == head
+    }
+    spans.update((ent.start_char, ent.end_char) for ent in _spelling_names(text, ents, head))
+    return spans
+
+
+def _spelling_names(text: str, ents: list[Candidate], head: str) -> list[Candidate]:
+    """The names of ``ents`` whose initials spell ``head`` (``initials_spell``).
+
+    However they spell it, the initials end with the head's last capital or its last letter:
+    names whose last word starts otherwise (most) are passed over before their words are split.
+    """
+    letters = [c.upper() for c in head if c.isalpha()]
+    capitals = [c for c in head if c.isupper()]
+    last_initials = set(letters[-1:] + capitals[-1:])
+    found = []
+    for ent in ents:
+        if not text[ent.start_char].isupper():
+            continue  # a name of capitalised words
+        name = text[ent.start_char : ent.end_char]
+        last_part = max(name.rfind(" "), name.rfind("-")) + 1
+        if last_part and name[last_part : last_part + 1] in last_initials and initials_spell(name, head):
+            found.append(ent)
+    return found
+
+
+# ", a ", ", the first efficient and scalable ": an apposition's start, up to a name inside it.
+_APPOSITION_BEFORE = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}$")
+# A class noun right after a name: "... attention mechanism", "... glyph loss framework".
+_CLASS_AFTER = re.compile(rf"(?i)\s+(?:{_CLASS})\b")
+
+
+def _describes_apposed(text: str, start: int, ent: Candidate) -> bool:
+    """Whether ``ent``, in the sentence from ``start``, describes the kind of what its apposition follows.
+
+    "We propose Zorbit, a sparse band attention mechanism": sparse band attention is what Zorbit is,
+    not a second name the paper brings.
+
+    >>> text = "We propose Zorbit, a sparse band attention mechanism, and a new glyph loss."
+    >>> Span = __import__("collections").namedtuple("Span", "start_char end_char")
+    >>> _describes_apposed(text, 0, Span(21, 42)), _describes_apposed(text, 0, Span(64, 74))
+    (True, False)
+    """
+    return (
+        _CLASS_AFTER.match(text, ent.end_char) is not None
+        and _APPOSITION_BEFORE.search(text, max(start, ent.start_char - 60), ent.start_char) is not None
+    )
 
 
 def _is_long_name(text: str) -> bool:
