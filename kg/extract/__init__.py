@@ -39,7 +39,7 @@ from kg.extract.entities import settled_names, spelling_key, title_long_forms
 from kg.extract.extensions import Candidate, doc_value, entities_of, sentences_of, set_doc_value
 from kg.model import Abbreviation, Field, Mention, Paper, PaperMentions
 
-PIPELINE_VERSION = "10"
+PIPELINE_VERSION = "11"
 
 
 @cache

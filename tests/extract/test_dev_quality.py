@@ -11,9 +11,9 @@ from kg.extract import as_record, extract
 from kg.read import read
 
 DATA = Path(__file__).resolve().parent.parent / "data"
-# The issue asks for a guard at 0.80; the pipeline reaches 0.831 typed F1 on dev today, so it
+# The issue asks for a guard at 0.80; the pipeline reaches 0.890 typed F1 on dev today, so it
 # sits just below that figure and is to be raised with every improvement (see the closing report).
-MIN_TYPED_F1 = 0.839
+MIN_TYPED_F1 = 0.887
 
 
 def _scorer() -> ModuleType:
