@@ -687,7 +687,8 @@ class Entities:
         keys = [name.casefold() for name in names]
         weak: set[int] = set()  # names whose type is only the Method default
         sentences = sentences_of(doc, [ent.start_char for ent in ents])
-        class_nouns = ClassNounIndex(text)
+        # (made for the first name read in context: a third of docs have none)
+        class_nouns: ClassNounIndex | None = None
         token_ends = token_bounds(doc)[1]
         listed_as_tasks = _listed_with_tasks(text, ents, keys, by_head)
         for i, ent in enumerate(ents):
@@ -704,6 +705,8 @@ class Entities:
                 elif cue == "Metric" and names_an_objective(text, ent.end_char):
                     cue = "Method"  # "a binary entropy objective": minimised in training, not reported
                 elif cue is None and ent.label_ not in ("Task", "Metric"):
+                    if class_nouns is None:
+                        class_nouns = ClassNounIndex(text)
                     cue = self._context_cue(doc, text, ent, names[i], sentences[i], class_nouns, token_ends)
                     if cue is None and shape_type(names[i]) is None:
                         start, end = sentences[i]

@@ -90,10 +90,15 @@ _TITLED = re.compile(
 )
 _PLAIN_CAPITALISED = re.compile(r"^[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*$")
 _URL = re.compile(r"\W*(?:https?://|www\.|\S+\.(?:com|org|io|net|ai)(?:/|$))")
-# White-space delimited chunks that may hold a name: those with a capital, digit, caret or Greek letter.
-# (The look-ahead is lazy: it only asks whether such a character comes, and a greedy one
-# runs to the chunk's end and back.)
-_CHUNK = re.compile(r"(?<!\S)(?=\S*?[A-Z0-9^\u0370-\u03ff])\S+")
+# White-space delimited chunks that may hold a name: those with a capital, digit, caret or Greek
+# letter (a mark): ``(?<!\S)(?=\S*[marks])\S+``, read in one pass (what comes before the first
+# mark, the mark, the rest). The pattern for the chunks after the first starts with the white
+# space before them, so that the engine skips to white space instead of trying a look-behind at
+# every offset (a third less time than that plain form).
+_MARKS = r"A-Z0-9^\u0370-\u03ff"
+_CHUNK = rf"[^\s{_MARKS}]*+[{_MARKS}]\S*"
+_FIRST_CHUNK = re.compile(_CHUNK)
+_CHUNK_AFTER_SPACE = re.compile(rf"\s({_CHUNK})")
 _SHAPED = re.compile(r"[a-z][A-Z]|[A-Z]{2}|[A-Za-z]\d|\d[A-Za-z]")
 # A version: "v2.2", "2", "3.5" (one decimal: "FID 14.84" is a score), a size, an edition.
 _VERSION_WORD = (
@@ -442,6 +447,18 @@ def _standalone_compounds(text: str) -> list[tuple[int, int]]:
     return found
 
 
+def _chunks(text: str) -> list[tuple[int, str]]:
+    """The offset and text of each white-space delimited chunk of ``text`` that may hold a name.
+
+    >>> _chunks("GPT-4 beats the COCO set by 2 points, x^2")
+    [(0, 'GPT-4'), (16, 'COCO'), (28, '2'), (38, 'x^2')]
+    """
+    first = _FIRST_CHUNK.match(text)
+    found = [(0, first.group())] if first is not None else []
+    found += [(chunk.start(1), chunk.group(1)) for chunk in _CHUNK_AFTER_SPACE.finditer(text)]
+    return found
+
+
 def find_names(text: str, title: bool = False) -> list[tuple[int, int]]:
     """Character spans of the shape-recognised names in ``text`` (a ``title`` capitalises every word).
 
@@ -450,9 +467,9 @@ def find_names(text: str, title: bool = False) -> list[tuple[int, int]]:
     ['CLIP', 'Llama 2', 'SoftREPA', 'EvalMuse-40K']
     """
     found = [
-        (chunk.start() + start, chunk.start() + end)
-        for chunk in _CHUNK.finditer(text)
-        for start, end in names_in_chunk(chunk.group())
+        (offset + start, offset + end)
+        for offset, chunk in _chunks(text)
+        for start, end in names_in_chunk(chunk)
     ]
     if not title:
         found += _standalone_compounds(text)

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kg.extract.shapes import _CHUNK, _VERSIONED, _known_model_inside, _shaped_model_names, shape_type
+from kg.extract.shapes import _VERSIONED, _chunks, _known_model_inside, _shaped_model_names, shape_type
 
 
 def _by_pattern(name: str) -> bool:
@@ -27,15 +27,17 @@ def test_known_model_inside_is_the_pattern(name: str) -> None:
     assert _known_model_inside(name) == _by_pattern(name)
 
 
-pieces = st.sampled_from(["Llama", "v2", "2", " ", "-", ".", "7B", "Chat", "x", "é", "A", "^", ",", "\u03b1"])
+pieces = st.sampled_from(
+    ["Llama", "v2", "2", " ", "-", ".", "7B", "Chat", "x", "é", "A", "^", ",", "\u03b1", "\t"]
+)
 
 
 @given(st.lists(pieces, max_size=12).map("".join))
 def test_chunk_and_version_patterns_match_as_their_backtracking_forms(text: str) -> None:
-    """The lazy look-ahead of ``_CHUNK`` and the possessive head of ``_VERSIONED`` only save work."""
-    greedy_chunk = re.compile(_CHUNK.pattern.replace(r"\S*?[", r"\S*[", 1))
+    """``_chunks``' two patterns and the possessive head of ``_VERSIONED`` only save work."""
+    plain_chunk = re.compile(r"(?<!\S)(?=\S*[A-Z0-9^\u0370-\u03ff])\S+")
     backtracking_version = re.compile(_VERSIONED.pattern.replace(r"[\w.-]*+", r"[\w.-]*", 1))
-    assert [m.span() for m in _CHUNK.finditer(text)] == [m.span() for m in greedy_chunk.finditer(text)]
+    assert _chunks(text) == [(m.start(), m.group()) for m in plain_chunk.finditer(text)]
     assert [m.groups() for m in _VERSIONED.finditer(text)] == [
         m.groups() for m in backtracking_version.finditer(text)
     ]
