@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from functools import cache
+from typing import NamedTuple
 
 import spacy
 from spacy.language import Language
@@ -76,9 +77,17 @@ def entities_only() -> dict[str, dict[str, bool]]:
     }
 
 
-# A mention before its paper's names are settled:
-# (spelling_key of the text, type, field, role, text, start, end, sentence).
-_Found = tuple[str, str, Field, str | None, str, int, int, tuple[int, int]]
+class _Found(NamedTuple):
+    """A mention before its paper's names are settled (``settled_names`` reads the first four)."""
+
+    key: str  # spelling_key of the text
+    type: str
+    field: Field
+    role: str | None
+    text: str
+    start: int
+    end: int
+    sentence: tuple[int, int]
 
 
 def _mentions(doc: Doc, ents: list[Candidate], text: str, field: Field) -> Iterator[_Found]:
@@ -90,7 +99,7 @@ def _mentions(doc: Doc, ents: list[Candidate], text: str, field: Field) -> Itera
         end = ent.end_char - 1 if text[ent.end_char - 1] in ".,;:" else ent.end_char
         name = text[ent.start_char : end]
         role = role_of.get((ent.start, ent.end)) if role_of else None
-        yield spelling_key(name), ent.label_, field, role, name, ent.start_char, end, sentence
+        yield _Found(spelling_key(name), ent.label_, field, role, name, ent.start_char, end, sentence)
 
 
 def _paper_mentions(paper: Paper, found: list[_Found], pairs: dict[Abbreviation, None]) -> PaperMentions:
@@ -112,19 +121,19 @@ def _with_title_long_forms(title: str, found: list[_Found], pairs: dict[Abbrevia
     spans = title_long_forms(title, [pair.long for pair in pairs])
     if not spans:
         return found
-    kinds = {row[0]: row[1] for row in found}
+    kinds = {row.key: row.type for row in found}
     kept = [
         row
         for row in found
-        if row[2] != "title"
-        or not any(s <= row[5] and row[6] <= e and row[6] - row[5] < e - s for s, e in spans)
+        if row.field != "title"
+        or not any(s <= row.start and row.end <= e and row.end - row.start < e - s for s, e in spans)
     ]
-    present = {(row[5], row[6]) for row in kept if row[2] == "title"}
+    present = {(row.start, row.end) for row in kept if row.field == "title"}
     for start, end in spans:
         key = spelling_key(title[start:end])
         if key in kinds and (start, end) not in present:
-            kept.append((key, kinds[key], "title", None, title[start:end], start, end, (0, len(title))))
-    return sorted(kept, key=lambda row: (row[2] != "title", row[5]))
+            kept.append(_Found(key, kinds[key], "title", None, title[start:end], start, end, (0, len(title))))
+    return sorted(kept, key=lambda row: (row.field != "title", row.start))
 
 
 def _abbreviations(doc: Doc, ents: list[Candidate], text: str) -> Iterator[Abbreviation]:
