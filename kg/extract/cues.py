@@ -443,8 +443,9 @@ _OBJECTIVE_LIST = re.compile(
 _OBJECTIVE_AFTER = re.compile(
     r"(?i)^(?:\s*(?:,|,?\s+(?:and|or))\s+[\w-]+(?:\s[\w-]+){0,2}?)?\s+(?:loss|losses|objectives?)\b"
 )
-# Heads of measures that stay measures where a text minimises them (GUIDELINES.md decisions).
-_MEASURES_AS_SUCH = ("divergence", "similarity", "distance", "information")
+# Heads of measures that stay measures where a text minimises them (GUIDELINES.md decisions:
+# divergences and similarity measures named as such are measures).
+MEASURES_AS_SUCH = ("divergence", "similarity", "distance", "information")
 
 
 def names_an_objective(text: str, end: int) -> bool:
@@ -464,7 +465,7 @@ def names_an_objective(text: str, end: int) -> bool:
     >>> [names_an_objective(text, text.index(n) + len(n)) for n in ("zorp divergence", "quux matching")]
     [False, False]
     """
-    if text[:end].rstrip().lower().endswith(_MEASURES_AS_SUCH):
+    if text[max(0, end - 30) : end].rstrip().lower().endswith(MEASURES_AS_SUCH):
         return False
     return _OBJECTIVE_AFTER.match(text[end : end + 80]) is not None
 
@@ -474,21 +475,29 @@ _SYSTEM_APPOSED = re.compile(r"^\s*[,\u2013\u2014-]\s*(?:a|an)\s+(?:[\w-]+,?\s+)
 _SYSTEM_NAMING = re.compile(r"\bsystem\s*,?\s*(?:called|named|dubbed|termed)(?:\s+as)?\s+$")
 
 
-def names_a_system(before: str, after: str) -> bool:
-    """Whether the words right around a name call it a system: a trained network one runs (a Model).
+def names_a_system(text: str, start: int, end: int) -> bool:
+    """Whether the words right around the name ``text[start:end]`` call it a system: a trained
+    network one runs (a Model).
 
     GUIDELINES.md types a name by what the text calls it; "system" is not in ``CLASS_NOUNS``
     because most uses are loose ("a RAG system", "dialogue systems"), so only an apposition
     or a naming counts.
 
-    >>> names_a_system("The result is ", " - an expressive, multi-voice speech system.")
+    >>> text = "The result is Zorb - an expressive, multi-voice speech system."
+    >>> names_a_system(text, 14, 18)
     True
-    >>> names_a_system("a robust ViT-based matting system, named ", ". Our method")
+    >>> text = "a robust ViT-based matting system, named Zorb. Our method"
+    >>> names_a_system(text, 41, 45)
     True
-    >>> names_a_system("It is a reliable ", " system for search."), names_a_system("We use ", ", a method.")
+    >>> text = "It is a reliable Zorb system for search. We use Quux, a method."
+    >>> names_a_system(text, 17, 21), names_a_system(text, 48, 52)
     (False, False)
     """
-    return _SYSTEM_APPOSED.match(after[:100]) is not None or _SYSTEM_NAMING.search(before[-40:]) is not None
+    before = text[max(0, start - 40) : start]
+    after = text[end : end + 100]
+    if "system" not in before and "system" not in after:
+        return False  # most names
+    return _SYSTEM_APPOSED.match(after) is not None or _SYSTEM_NAMING.search(before) is not None
 
 
 # "X (Y) is a widely used criterion": the class noun a copula gives the name before it.

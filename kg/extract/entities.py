@@ -57,7 +57,7 @@ from kg.extract.extensions import (
     token_span,
     token_text,
 )
-from kg.extract.known_names import lookup
+from kg.extract.known_names import listed_type, lookup
 from kg.extract.phrases import BROAD_HEADS, MODALITY_COMPOUND, MODALITY_WORDS, VAGUE, head_type
 from kg.extract.shapes import is_language_pair, name_type, shape_type
 from kg.model import Abbreviation, EntityType, Field, Role
@@ -746,10 +746,10 @@ class Entities:
             return "Method"  # a training objective, or "X is proposed to ...": not a task
         if names_technique(text, ent.start_char, ent.end_char):
             return "Method"  # "a Multi-Scale Prediction strategy": the name of the strategy
-        if names_an_objective(text, ent.end_char):
-            listed = lookup(text[ent.start_char : ent.end_char])
-            if listed is None or listed.type != "Task":
-                return "Method"  # "minimizing moment matching losses": a loss, where no listed task
+        if names_an_objective(text, ent.end_char) and (
+            listed_type(text[ent.start_char : ent.end_char]) != "Task"
+        ):
+            return "Method"  # "minimizing moment matching losses": a loss, where no listed task
         return copula_type(text, ent.end_char) or "Task"  # "X is a widely used criterion"
 
     @staticmethod
@@ -770,9 +770,7 @@ class Entities:
         nouns_before = class_nouns.within(before_start, name_start)
         nouns_after = class_nouns.within(name_end, after_end)
         cue = None
-        if "system" in text[before_start:after_end] and names_a_system(
-            text[before_start:name_start], text[name_end:after_end]
-        ):
+        if names_a_system(text, name_start, name_end):
             return "Model"  # "X, an expressive lullaby synthesis system"
         if nouns_before or nouns_after:
             cue = context_type(
@@ -846,14 +844,9 @@ def _listed_with_tasks(
         found.update(
             keys[i]
             for i, head in zip(group, heads, strict=True)
-            if head == "Method" and keys[i].endswith(_PROBLEM_HEADS) and not _listed_as_technique(keys[i])
+            if head == "Method" and keys[i].endswith(_PROBLEM_HEADS) and listed_type(keys[i]) != "Method"
         )
     return found
-
-
-def _listed_as_technique(name: str) -> bool:
-    entry = lookup(name)
-    return entry is not None and entry.type == "Method"
 
 
 def _most_voted(votes: dict[str, dict[str, int]]) -> dict[str, str]:

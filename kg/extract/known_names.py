@@ -64,6 +64,16 @@ def lookup(name: str) -> ListedName | None:
     return known_names().get(" ".join(name.split()).casefold())
 
 
+def listed_type(name: str) -> EntityType | None:
+    """The type the list gives ``name`` (case-insensitive), or None where it is not listed.
+
+    >>> listed_type("BERT"), listed_type("no such thing")
+    ('Model', None)
+    """
+    entry = lookup(name)
+    return None if entry is None else entry.type
+
+
 def _source_id(span: Span) -> str | None:
     entry = lookup(span.text)
     return f"{entry.source}:{entry.id}" if entry else None

@@ -20,9 +20,9 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.cues import word_alternation
+from kg.extract.cues import MEASURES_AS_SUCH, word_alternation
 from kg.extract.extensions import candidates_at, doc_text, propose
-from kg.extract.known_names import known_names, lookup
+from kg.extract.known_names import known_names, listed_type
 from kg.model import EntityType
 
 # Counts of operations and frame rates: measures of cost, named alone ("fewer GFLOPs", "40 FPS").
@@ -777,19 +777,12 @@ def find_phrases(text: str, max_modifiers: int = 4) -> list[tuple[int, int, Enti
             )
             # a lower-case word does not start a Title Case name: "implicit Jeffrey Divergence"
             and not (not lower_case_head and words[start - 1].group()[:1].islower())
-            and not (
-                kind != "Metric" and lower[start - 1] in _TASK_HEAD_FORMS and _ends_a_task(lower, start - 1)
-            )
+            and not (kind != "Metric" and _ends_a_task(lower, start - 1))
             # a language says what data a task is done on, not which task: "Polish stance classification"
             and lower[start - 1] not in _LOWER_LANGUAGE_NAMES
         ):
             start -= 1
-        if (
-            0 < start < i
-            and kind != "Metric"
-            and lower[start - 1] in _TASK_HEAD_FORMS
-            and _ends_a_task(lower, start - 1)
-        ):
+        if 0 < start < i and kind != "Metric" and _ends_a_task(lower, start - 1):
             while start < i and lower[start] in VAGUE:
                 start += 1  # a Title Case name's vague word starts no name ("Generation Method Selection")
         if (
@@ -889,13 +882,12 @@ def _scores_a_benchmark(text: str, words: list[re.Match[str]], head: int) -> boo
     figure = words[head - 2]
     if _FIGURE.fullmatch(text, figure.start(), words[head - 1].start() - 1) is None:
         return False
-    listed = lookup(words[head - 1].group())
-    return listed is not None and listed.type == "Benchmark"
+    return listed_type(words[head - 1].group()) == "Benchmark"
 
 
-# Last words of measures that stay measures where a loss, constraint or penalty is made of them
-# (GUIDELINES.md decisions: divergences and similarity measures named as such are measures).
-_MEASURES_AS_SUCH = frozenset({"divergence", "similarity", "information", "distance", "entropy"})
+# Last words of measures that stay measures where a loss, constraint or penalty is made of them:
+# ``cues.MEASURES_AS_SUCH``, and an entropy other than a cross entropy (a loss of its own).
+_MEASURES_AS_SUCH = frozenset(MEASURES_AS_SUCH) | {"entropy"}
 
 
 def _is_measure_as_such(lower: list[str], index: int) -> bool:
@@ -1226,6 +1218,8 @@ _OBJECTIVE_BEFORE = frozenset(
 )
 # At most this many words name a task the text calls one.
 _CALLED_TASK_WORDS = 3
+# Endings of nouns of an act or state, which may head such a name: "alignment", "regularity".
+_ACT_NOUN_ENDINGS = ("ment", "tion", "sion", "ity", "ness", "ance", "ence")
 
 
 def _names_a_called_task(word: str, last: bool) -> bool:
@@ -1240,9 +1234,6 @@ def _names_a_called_task(word: str, last: bool) -> bool:
     if is_term_word(word) or word in term_words():
         return True
     return last and word.isalpha() and word.endswith(_ACT_NOUN_ENDINGS)
-
-
-_ACT_NOUN_ENDINGS = ("ment", "tion", "sion", "ity", "ness", "ance", "ence")
 
 
 def find_called_tasks(text: str) -> list[tuple[int, int, EntityType]]:
