@@ -185,9 +185,6 @@ _SOFTWARE_AFTER = re.compile(
 _SOFTWARE_BEFORE = re.compile(rf"(?i)\b(?:the|a|an|our)\s+(?:[\w-]+\s+)?{_SOFTWARE}\s+$")
 
 
-_SOFTWARE_STEMS = ("librar", "package", "tool", "licen")
-
-
 def has_software_word(text: str) -> bool:
     """Whether ``text`` may hold a word ``names_software`` looks for (most abstracts hold none).
 
@@ -195,7 +192,8 @@ def has_software_word(text: str) -> bool:
     (True, False)
     """
     lower = text.lower()
-    return any(stem in lower for stem in _SOFTWARE_STEMS)
+    # the stems of the words, each an ``in`` test: a generator over them costs as much as the tests
+    return "librar" in lower or "package" in lower or "tool" in lower or "licen" in lower
 
 
 def names_software(text: str, start: int, end: int) -> bool:
@@ -437,7 +435,6 @@ _OBJECTIVE_LIST = re.compile(
     r"(?i)\b(?:pre-?training|optimi[sz]ing\s+(?:\w+\s+)?)\s*(?:tasks|objectives)\s*(?:\([^)]*\)|\w+ly)?\s*:[^.;]*$"
 )
 
-
 # After a name: perhaps one more name joined by a comma, "and" or "or", then the word for a
 # training objective ("X or Y losses", "a X objective").
 _OBJECTIVE_AFTER = re.compile(
@@ -544,7 +541,13 @@ def lists_objectives(text: str, start: int) -> bool:
     >>> lists_objectives(text, text.index("stroke"))
     True
     """
-    return _OBJECTIVE_LIST.search(text, max(0, start - 200), start) is not None
+    window_start = max(0, start - 200)
+    window = text[window_start:start]
+    if folds_like_ascii(window):
+        lower = window.lower()
+        if "training" not in lower and "optimi" not in lower:
+            return False  # the words the pattern needs: most names, no need to try it at every offset
+    return _OBJECTIVE_LIST.search(text, window_start, start) is not None
 
 
 # "evaluated on X", "results on the X test set": data, where the sentence is about evaluation.
