@@ -109,15 +109,18 @@ def _branches(node: dict[str, dict]) -> str:
 
 _CLASS = word_alternation(CLASS_NOUNS)
 _ANY_CLASS = re.compile(rf"(?i)\b(?:{_CLASS})\b")
-# Where a class noun starts a word of lower-cased ASCII text: the longest one, so that it is
+# Where a class noun starts a word of ASCII text made lower case with a space for each
+# character that is not a word character (``_SPACED_WORDS``): the longest one, so that it is
 # the whole word where any is ("models", not "model", of "models;"). What ``\b(?:class noun)``
-# finds, but after the character before the word: a pattern that starts with a character
-# class is tried only where that class matches (one in six characters, not every one).
-_CLASS_NOUN_AFTER = re.compile(rf"[^a-z0-9_]({_CLASS})")
-_CLASS_NOUN = re.compile(_CLASS)
+# finds, but after the character before the word: a pattern that starts with a literal space
+# is tried only at spaces, which the engine skips to faster than to any character class.
+_CLASS_NOUN_AFTER = re.compile(rf" ({_CLASS})".encode())
+_CLASS_NOUN = re.compile(_CLASS.encode())
 _WORD_RUN = re.compile(r"\w+")
-# ``bytes.translate`` table: 1 for the bytes of ASCII word characters (what ``\w`` matches), 0 else.
+# ``bytes.translate`` tables: 1 for the bytes of ASCII word characters (what ``\w`` matches), 0 else;
+# and those characters lower-cased, a space for every other byte.
 _WORD_BYTES = bytes(1 if chr(b).isascii() and (chr(b).isalnum() or chr(b) == "_") else 0 for b in range(256))
+_SPACED_WORDS = bytes(ord(chr(b).lower()) if _WORD_BYTES[b] else ord(" ") for b in range(256))
 # A listed name: a word and up to two capitalised or numbered ones ("AlpacaEval 2.0"), in
 # patterns that otherwise ignore case.
 _ITEM = r"(?:[^\s,;.()]|\.(?=\d))+(?:\s(?-i:[A-Z0-9])(?:[^\s,;.()]|\.(?=\d))*){0,2}"
@@ -273,12 +276,13 @@ class ClassNounIndex:
         self.noun_ends: list[int] = []
         if not self.ascii:
             return
-        self.word = text.encode("ascii").translate(_WORD_BYTES)  # 1 where ``\w`` matches, 0 else
+        encoded = text.encode("ascii")
+        self.word = encoded.translate(_WORD_BYTES)  # 1 where ``\w`` matches, 0 else
         size = len(text)
-        lower = text.lower()
-        first = _CLASS_NOUN.match(lower)
+        words = encoded.translate(_SPACED_WORDS)
+        first = _CLASS_NOUN.match(words)
         spans = [first.span()] if first is not None else []
-        spans += [match.span(1) for match in _CLASS_NOUN_AFTER.finditer(lower)]
+        spans += [match.span(1) for match in _CLASS_NOUN_AFTER.finditer(words)]
         for start, end in spans:
             self.starts.append(start)
             if end == size or not self.word[end]:
@@ -462,9 +466,9 @@ def names_an_objective(text: str, end: int) -> bool:
     >>> [names_an_objective(text, text.index(n) + len(n)) for n in ("zorp divergence", "quux matching")]
     [False, False]
     """
-    if text[max(0, end - 30) : end].rstrip().lower().endswith(MEASURES_AS_SUCH):
-        return False
-    return _OBJECTIVE_AFTER.match(text[end : end + 80]) is not None
+    if _OBJECTIVE_AFTER.match(text[end : end + 80]) is None:
+        return False  # most names: the pattern first, the head word only where it matches
+    return not text[max(0, end - 30) : end].rstrip().lower().endswith(MEASURES_AS_SUCH)
 
 
 # "X, an expressive lullaby synthesis system", "X - a matting system"; "a matting system, named X".

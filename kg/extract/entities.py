@@ -54,6 +54,7 @@ from kg.extract.extensions import (
     sentences_of,
     set_doc_value,
     set_entities,
+    token_at,
     token_bounds,
     token_span,
     token_text,
@@ -490,6 +491,18 @@ def _joins_defined(name: str, short_forms: dict[str, str]) -> bool:
     return len(parts) > 1 and all(part in short_forms for part in parts)
 
 
+def _uses_short_forms(name: str, short_forms: dict[str, str]) -> bool:
+    """``_is_objective_of`` or ``_joins_defined``: a name made of the text's short forms, no name of its own.
+
+    >>> _uses_short_forms("ZORB loss", {"ZORB": "Method"}), _uses_short_forms("ZORB", {"ZORB": "Method"})
+    (True, False)
+    """
+    # (neither holds for a name without a space or a "+": most names)
+    return (" " in name and _is_objective_of(name, short_forms)) or (
+        "+" in name and _joins_defined(name, short_forms)
+    )
+
+
 def _is_word_char(char: str) -> bool:
     return char.isalnum() or char in "_-"  # what ``[\w-]`` matches
 
@@ -524,6 +537,8 @@ def standalone_uses(text: str, names: Iterable[str]) -> list[tuple[int, int, str
 
 
 def _bare_uses(doc: Doc, short_forms: dict[str, str]) -> list[Candidate]:
+    if not short_forms:
+        return []
     found = []
     for start, end, name in standalone_uses(doc_text(doc), short_forms):
         tokens = token_span(doc, start, end)
@@ -563,11 +578,35 @@ def title_head(title: str) -> tuple[int, int] | None:
 
 
 def _title_head(doc: Doc) -> Candidate | None:
-    bounds = title_head(doc_text(doc))
-    head = None if bounds is None else doc.char_span(*bounds, alignment_mode="contract")
-    if head is None or not len(head):
+    text = doc_text(doc)
+    bounds = title_head(text)
+    tokens = None if bounds is None else _tokens_within(doc, *bounds)
+    if tokens is None:
         return None
-    return Candidate(head.start, head.end, head.start_char, head.end_char, name_type(head.text))
+    start, end = token_bounds(doc)[0][tokens[0]], token_bounds(doc)[1][tokens[1] - 1]
+    return Candidate(*tokens, start, end, name_type(text[start:end]))
+
+
+def _tokens_within(doc: Doc, start_char: int, end_char: int) -> tuple[int, int] | None:
+    """The bounds of the tokens wholly inside ``start_char:end_char``, or None where no token is.
+
+    What ``doc.char_span(start_char, end_char, alignment_mode="contract")`` spans, from the
+    offsets read once (``token_bounds``), without making a ``Span``.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("We use CLIP-based models.")
+    >>> _tokens_within(doc, 5, 17), _tokens_within(doc, 8, 10)
+    ((2, 5), None)
+    """
+    starts, ends = token_bounds(doc)
+    first, last = token_at(doc, start_char), token_at(doc, end_char - 1)
+    if first < 0 or last < 0:
+        return None
+    if starts[first] < start_char:
+        first += 1
+    if end_char < ends[last]:
+        last -= 1
+    return (first, last + 1) if first <= last else None
 
 
 def _title_head_uses(doc: Doc) -> list[Candidate]:
@@ -623,10 +662,11 @@ class Entities:
                 continue
             if software and not listed and names_software(text, start, end):
                 continue  # "X, a Python package": software is no entity
-            if (label == "Method" or label == "Task" or text[start - 1 : start] == "-") and is_modifier(
-                text, start, end, label
-            ):
-                continue  # (``is_modifier`` holds for no other name but one after a hyphen)
+            if (
+                text[start - 1 : start] == "-"
+                or (label in ("Method", "Task") and text[end : end + 1].isspace())
+            ) and is_modifier(text, start, end, label):
+                continue  # (``is_modifier`` holds for no other name but one after a hyphen or before a space)
             if label == "Task" and names_technique(text, start, end):
                 proposal = proposal._replace(label_="Method")  # "a Cross Frame Reasoning module"
             proposals.append(proposal)
@@ -667,10 +707,7 @@ class Entities:
             ]
         if short_forms:
             proposals = [
-                c
-                for c in proposals
-                if not _is_objective_of(text[c.start_char : c.end_char], short_forms)
-                and not _joins_defined(text[c.start_char : c.end_char], short_forms)
+                c for c in proposals if not _uses_short_forms(text[c.start_char : c.end_char], short_forms)
             ]
         if in_title:
             title = [head for head in [_title_head(doc)] if head is not None]
@@ -713,7 +750,7 @@ class Entities:
         names = [text[ent.start_char : ent.end_char] for ent in ents]
         keys = [name.casefold() for name in names]
         weak: set[int] = set()  # names whose type is only the Method default
-        sentences = sentences_of(doc, [ent.start_char for ent in ents])
+        sentences: list[tuple[int, int]] = []  # read with ``class_nouns``
         # (made for the first name read in context: a third of docs have none)
         class_nouns: ClassNounIndex | None = None
         token_ends = token_bounds(doc)[1]
@@ -735,6 +772,7 @@ class Entities:
                 elif cue is None and ent.label_ not in ("Task", "Metric"):
                     if class_nouns is None:
                         class_nouns = ClassNounIndex(text)
+                        sentences = sentences_of(doc, [ent.start_char for ent in ents])
                     cue = self._context_cue(doc, text, ent, names[i], sentences[i], class_nouns, token_ends)
                     if cue is None and shape_type(names[i]) is None:
                         start, end = sentences[i]
@@ -797,13 +835,14 @@ class Entities:
         after_end = min(end, name_end + 120)
         nouns_before = class_nouns.within(before_start, name_start)
         nouns_after = class_nouns.within(name_end, after_end)
+        after = text[name_end:after_end]
         cue = None
         if names_a_system(text, name_start, name_end):
             return "Model"  # "X, an expressive lullaby synthesis system"
         if nouns_before or nouns_after:
             cue = context_type(
                 text[before_start:name_start],
-                text[name_end:after_end],
+                after,
                 nouns_before=nouns_before,
                 nouns_after=nouns_after,
                 class_starts=class_nouns.starts_within(before_start, name_start) if nouns_before else None,
@@ -811,18 +850,15 @@ class Entities:
         if (
             cue is None
             and ent.label_ not in ("Dataset", "Benchmark")
+            and _SHORT_MEASURE.match(name) is not None  # what both rules need first
             and (
                 _is_scored(name, text, start, name_start) or _is_raised(name, text, name_start, name_end, end)
             )
         ):
             return "Metric"
-        if cue is None and ent.label_ == "Dataset" and names_a_suite(text[name_end:after_end]):
+        if cue is None and ent.label_ == "Dataset" and names_a_suite(after):
             return "Benchmark"  # "on Atari, OpenAI Gym and Lock-and-Key tasks": suites of tasks
-        if (
-            cue is None
-            and ent.label_ in ("Dataset", "Method")
-            and names_a_competition(text[name_end:after_end])
-        ):
+        if cue is None and ent.label_ in ("Dataset", "Method") and names_a_competition(after):
             return "Benchmark"  # "the X shared task", "our X submission": a competition's test sets
         if (
             cue is None
@@ -1221,7 +1257,7 @@ def without_overlaps(spans: list[Candidate]) -> list[Candidate]:
     [(0, 2), (2, 5)]
     """
     order = [(span[1] - span[0]) * _TOKENS_BOUND - span[0] for span in spans]  # longest, then first
-    taken = bytearray(max((span[1] for span in spans), default=0))  # 1 for the tokens of kept spans
+    taken = bytearray(max(map(itemgetter(1), spans), default=0))  # 1 for the tokens of kept spans
     kept = []
     for i in sorted(range(len(spans)), key=order.__getitem__, reverse=True):
         span = spans[i]
