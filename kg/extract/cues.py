@@ -157,9 +157,6 @@ _COMPETITION_AFTER = re.compile(
 )
 
 
-_COMPETITION_WORDS = ("shared", "challenge", "competition", "submission", "campaign")
-
-
 def names_a_competition(after: str) -> bool:
     """Whether the text after a name calls it a shared task, challenge or competition: a benchmark.
 
@@ -173,7 +170,14 @@ def names_a_competition(after: str) -> bool:
     """
     window = after[:80]
     lower = window.lower()
-    if not any(word in lower for word in _COMPETITION_WORDS):
+    # (each word an ``in`` test: a generator over them costs more than the tests)
+    if not (
+        "shared" in lower
+        or "challenge" in lower
+        or "competition" in lower
+        or "submission" in lower
+        or "campaign" in lower
+    ):
         return False  # most names: no need to try the pattern
     match = _COMPETITION_AFTER.match(window)
     return match is not None and STOP_WORDS.isdisjoint(match.group(1).lower().split())
@@ -393,6 +397,8 @@ def context_type(
     if nouns_before is None:
         nouns_before = has_class_noun(window)
     if nouns_before:
+        if class_starts is None:  # one scan of the window, not the pattern tried at each offset
+            class_starts = ClassNounIndex(window).starts_within(0, len(window))
         match = _search_at(_BEFORE, window, class_starts) or (
             _BEFORE_NOUN.search(window) if ends_in(window, CLASS_NOUNS, ",") else None
         )

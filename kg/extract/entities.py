@@ -753,6 +753,7 @@ class Entities:
         sentences: list[tuple[int, int]] = []  # read with ``class_nouns``
         # (made for the first name read in context: a third of docs have none)
         class_nouns: ClassNounIndex | None = None
+        has_system = False  # whether the text holds "system", which ``names_a_system`` needs (read with them)
         token_ends = token_bounds(doc)[1]
         coordinated = _coordinated(text, ents)
         listed_as_tasks = _listed_with_tasks(text, ents, coordinated, keys, by_head)
@@ -773,7 +774,10 @@ class Entities:
                     if class_nouns is None:
                         class_nouns = ClassNounIndex(text)
                         sentences = sentences_of(doc, [ent.start_char for ent in ents])
-                    cue = self._context_cue(doc, text, ent, names[i], sentences[i], class_nouns, token_ends)
+                        has_system = "system" in text
+                    cue = self._context_cue(
+                        doc, text, ent, names[i], sentences[i], class_nouns, has_system, token_ends
+                    )
                     if cue is None and shape_type(names[i]) is None:
                         start, end = sentences[i]
                         cue = data_context_type(text[start : ent.start_char], text[start:end])
@@ -826,6 +830,7 @@ class Entities:
         name: str,
         sentence: tuple[int, int],
         class_nouns: ClassNounIndex,
+        has_system: bool,
         token_ends: list[int],
     ) -> str | None:
         """The type the words around a name give it (``context_type``), or a figure or size before it."""
@@ -837,7 +842,7 @@ class Entities:
         nouns_after = class_nouns.within(name_end, after_end)
         after = text[name_end:after_end]
         cue = None
-        if names_a_system(text, name_start, name_end):
+        if has_system and names_a_system(text, name_start, name_end):
             return "Model"  # "X, an expressive lullaby synthesis system"
         if nouns_before or nouns_after:
             cue = context_type(
