@@ -445,6 +445,7 @@ _OBJECTIVE_LIST = re.compile(
     r"(?i)\b(?:pre-?training|optimi[sz]ing\s+(?:\w+\s+)?)\s*(?:tasks|objectives)\s*(?:\([^)]*\)|\w+ly)?\s*:[^.;]*$"
 )
 
+
 # After a name: perhaps one more name joined by a comma, "and" or "or", then the word for a
 # training objective ("X or Y losses", "a X objective").
 _OBJECTIVE_AFTER = re.compile(
