@@ -21,11 +21,12 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from functools import cache, lru_cache
+from itertools import chain
 from operator import itemgetter
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from kg.extract.cues import (
     CLASS_NOUNS,
@@ -53,6 +54,7 @@ from kg.extract.extensions import (
     sentences_of,
     set_doc_value,
     set_entities,
+    token_at,
     token_bounds,
     token_span,
     token_text,
@@ -60,6 +62,7 @@ from kg.extract.extensions import (
 from kg.extract.known_names import listed_type, lookup
 from kg.extract.phrases import BROAD_HEADS, MODALITY_COMPOUND, MODALITY_WORDS, VAGUE, head_type
 from kg.extract.shapes import is_language_pair, name_type, shape_type
+from kg.extract.triggers import folds_like_ascii, matches_at, occurrences
 from kg.model import Abbreviation, EntityType, Field, Role
 
 # Class words and vague phrases that are never names (GUIDELINES.md).
@@ -164,7 +167,8 @@ def _names_coinage(long: str, short: str) -> bool:
     return _COINED.search(short) is not None and _GENERIC.match(long) is None
 
 
-_COORDINATION = re.compile(r"^\)?\s*(?:,|,?\s*and|,?\s*or|/|&)\s*(?:the\s+)?$")
+# Between two names (``match(text, pos, endpos)``): a comma, "and", "or", a slash or "&".
+_COORDINATION = re.compile(r"\)?\s*(?:,|,?\s*and|,?\s*or|/|&)\s*(?:the\s+)?$")
 # "the HuBERT model", "the X benchmark"; not "X benchmark datasets", whose head is "datasets".
 _CALLED = re.compile(
     r"(?i)\s(model|models|architecture|benchmark|benchmarks)\b(?!-|\s+(?:datasets?|corpus|corpora)\b)"
@@ -272,6 +276,25 @@ def names_a_field(text: str) -> bool:
     return bool(head) and last.lower() in _FIELD_ACRONYMS
 
 
+@lru_cache(maxsize=1 << 16)  # names recur across a corpus's docs
+def _name_checks(name: str) -> tuple[bool, bool, bool]:
+    """What the name string alone says of a proposed name: whether it is generic (``is_generic``),
+    whether it is no name whatever its context, and whether it is listed (``lookup``).
+
+    No name: words before a field's acronym ("Klingon NLP") that are not listed, or a
+    lower-case phrase ending in "mechanism" (a listed "tiled attention mechanism": the
+    words before "mechanism" are the name).
+
+    >>> _name_checks("LLMs"), _name_checks("Klingon NLP"), _name_checks("tiled attention mechanism")
+    ((True, False, False), (False, True, False), (False, True, False))
+    >>> _name_checks("BERT")
+    (False, False, True)
+    """
+    listed = lookup(name) is not None
+    no_name = (names_a_field(name) and not listed) or _ENDS_IN_MECHANISM.fullmatch(name) is not None
+    return is_generic(name), no_name, listed
+
+
 def is_named_architecture(text: str, start: int, end: int) -> bool:
     """Whether the class phrase ``text[start:end]``, capitalised mid-sentence, names a listed model.
 
@@ -353,8 +376,10 @@ def is_concept_phrase(text: str) -> bool:
     return _CONCEPT_PHRASE.fullmatch(text) is not None
 
 
-def pair_type(long: Span, short: Span, proposed: Iterable[Candidate]) -> EntityType | None:
-    """The one type of a long form and its short form.
+def pair_type(
+    doc: Doc, long: Candidate, short: Candidate, proposed: Iterable[Candidate]
+) -> EntityType | None:
+    """The one type of a long form and its short form, both in ``doc``.
 
     An apposition after the pair decides ("X (Y), a ... framework"); else the long form's
     last word where it is a class noun or head word ("... Model",
@@ -365,36 +390,36 @@ def pair_type(long: Span, short: Span, proposed: Iterable[Candidate]) -> EntityT
     acronyms are ambiguous ("UAR" is also a metric). None where nothing of these holds
     and the long form is lower-case words: "natural language (NL)" names no technique.
     """
-    apposed = apposition_type(doc_text(long.doc), long.end_char)
+    text = doc_text(doc)
+    long_text = text[long.start_char : long.end_char]
+    apposed = apposition_type(text, long.end_char)
     if apposed is not None:
         return apposed  # "X (Y), a self-supervised learning framework": what the text calls the pair
-    if is_concept_phrase(long.text):
+    if is_concept_phrase(long_text):
         return "Method"  # "a bag of glyphs (BoG) model": a model of that design, not its name
     if short.start < long.start:
         # "language models named X (Long Form ... Understanding)": the class the text names the pair by
-        start = sentence_of(long.doc, short.start_char)[0]
-        named = context_type(doc_text(long.doc)[start : short.start_char], "")
+        start = sentence_of(doc, short.start_char)[0]
+        named = context_type(text[start : short.start_char], "")
         if named is not None:
             return named
-    last = long.text.replace("-", " ").split()[-1].lower()
+    last = long_text.replace("-", " ").split()[-1].lower()
     if last in CLASS_NOUNS and last not in ("framework", "approach", "family"):
         return CLASS_NOUNS[last]
     if last in _MEASURE_HEADS:
         return "Metric"  # "scaled depth error (SDE)", "rank correlation (RC)": a measure's name
-    by_head = head_type(long.text.split())
-    if by_head == "Task" and lists_objectives(doc_text(long.doc), long.start_char):
+    by_head = head_type(long_text.split())
+    if by_head == "Task" and lists_objectives(text, long.start_char):
         return "Method"
     if by_head == "Task":
-        by_head = copula_type(doc_text(long.doc), long.end_char) or by_head
+        by_head = copula_type(text, long.end_char) or by_head
     if by_head is not None:
         return by_head  # a head word says more than a list entry ("reinforcement learning")
-    if _NAMED_TECHNIQUE.search(doc_text(long.doc), max(0, long.start_char - 60), long.start_char):
+    if _NAMED_TECHNIQUE.search(text, max(0, long.start_char - 60), long.start_char):
         return "Method"  # "a recipe that we call X (Y)": the text names a technique, whatever a list says
-    known = lookup(long.text)
+    known = lookup(long_text)
     if known is not None:
         return known.type
-    doc = long.doc
-    text = doc_text(doc)
     start, end = sentence_of(doc, long.start_char)
     close = text.find(")", short.end_char, end)
     cue = context_type(text[start : long.start_char], text[close + 1 if close >= 0 else short.end_char : end])
@@ -406,8 +431,8 @@ def pair_type(long: Span, short: Span, proposed: Iterable[Candidate]) -> EntityT
             return span.label_  # type: ignore[return-value]
         covered = covered or (span.start < long.end and long.start < span.end)
     # A short form before its long form ("UNIFY, a UNIversal ...") is the name; its list entry types it.
-    kind = shape_type(short.text, listed=short.start < long.start)
-    if kind is None and not covered and long.text.islower():
+    kind = shape_type(text[short.start_char : short.end_char], listed=short.start < long.start)
+    if kind is None and not covered and long_text.islower():
         return None  # "natural language (NL)": nothing says the pair names a technique
     return kind or "Method"
 
@@ -466,6 +491,18 @@ def _joins_defined(name: str, short_forms: dict[str, str]) -> bool:
     return len(parts) > 1 and all(part in short_forms for part in parts)
 
 
+def _uses_short_forms(name: str, short_forms: dict[str, str]) -> bool:
+    """``_is_objective_of`` or ``_joins_defined``: a name made of the text's short forms, no name of its own.
+
+    >>> _uses_short_forms("ZORB loss", {"ZORB": "Method"}), _uses_short_forms("ZORB", {"ZORB": "Method"})
+    (True, False)
+    """
+    # (neither holds for a name without a space or a "+": most names)
+    return (" " in name and _is_objective_of(name, short_forms)) or (
+        "+" in name and _joins_defined(name, short_forms)
+    )
+
+
 def _is_word_char(char: str) -> bool:
     return char.isalnum() or char in "_-"  # what ``[\w-]`` matches
 
@@ -500,6 +537,8 @@ def standalone_uses(text: str, names: Iterable[str]) -> list[tuple[int, int, str
 
 
 def _bare_uses(doc: Doc, short_forms: dict[str, str]) -> list[Candidate]:
+    if not short_forms:
+        return []
     found = []
     for start, end, name in standalone_uses(doc_text(doc), short_forms):
         tokens = token_span(doc, start, end)
@@ -539,11 +578,35 @@ def title_head(title: str) -> tuple[int, int] | None:
 
 
 def _title_head(doc: Doc) -> Candidate | None:
-    bounds = title_head(doc_text(doc))
-    head = None if bounds is None else doc.char_span(*bounds, alignment_mode="contract")
-    if head is None or not len(head):
+    text = doc_text(doc)
+    bounds = title_head(text)
+    tokens = None if bounds is None else _tokens_within(doc, *bounds)
+    if tokens is None:
         return None
-    return Candidate(head.start, head.end, head.start_char, head.end_char, name_type(head.text))
+    start, end = token_bounds(doc)[0][tokens[0]], token_bounds(doc)[1][tokens[1] - 1]
+    return Candidate(*tokens, start, end, name_type(text[start:end]))
+
+
+def _tokens_within(doc: Doc, start_char: int, end_char: int) -> tuple[int, int] | None:
+    """The bounds of the tokens wholly inside ``start_char:end_char``, or None where no token is.
+
+    What ``doc.char_span(start_char, end_char, alignment_mode="contract")`` spans, from the
+    offsets read once (``token_bounds``), without making a ``Span``.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("We use CLIP-based models.")
+    >>> _tokens_within(doc, 5, 17), _tokens_within(doc, 8, 10)
+    ((2, 5), None)
+    """
+    starts, ends = token_bounds(doc)
+    first, last = token_at(doc, start_char), token_at(doc, end_char - 1)
+    if first < 0 or last < 0:
+        return None
+    if starts[first] < start_char:
+        first += 1
+    if end_char < ends[last]:
+        last -= 1
+    return (first, last + 1) if first <= last else None
 
 
 def _title_head_uses(doc: Doc) -> list[Candidate]:
@@ -553,6 +616,8 @@ def _title_head_uses(doc: Doc) -> list[Candidate]:
     if bounds is None:
         return []
     name = title[bounds[0] : bounds[1]]
+    if name not in doc_text(doc):
+        return []  # most abstracts: no use to type
     return _bare_uses(doc, {name: name_type(name)})
 
 
@@ -581,28 +646,27 @@ class Entities:
         text = doc_text(doc)  # slicing it is much cheaper than Span.text, which walks the tokens
         proposals = []
         by_head: dict[tuple[int, int], str] = {}
-        distinct: dict[Candidate, None] = {}  # components often propose the same name (and type)
-        for key in self.spans_keys:
-            found = proposed(doc, key)
+        found_by_key = [proposed(doc, key) for key in self.spans_keys]
+        distinct = dict.fromkeys(chain.from_iterable(found_by_key))  # components often propose one name
+        for key, found in zip(self.spans_keys, found_by_key, strict=True):
             if key == self.typed_by_head:
                 by_head = {(c.start, c.end): c.label_ for c in found}
-            distinct.update(dict.fromkeys(found))
         in_title = doc_value(doc, "kg_field") == "title"
         software = has_software_word(text)
         for proposal in distinct:
             start, end, label = proposal.start_char, proposal.end_char, proposal.label_
-            if is_generic(text[start:end]) and (in_title or not is_named_architecture(text, start, end)):
+            generic, no_name, listed = _name_checks(text[start:end])
+            if generic and (in_title or not is_named_architecture(text, start, end)):
                 continue
-            if names_a_field(text[start:end]) and not lookup(text[start:end]):
+            if no_name:
                 continue
-            if _ENDS_IN_MECHANISM.fullmatch(text, start, end) is not None:
-                continue  # a listed "tiled attention mechanism": the phrase before "mechanism" is the name
-            if software and names_software(text, start, end) and not lookup(text[start:end]):
+            if software and not listed and names_software(text, start, end):
                 continue  # "X, a Python package": software is no entity
-            if (label == "Method" or label == "Task" or text[start - 1 : start] == "-") and is_modifier(
-                text, start, end, label
-            ):
-                continue  # (``is_modifier`` holds for no other name but one after a hyphen)
+            if (
+                text[start - 1 : start] == "-"
+                or (label in ("Method", "Task") and text[end : end + 1].isspace())
+            ) and is_modifier(text, start, end, label):
+                continue  # (``is_modifier`` holds for no other name but one after a hyphen or before a space)
             if label == "Task" and names_technique(text, start, end):
                 proposal = proposal._replace(label_="Method")  # "a Cross Frame Reasoning module"
             proposals.append(proposal)
@@ -611,28 +675,31 @@ class Entities:
         fixed: dict[str, str] = {}
         pairs: list[Candidate] = []
         generic_long_forms = set()
-        for long, short in doc_value(doc, "kg_abbreviations"):
-            if names_modality_task(text, long.text, short.end_char):
-                fixed[long.text.casefold()] = fixed[short.text.casefold()] = "Task"
-                pairs += [candidate(long, "Task"), candidate(short, "Task")]
+        for long_span, short_span in doc_value(doc, "kg_abbreviations"):
+            long, short = candidate(long_span), candidate(short_span)  # each ``Span`` read costs
+            long_text = text[long.start_char : long.end_char]
+            short_text = text[short.start_char : short.end_char]
+            if names_modality_task(text, long_text, short.end_char):
+                fixed[long_text.casefold()] = fixed[short_text.casefold()] = "Task"
+                pairs += [long._replace(label_="Task"), short._replace(label_="Task")]
                 continue
-            if is_generic(short.text) or (
-                is_generic(long.text)
-                and not _names_coinage(long.text, short.text)
+            if is_generic(short_text) or (
+                is_generic(long_text)
+                and not _names_coinage(long_text, short_text)
                 and (in_title or not is_named_architecture(text, long.start_char, long.end_char))
                 # "ZViT: A Zonal Vision Transformer": the words a title's head spells are its name
                 and not (in_title and short.start_char == 0)
             ):
-                generic_long_forms.add(long.text.casefold())  # "Artificial General Intelligence (AGI)"
+                generic_long_forms.add(long_text.casefold())  # "Artificial General Intelligence (AGI)"
                 continue
-            label = pair_type(long, short, proposals)
+            label = pair_type(doc, long, short, proposals)
             first, last = min(long.start_char, short.start_char), max(long.end_char, short.end_char)
             # (or "X (Y), a Python package": the pair names software)
             if label is None or (software and names_software(text, first, last)):
-                generic_long_forms.update((long.text.casefold(), short.text.casefold()))
+                generic_long_forms.update((long_text.casefold(), short_text.casefold()))
                 continue
-            fixed[long.text.casefold()] = fixed[short.text.casefold()] = label
-            pairs += [candidate(long, label), candidate(short, label)]
+            fixed[long_text.casefold()] = fixed[short_text.casefold()] = label
+            pairs += [long._replace(label_=label), short._replace(label_=label)]
         short_forms = {text[s.start_char : s.end_char]: s.label_ for s in pairs[1::2]}
         if generic_long_forms:
             proposals = [
@@ -640,12 +707,9 @@ class Entities:
             ]
         if short_forms:
             proposals = [
-                c
-                for c in proposals
-                if not _is_objective_of(text[c.start_char : c.end_char], short_forms)
-                and not _joins_defined(text[c.start_char : c.end_char], short_forms)
+                c for c in proposals if not _uses_short_forms(text[c.start_char : c.end_char], short_forms)
             ]
-        if doc_value(doc, "kg_field") == "title":
+        if in_title:
             title = [head for head in [_title_head(doc)] if head is not None]
         else:
             title = _title_head_uses(doc)
@@ -686,11 +750,13 @@ class Entities:
         names = [text[ent.start_char : ent.end_char] for ent in ents]
         keys = [name.casefold() for name in names]
         weak: set[int] = set()  # names whose type is only the Method default
-        sentences = sentences_of(doc, [ent.start_char for ent in ents])
+        sentences: list[tuple[int, int]] = []  # read with ``class_nouns``
         # (made for the first name read in context: a third of docs have none)
         class_nouns: ClassNounIndex | None = None
+        has_system = False  # whether the text holds "system", which ``names_a_system`` needs (read with them)
         token_ends = token_bounds(doc)[1]
-        listed_as_tasks = _listed_with_tasks(text, ents, keys, by_head)
+        coordinated = _coordinated(text, ents)
+        listed_as_tasks = _listed_with_tasks(text, ents, coordinated, keys, by_head)
         for i, ent in enumerate(ents):
             key = keys[i]
             cue = fixed.get(key)
@@ -707,7 +773,11 @@ class Entities:
                 elif cue is None and ent.label_ not in ("Task", "Metric"):
                     if class_nouns is None:
                         class_nouns = ClassNounIndex(text)
-                    cue = self._context_cue(doc, text, ent, names[i], sentences[i], class_nouns, token_ends)
+                        sentences = sentences_of(doc, [ent.start_char for ent in ents])
+                        has_system = "system" in text
+                    cue = self._context_cue(
+                        doc, text, ent, names[i], sentences[i], class_nouns, has_system, token_ends
+                    )
                     if cue is None and shape_type(names[i]) is None:
                         start, end = sentences[i]
                         cue = data_context_type(text[start : ent.start_char], text[start:end])
@@ -728,7 +798,7 @@ class Entities:
         winners = _most_voted(votes)
         labels = [winners[key] for key in keys]
         if weak:
-            for group in _coordinated(text, ents):
+            for group in coordinated:
                 strong = Counter(labels[i] for i in group if i not in weak)
                 if strong:
                     for i in group:
@@ -760,6 +830,7 @@ class Entities:
         name: str,
         sentence: tuple[int, int],
         class_nouns: ClassNounIndex,
+        has_system: bool,
         token_ends: list[int],
     ) -> str | None:
         """The type the words around a name give it (``context_type``), or a figure or size before it."""
@@ -769,13 +840,14 @@ class Entities:
         after_end = min(end, name_end + 120)
         nouns_before = class_nouns.within(before_start, name_start)
         nouns_after = class_nouns.within(name_end, after_end)
+        after = text[name_end:after_end]
         cue = None
-        if names_a_system(text, name_start, name_end):
+        if has_system and names_a_system(text, name_start, name_end):
             return "Model"  # "X, an expressive lullaby synthesis system"
         if nouns_before or nouns_after:
             cue = context_type(
                 text[before_start:name_start],
-                text[name_end:after_end],
+                after,
                 nouns_before=nouns_before,
                 nouns_after=nouns_after,
                 class_starts=class_nouns.starts_within(before_start, name_start) if nouns_before else None,
@@ -783,18 +855,15 @@ class Entities:
         if (
             cue is None
             and ent.label_ not in ("Dataset", "Benchmark")
+            and _SHORT_MEASURE.match(name) is not None  # what both rules need first
             and (
                 _is_scored(name, text, start, name_start) or _is_raised(name, text, name_start, name_end, end)
             )
         ):
             return "Metric"
-        if cue is None and ent.label_ == "Dataset" and names_a_suite(text[name_end:after_end]):
+        if cue is None and ent.label_ == "Dataset" and names_a_suite(after):
             return "Benchmark"  # "on Atari, OpenAI Gym and Lock-and-Key tasks": suites of tasks
-        if (
-            cue is None
-            and ent.label_ in ("Dataset", "Method")
-            and names_a_competition(text[name_end:after_end])
-        ):
+        if cue is None and ent.label_ in ("Dataset", "Method") and names_a_competition(after):
             return "Benchmark"  # "the X shared task", "our X submission": a competition's test sets
         if (
             cue is None
@@ -827,16 +896,20 @@ _PROBLEM_HEADS = ("modeling", "modelling", "learning")
 
 
 def _listed_with_tasks(
-    text: str, ents: list[Candidate], keys: list[str], by_head: dict[tuple[int, int], str]
+    text: str,
+    ents: list[Candidate],
+    coordinated: list[list[int]],
+    keys: list[str],
+    by_head: dict[tuple[int, int], str],
 ) -> set[str]:
-    """The names whose head makes them techniques but that a list joins to tasks.
+    """The names whose head makes them techniques but that a list joins to tasks (``coordinated``).
 
     In "FooNet does well on image retrieval, video captioning and graph modeling", "graph
     modeling" is one more problem the model is tested on, as its peers are, not a technique;
     a technique the name list holds stays one ("contrastive learning and image captioning").
     """
     found: set[str] = set()
-    for group in _coordinated(text, ents):
+    for group in coordinated:
         heads = [by_head.get((ents[i].start, ents[i].end)) for i in group]
         first = ents[group[0]].start_char
         if "Task" not in heads or _TRAINING_SIGNALS.search(text, max(0, first - 120), first):
@@ -1029,7 +1102,12 @@ def listed_tasks(text: str) -> list[tuple[int, int]]:
     []
     """
     found = []
-    for trigger in _TASKS_LISTED.finditer(text):
+    triggers = (
+        matches_at(_TASKS_LISTED, text, occurrences(text.lower(), ["task"]))
+        if folds_like_ascii(text)
+        else _TASKS_LISTED.finditer(text)
+    )
+    for trigger in triggers:
         if lists_objectives(text, trigger.end()):
             continue
         position = trigger.end()
@@ -1184,7 +1262,7 @@ def without_overlaps(spans: list[Candidate]) -> list[Candidate]:
     [(0, 2), (2, 5)]
     """
     order = [(span[1] - span[0]) * _TOKENS_BOUND - span[0] for span in spans]  # longest, then first
-    taken = bytearray(max((span[1] for span in spans), default=0))  # 1 for the tokens of kept spans
+    taken = bytearray(max(map(itemgetter(1), spans), default=0))  # 1 for the tokens of kept spans
     kept = []
     for i in sorted(range(len(spans)), key=order.__getitem__, reverse=True):
         span = spans[i]
@@ -1201,10 +1279,17 @@ _TOKENS_BOUND = 1 << 32
 
 
 def _coordinated(text: str, ents: list[Candidate]) -> list[list[int]]:
-    """Runs of names joined by commas, "and", "or" or slashes ("MSVD, DiDeMo and LSMDC")."""
+    """Runs of names joined by commas, "and", "or" or slashes ("MSVD, DiDeMo and LSMDC").
+
+    >>> text = "on MSVD, DiDeMo and LSMDC with CLIP"
+    >>> ents = [Candidate(0, 0, s, s + len(n), "Dataset") for n in ("MSVD", "DiDeMo", "LSMDC", "CLIP")
+    ...         for s in [text.index(n)]]
+    >>> _coordinated(text, ents)
+    [[0, 1, 2]]
+    """
     groups: list[list[int]] = []
     for i, ent in enumerate(ents):
-        if i and _COORDINATION.match(text[ents[i - 1].end_char : ent.start_char]):
+        if i and _COORDINATION.match(text, ents[i - 1].end_char, ent.start_char):
             groups[-1].append(i)
         else:
             groups.append([i])
