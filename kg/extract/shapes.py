@@ -86,9 +86,11 @@ _CAPITALISED = r"(?:(?:[A-Z\u0370-\u03ff][\w^]*|\d+[A-Za-z][\w^]*)(?:-[\w^]+)*)"
 # branch of ``_CAPITALISED`` it starts. The class it skips with holds every character from the
 # first digit past ASCII's (U+0660) up, and a lookbehind then checks for the first class: a
 # Unicode category (``\d``) in the class the engine skips with costs it two fifths of the time.
+# The first word is taken possessively: white space must follow it, so giving back characters
+# never lets the rest match (a later word may end before a "^", which the end allows).
 _TITLED = re.compile(
     r"[A-Z0-9\u0370-\u03ff\u0660-\U0010ffff](?<=[A-Z\u0370-\u03ff\d])(?<![\w-].)"
-    r"(?:(?<=[A-Z\u0370-\u03ff])[\w^]*|(?<=\d)\d*[A-Za-z][\w^]*)(?:-[\w^]+)*"
+    r"(?:(?<=[A-Z\u0370-\u03ff])[\w^]*+|(?<=\d)\d*+[A-Za-z][\w^]*+)(?:-[\w^]++)*+"
     rf"(?:\s(?:(?:of|for|in|in the)\s)?{_CAPITALISED})+(?![\w-])"
 )
 _PLAIN_CAPITALISED = re.compile(r"^[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*$")
