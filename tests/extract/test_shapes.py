@@ -51,24 +51,9 @@ def test_chunk_and_version_patterns_match_as_their_backtracking_forms(text: str)
     ]
 
 
+# words, white space, marks, a digit not in ASCII, a Greek letter and a dash past U+0660
 titled_pieces = st.sampled_from(
-    [
-        "Large",
-        "Models",
-        "of",
-        "in the",
-        " ",
-        "-",
-        "x",
-        "3D",
-        "^2-",
-        "\u0663",
-        "\u03b1",
-        "^",
-        "(",
-        "\t",
-        "\u2013",
-    ]
+    ["Large", "Models", "in the", " ", "\t", "-", "3D", "^2-", "\u0663", "\u03b1", "\u2013"]
 )
 
 
