@@ -114,20 +114,37 @@ _VERSIONED = re.compile(rf"\b([A-Za-z][\w.-]*+)((?: {_VERSION_WORD})+)(?!\w|\.\d
 # turns most spaces away at one character instead of at each of the version words' alternatives.)
 _SPACE_BEFORE_VERSION = re.compile(rf" (?=[vICBTXPUMHA\d])(?={_VERSION_WORD})")
 _HEAD_PUNCTUATION = frozenset(".-")
+_VERSION_INITIALS = frozenset("vICBTXPUMHA0123456789")
 
 
-def _versioned_starts(text: str) -> list[int]:
+def _versioned_starts(text: str, chunks: list[tuple[int, str]] | None = None) -> list[int]:
     """The offsets where ``_VERSIONED`` may match: the word starts in the head before a version word.
 
     The head is a run of letters, digits, "_", "." and "-" right before the space; a match
-    starts at its first character or after a "." or "-" in it (where ``\\b`` holds).
+    starts at its first character or after a "." or "-" in it (where ``\\b`` holds). In ASCII
+    text each version word starts one of the text's ``chunks`` (``_chunks``: it holds a digit
+    or a capital), so, given those, the spaces before version words are looked for at them, not
+    at every space in the text (elsewhere a version may have a digit that is no chunk's mark).
+
+    >>> text = "We tune Llama 2 and Kandinsky v2.2."
+    >>> _versioned_starts(text), _versioned_starts(text, _chunks(text))
+    ([8, 20], [8, 20])
     """
+    if chunks is not None and text.isascii():
+        # (at offset 0 the match is tried at 0, where the chunk, not a space, stands)
+        spaces = [
+            offset - 1
+            for offset, chunk in chunks
+            if chunk[0] in _VERSION_INITIALS and _SPACE_BEFORE_VERSION.match(text, offset - 1)
+        ]
+    else:
+        spaces = [space.start() for space in _SPACE_BEFORE_VERSION.finditer(text)]
     starts = []
-    for space in _SPACE_BEFORE_VERSION.finditer(text):
-        start = space.start()
+    for space in spaces:
+        start = space
         while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_.-"):
             start -= 1
-        starts += [i for i in range(start, space.start()) if i == start or text[i - 1] in _HEAD_PUNCTUATION]
+        starts += [i for i in range(start, space) if i == start or text[i - 1] in _HEAD_PUNCTUATION]
     return starts
 
 
@@ -472,16 +489,15 @@ def find_names(text: str, title: bool = False) -> list[tuple[int, int]]:
     >>> [text[s:e] for s, e in find_names(text)]
     ['CLIP', 'Llama 2', 'SoftREPA', 'EvalMuse-40K']
     """
+    chunks = _chunks(text)
     found = [
-        (offset + start, offset + end)
-        for offset, chunk in _chunks(text)
-        for start, end in names_in_chunk(chunk)
+        (offset + start, offset + end) for offset, chunk in chunks for start, end in names_in_chunk(chunk)
     ]
     if not title:
         found += _standalone_compounds(text)
     stems = model_stems()
     shaped = {text[s:e] for s, e in found}
-    for match in matches_at(_VERSIONED, text, _versioned_starts(text)):
+    for match in matches_at(_VERSIONED, text, _versioned_starts(text, chunks)):
         head = match.group(1)
         if head in shaped or (
             head[0].isupper() and (head.lower() in stems or re.search(r" v\d", match.group(2)))

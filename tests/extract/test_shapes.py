@@ -15,6 +15,7 @@ from kg.extract.shapes import (
     _chunks,
     _known_model_inside,
     _shaped_model_names,
+    _versioned_starts,
     shape_type,
 )
 
@@ -63,3 +64,13 @@ def test_titled_pattern_matches_as_its_plain_form(text: str) -> None:
     the first word possessively."""
     plain = re.compile(rf"(?<![\w-]){_CAPITALISED}(?:\s(?:(?:of|for|in|in the)\s)?{_CAPITALISED})+(?![\w-])")
     assert [m.span() for m in _TITLED.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+version_pieces = st.sampled_from(
+    ["Llama", "x", "v2", "2", "3.5", "7B", "Chat", " ", "-", ".", "\u0663", "v\u0663", "\t"]
+)
+
+
+@given(st.lists(version_pieces, max_size=12).map("".join))
+def test_version_starts_from_the_chunks_are_those_from_every_space(text: str) -> None:
+    assert _versioned_starts(text, _chunks(text)) == _versioned_starts(text)
