@@ -110,11 +110,13 @@ _VERSION_WORD = (
 # (The head's characters are taken possessively: none of them is a space, so giving some
 # back never lets the version match, and trying costs a second pass over every word.)
 _VERSIONED = re.compile(rf"\b([A-Za-z][\w.-]*+)((?: {_VERSION_WORD})+)(?!\w|\.\d)")
+# The letters a version word may start with (the others start with a digit).
+_VERSION_INITIAL_LETTERS = "vICBTXPUMHA"
+_VERSION_INITIALS = frozenset(_VERSION_INITIAL_LETTERS + "0123456789")
 # The space between a versioned name's head and its first version word. (The first lookahead
 # turns most spaces away at one character instead of at each of the version words' alternatives.)
-_SPACE_BEFORE_VERSION = re.compile(rf" (?=[vICBTXPUMHA\d])(?={_VERSION_WORD})")
+_SPACE_BEFORE_VERSION = re.compile(rf" (?=[{_VERSION_INITIAL_LETTERS}\d])(?={_VERSION_WORD})")
 _HEAD_PUNCTUATION = frozenset(".-")
-_VERSION_INITIALS = frozenset("vICBTXPUMHA0123456789")
 
 
 def _versioned_starts(text: str, chunks: list[tuple[int, str]] | None = None) -> list[int]:
