@@ -497,14 +497,16 @@ def find_names(text: str, title: bool = False) -> list[tuple[int, int]]:
     ]
     if not title:
         found += _standalone_compounds(text)
-    stems = model_stems()
-    shaped = {text[s:e] for s, e in found}
-    for match in matches_at(_VERSIONED, text, _versioned_starts(text, chunks)):
-        head = match.group(1)
-        if head in shaped or (
-            head[0].isupper() and (head.lower() in stems or re.search(r" v\d", match.group(2)))
-        ):
-            found.append(match.span())
+    versioned_starts = _versioned_starts(text, chunks)
+    if versioned_starts:  # (most titles and many abstracts have no version after a word)
+        stems = model_stems()
+        shaped = {text[s:e] for s, e in found}
+        for match in matches_at(_VERSIONED, text, versioned_starts):
+            head = match.group(1)
+            if head in shaped or (
+                head[0].isupper() and (head.lower() in stems or re.search(r" v\d", match.group(2)))
+            ):
+                found.append(match.span())
     return sorted(found)
 
 
