@@ -453,8 +453,8 @@ def _standalone_compounds(text: str) -> list[tuple[int, int]]:
     """
     found: list[tuple[int, int]] = []
     hyphen = text.find("-")
-    while hyphen > 0:
-        if text[hyphen + 1 : hyphen + 2].isupper() and text[hyphen - 1].islower():
+    while hyphen >= 0:
+        if hyphen and text[hyphen + 1 : hyphen + 2].isupper() and text[hyphen - 1].islower():
             start = text.rfind(" ", 0, hyphen) + 1
             stop = text.find(" ", hyphen)
             stop = len(text) if stop < 0 else stop

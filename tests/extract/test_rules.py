@@ -75,6 +75,11 @@ def test_a_capitalised_compound_standing_alone_is_a_name() -> None:
     assert [text[s:e] for s, e in find_names(text)] == ["Rank-Fuse", "Cross-Scan", "Zoom-Mix", "ZM"]
 
 
+def test_a_text_that_starts_with_a_hyphen_keeps_its_compounds() -> None:
+    text = "-We introduce Rank-Fuse, a simple approach."
+    assert [text[s:e] for s, e in find_names(text)] == ["Rank-Fuse"]
+
+
 def test_capitalised_compounds_in_phrases_and_titles_are_not_names() -> None:
     text = "Supervised Fine-Tuning, a Many-to-Many translation model, Plug-and-Play and English-Centric."
     assert find_names(text) == []
