@@ -73,6 +73,7 @@ def test_role_patterns_anchored_at_their_words_find_what_search_finds(text: str)
     sentence_starts = [i for i in range(len(text)) if i == 0 or text[i - 1].isspace()]
     triggers = roles._trigger_starts(text.lower(), 0, len(text)) if folds_like_ascii(text) else roles._UNKNOWN
     for pattern, starts in (
+        (roles._INTRODUCE, triggers.introductions),
         (roles._SUBJECT, triggers.introductions),
         (roles._AND_INTRODUCE, triggers.conjunctions),
         (roles._EVALUATE, triggers.evaluations),
