@@ -242,7 +242,7 @@ class Roles:
             by_sentence: dict[tuple[int, int], list[Candidate]] = {}
             for ent, sentence in zip(ents, sentences_of(doc, [e.start_char for e in ents]), strict=True):
                 by_sentence.setdefault(sentence, []).append(ent)
-            lower = text.lower() if folds_like_ascii(text) else None
+            lower = text.lower() if by_sentence and folds_like_ascii(text) else None
             listed_short_forms = _listed_short_forms(doc, text) if by_sentence else set()
             for (start, end), sentence_ents in by_sentence.items():
                 may_be_new = [_may_be_new(ent, text, listed_short_forms) for ent in sentence_ents]
