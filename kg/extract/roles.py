@@ -160,14 +160,16 @@ _EVALUATE_STARTS = (
 )
 
 
-# Where the words of ``_INTRODUCE_STARTS`` (group 1), ``_CONJUNCTIONS`` (group 2) and ``_EVALUATE_STARTS``
-# (group 3) start a word of lower-cased text: after a character that is not a word's, which the pattern
-# starts with so that the engine skips to those (the words are looked ahead at: one may end where the
-# next starts). No word of one group starts as one of another does.
-_TRIGGERS = (
-    rf"(?:({word_alternation(_INTRODUCE_STARTS)})|({word_alternation(_CONJUNCTIONS)})"
-    rf"|({word_alternation(_EVALUATE_STARTS)}))"
-)
+# The words that start the role patterns' matches, and the list of ``_Triggers`` each is put in.
+_TRIGGER_WORDS = {
+    word: index
+    for index, words in enumerate((_INTRODUCE_STARTS, _CONJUNCTIONS, _EVALUATE_STARTS))
+    for word in words
+}
+# Where they start a word of lower-cased text: after a character that is not a word's, which the
+# pattern starts with so that the engine skips to those (the words are looked ahead at: one may end
+# where the next starts). One trie for all: no word of one list starts as one of another does.
+_TRIGGERS = rf"({word_alternation(_TRIGGER_WORDS)})"
 _TRIGGERS_AFTER = re.compile(rf"\W(?={_TRIGGERS})")
 _TRIGGERS_AT_START = re.compile(_TRIGGERS)
 
@@ -181,7 +183,7 @@ class _Triggers(NamedTuple):
 
 
 _UNKNOWN = _Triggers(None, None, None)
-_LONGEST_TRIGGER = max(map(len, (*_INTRODUCE_STARTS, *_CONJUNCTIONS, *_EVALUATE_STARTS)))
+_LONGEST_TRIGGER = max(map(len, _TRIGGER_WORDS))
 
 
 def _trigger_starts(lower: str, start: int, end: int) -> _Triggers:
@@ -198,15 +200,14 @@ def _trigger_starts(lower: str, start: int, end: int) -> _Triggers:
     _Triggers(introductions=[12, 25], conjunctions=[], evaluations=[3, 16])
     """
     found: tuple[list[int], list[int], list[int]] = ([], [], [])
-    # (``lastindex``: the one group of the three that matched)
     first = _TRIGGERS_AT_START.match(lower) if start == 0 < end else None
     if first is not None:
-        found[first.lastindex - 1].append(0)  # type: ignore[operator]
+        found[_TRIGGER_WORDS[first.group(1)]].append(0)
     # (the words are looked ahead at: the scan reads the longest one past ``end``)
     for match in _TRIGGERS_AFTER.finditer(lower, max(0, start - 1), end + _LONGEST_TRIGGER):
         if match.start() + 1 >= end:
             break
-        found[match.lastindex - 1].append(match.start() + 1)  # type: ignore[operator]
+        found[_TRIGGER_WORDS[match.group(1)]].append(match.start() + 1)
     return _Triggers(*found)
 
 

@@ -62,6 +62,21 @@ def test_trigger_words_are_found_by_one_scan_where_each_list_finds_them(
         assert expected == (None, None, None)
 
 
+def test_no_trigger_word_starts_as_one_of_another_list_does() -> None:
+    # The one scan reads which list a word belongs to from the word it found there.
+    lists = (roles._INTRODUCE_STARTS, roles._CONJUNCTIONS, roles._EVALUATE_STARTS)
+    assert [
+        (word, other)
+        for words in lists
+        for others in lists
+        if others is not words
+        for word in words
+        for other in others
+        if other.startswith(word)
+    ] == []
+    assert len(roles._TRIGGER_WORDS) == sum(map(len, lists))
+
+
 naming_pieces = st.sampled_from(
     [
         "a new benchmark",
