@@ -77,8 +77,9 @@ _NAMED = re.compile(
     rf"(?i)(?:\b(?:a|an|our)\s+(?:[\w-]+\s+){{0,5}}(?:{_CLASS})"
     r"\s*,\s*(?:the\s+|namely\s+)?|\b(?:called|named|dubbed|termed|coined)\s+(?:as\s+)?)$"
 )
-# The verbs that name what follows in ``_NAMED``.
+# The verbs that name what follows in ``_NAMED``, and the last characters of what it matches.
 _NAMING_VERBS = ("called", "named", "dubbed", "termed", "coined")
+_NAMED_LAST = frozenset(ending[-1] for ending in (",", "the", "namely", "as", *_NAMING_VERBS))
 
 
 def _names_next(text: str, start: int, end: int) -> bool:
@@ -92,16 +93,21 @@ def _names_next(text: str, start: int, end: int) -> bool:
     >>> _names_next(text, 0, 26), _names_next(text, 26, 42), _names_next(text, 0, 15)
     (True, True, False)
     """
-    ending = text[start:end].rstrip().lower()
-    if ending.isascii():  # (``(?i)`` matches other letters to ASCII ones)
-        if ending.endswith(("the", "namely")):
-            ending = ending[: -3 if ending.endswith("the") else -6].rstrip()
-            if not ending.endswith(","):
+    last = end  # the end of ``text[start:end].rstrip()``
+    while last > start and text[last - 1].isspace():
+        last -= 1
+    if last == start or (text[last - 1].isascii() and text[last - 1].lower() not in _NAMED_LAST):
+        return False  # (most names: the cheapest test first)
+    tail = text[max(start, last - 6) : last].lower()
+    if tail.isascii():  # (``(?i)`` matches other letters to ASCII ones)
+        if tail.endswith(("the", "namely")):
+            if not text[start : last - (3 if tail.endswith("the") else 6)].rstrip().endswith(","):
                 return False
-        elif ending.endswith("as"):
-            if not ending[:-2].rstrip().endswith(_NAMING_VERBS):
+        elif tail.endswith("as"):
+            verb = text[start : last - 2].rstrip()[-6:].lower()
+            if verb.isascii() and not verb.endswith(_NAMING_VERBS):
                 return False
-        elif not ending.endswith((",", *_NAMING_VERBS)):
+        elif not tail.endswith((",", *_NAMING_VERBS)):
             return False
     return _NAMED.search(text[start:end]) is not None
 

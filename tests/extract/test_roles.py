@@ -93,6 +93,7 @@ naming_pieces = st.sampled_from(
         "5",
         "_",
         "\u017f",
+        "co\u0131ned",
     ]
 )
 
