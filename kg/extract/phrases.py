@@ -14,7 +14,7 @@ modifier, so "generation" alone is not a task.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
@@ -711,6 +711,11 @@ def head_type(words: list[str]) -> EntityType | None:
     >>> head_type(["moment", "matching"]), head_type(["entity", "matching"])
     ('Method', 'Task')
     """
+    return _head_type(tuple(words))
+
+
+@lru_cache(maxsize=1 << 16)  # phrases recur from paper to paper ("contrastive learning")
+def _head_type(words: tuple[str, ...]) -> EntityType | None:
     last = words[-1].lower()
     if last in _FITTING_HEADS and len(words) >= 2 and words[-2].lower() in _STATISTICAL_OBJECTS:
         return "Method"  # "score matching", "variational inference": ways to fit a model, no tasks
@@ -722,7 +727,7 @@ def head_type(words: list[str]) -> EntityType | None:
         return "Method"
     if last not in HEADS and "-" in last:
         prefix, last = last.rsplit("-", 1)
-        words = [*words[:-1], prefix, last]
+        words = (*words[:-1], prefix, last)
     if len(words) >= 2:
         pair = f"{words[-2].lower()} {last}"
         if pair in TWO_WORD_HEADS:

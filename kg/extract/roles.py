@@ -16,6 +16,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -25,7 +26,7 @@ from kg.extract.cues import CLASS_NOUNS, ends_in, is_review_title, word_alternat
 from kg.extract.entities import title_head
 from kg.extract.extensions import Candidate, doc_text, doc_value, entities_of, sentences_of, set_doc_value
 from kg.extract.known_names import lookup
-from kg.extract.triggers import folds_like_ascii, matches_at, occurrences
+from kg.extract.triggers import folds_like_ascii, matches_at
 
 # The verbs of introduction, in the order the plain alternation listed them.
 _VERBS = (
@@ -49,57 +50,44 @@ _INTRODUCE = re.compile(
 _INTRODUCE_STARTS = ("we", "us", "this ", "here", "our ", "the proposed ", "contribution", "components")
 
 
-def _word_starts(text: str, words: tuple[str, ...]) -> list[int] | None:
-    """The offsets in ``text`` where one of ``words`` (lower case) starts a word, case aside.
-
-    None where the text's case folding is not ASCII's (``folds_like_ascii``).
-    """
-    if not folds_like_ascii(text):
-        return None
-    return [
-        i
-        for i in occurrences(text.lower(), words)
-        if i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "_")  # where ``\b`` holds
-    ]
+def _matches(
+    pattern: re.Pattern[str], text: str, start: int, end: int, starts: list[int] | None
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text, start, end)``, tried only at ``starts`` (where a match may start) if known."""
+    if starts is None:
+        return pattern.finditer(text, start, end)
+    return matches_at(pattern, text, starts[bisect_left(starts, start) : bisect_left(starts, end)], end)
 
 
 def _first_match(
     pattern: re.Pattern[str], text: str, start: int, end: int, starts: list[int] | None
 ) -> re.Match[str] | None:
-    """``pattern.search(text, start, end)``, tried only at ``starts`` (every offset a match may start at)."""
-    if starts is None:
-        return pattern.search(text, start, end)
-    return next(
-        matches_at(pattern, text, starts[bisect_left(starts, start) : bisect_left(starts, end)], end), None
-    )
-
-
-def _introductions(text: str, start: int, end: int, starts: list[int] | None) -> Iterator[re.Match[str]]:
-    """``_INTRODUCE.finditer(text, start, end)``, tried only at ``starts`` (``_word_starts``)."""
-    if starts is None:
-        return _INTRODUCE.finditer(text, start, end)
-    return matches_at(_INTRODUCE, text, starts[bisect_left(starts, start) : bisect_left(starts, end)], end)
+    """``pattern.search(text, start, end)``, tried only at ``starts`` if known (``_matches``)."""
+    return next(_matches(pattern, text, start, end, starts), None)
 
 
 _SUBJECT = re.compile(r"(?i)\b(?:we|this (?:paper|work|study)|our (?:work|paper))\b")
 # A second verb of the same subject: "we propose X ... and introduce Y", "we rely on ... and propose X".
 _AND_INTRODUCE = re.compile(rf"(?i)\b(?:and|then|also)\s+(?:then\s+|also\s+|further\s+)?{_VERB}")
+# Where an ``_AND_INTRODUCE`` match may start (lower-cased).
+_CONJUNCTIONS = ("and", "then", "also")
 # "a new benchmark, X", "a novel approach called X": a name set in apposition to a class noun.
 _CLASS = word_alternation(CLASS_NOUNS)
 _NAMED = re.compile(
     rf"(?i)(?:\b(?:a|an|our)\s+(?:[\w-]+\s+){{0,5}}(?:{_CLASS})"
     r"\s*,\s*(?:the\s+|namely\s+)?|\b(?:called|named|dubbed|termed|coined)\s+(?:as\s+)?)$"
 )
-# How a text that ``_NAMED`` matches ends (case aside): a comma, or a word its last part allows.
-_NAMED_ENDINGS = (",", "the", "namely", "called", "named", "dubbed", "termed", "coined", "as")
-_NAMED_LAST = frozenset(ending[-1] for ending in _NAMED_ENDINGS)
+# The verbs that name what follows in ``_NAMED``, and the last characters of what it matches.
+_NAMING_VERBS = ("called", "named", "dubbed", "termed", "coined")
+_NAMED_LAST = frozenset(ending[-1] for ending in (",", "the", "namely", "as", *_NAMING_VERBS))
 
 
 def _names_next(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` ends by naming what comes next ("a new benchmark, ", "called ").
 
-    ``_NAMED`` is tried only where the text ends as it can match: a search for a pattern
-    anchored at the end still tries it at every offset.
+    ``_NAMED`` is tried only where the text ends as its match must (a comma, "the" or
+    "namely" after one, a naming verb, "as" after one): a search for a pattern anchored at
+    the end still tries it at every offset.
 
     >>> text = "We build a new benchmark, a method called X"
     >>> _names_next(text, 0, 26), _names_next(text, 26, 42), _names_next(text, 0, 15)
@@ -109,10 +97,18 @@ def _names_next(text: str, start: int, end: int) -> bool:
     while last > start and text[last - 1].isspace():
         last -= 1
     if last == start or (text[last - 1].isascii() and text[last - 1].lower() not in _NAMED_LAST):
-        return False  # no ending of ``_NAMED_ENDINGS`` ends so
-    tail = text[max(start, last - 6) : last]
-    if tail.isascii() and not tail.lower().endswith(_NAMED_ENDINGS):
-        return False
+        return False  # (most names: the cheapest test first)
+    tail = text[max(start, last - 6) : last].lower()
+    if tail.isascii():  # (``(?i)`` matches other letters to ASCII ones)
+        if tail.endswith(("the", "namely")):
+            if not text[start : last - (3 if tail.endswith("the") else 6)].rstrip().endswith(","):
+                return False
+        elif tail.endswith("as"):
+            verb = text[start : last - 2].rstrip()[-6:].lower()
+            if verb.isascii() and not verb.endswith(_NAMING_VERBS):
+                return False
+        elif not tail.endswith((",", *_NAMING_VERBS)):
+            return False
     return _NAMED.search(text[start:end]) is not None
 
 
@@ -170,31 +166,55 @@ _EVALUATE_STARTS = (
 )
 
 
-# Where the words of ``_INTRODUCE_STARTS`` (group 1) and of ``_EVALUATE_STARTS`` start a word of
-# lower-cased ASCII text: after a character that is not a word's, which the pattern starts with
-# so that the engine skips to those (the words are looked ahead at: one may end where the next starts).
-_TRIGGERS = rf"(?:({word_alternation(_INTRODUCE_STARTS)})|{word_alternation(_EVALUATE_STARTS)})"
-_TRIGGERS_AFTER = re.compile(rf"[^a-z0-9_](?={_TRIGGERS})")
+# The words that start the role patterns' matches, and the list of ``_Triggers`` each is put in.
+_TRIGGER_WORDS = {
+    word: index
+    for index, words in enumerate((_INTRODUCE_STARTS, _CONJUNCTIONS, _EVALUATE_STARTS))
+    for word in words
+}
+# Where they start a word of lower-cased text: after a character that is not a word's, which the
+# pattern starts with so that the engine skips to those (the words are looked ahead at: one may end
+# where the next starts). One trie for all: no word of one list starts as one of another does.
+_TRIGGERS = rf"({word_alternation(_TRIGGER_WORDS)})"
+_TRIGGERS_AFTER = re.compile(rf"\W(?={_TRIGGERS})")
 _TRIGGERS_AT_START = re.compile(_TRIGGERS)
 
 
-def _trigger_starts(text: str) -> tuple[list[int] | None, list[int] | None]:
-    """``_word_starts`` for ``_INTRODUCE_STARTS`` and for ``_EVALUATE_STARTS``, by one scan of ASCII text.
+class _Triggers(NamedTuple):
+    """The offsets at which the role patterns' matches may start, each None where not known."""
 
-    >>> _trigger_starts("We test it; our results (us)")
-    ([0, 12, 25], [3, 16])
+    introductions: list[int] | None  # ``_INTRODUCE``'s and ``_SUBJECT``'s
+    conjunctions: list[int] | None  # ``_AND_INTRODUCE``'s
+    evaluations: list[int] | None  # ``_EVALUATE``'s
+
+
+_UNKNOWN = _Triggers(None, None, None)
+_LONGEST_TRIGGER = max(map(len, _TRIGGER_WORDS))
+
+
+def _trigger_starts(lower: str, start: int, end: int) -> _Triggers:
+    """Where the words of ``_INTRODUCE_STARTS``, ``_CONJUNCTIONS`` and ``_EVALUATE_STARTS`` start a word
+    of the lower-cased text ``lower`` from ``start`` to before ``end``, by one scan.
+
+    They are where the patterns' ``(?i)`` matches start, unless the text folds case
+    otherwise (``folds_like_ascii``).
+
+    >>> lower = "we test it; our results (us) and then"
+    >>> _trigger_starts(lower, 0, len(lower))
+    _Triggers(introductions=[0, 12, 25], conjunctions=[29, 33], evaluations=[3, 16])
+    >>> _trigger_starts(lower, 3, 29)
+    _Triggers(introductions=[12, 25], conjunctions=[], evaluations=[3, 16])
     """
-    if not text.isascii():
-        return _word_starts(text, _INTRODUCE_STARTS), _word_starts(text, _EVALUATE_STARTS)
-    lower = text.lower()
-    introductions: list[int] = []
-    evaluations: list[int] = []
-    first = _TRIGGERS_AT_START.match(lower)
+    found: tuple[list[int], list[int], list[int]] = ([], [], [])
+    first = _TRIGGERS_AT_START.match(lower) if start == 0 < end else None
     if first is not None:
-        (introductions if first.group(1) is not None else evaluations).append(0)
-    for match in _TRIGGERS_AFTER.finditer(lower):
-        (introductions if match.group(1) is not None else evaluations).append(match.start() + 1)
-    return introductions, evaluations
+        found[_TRIGGER_WORDS[first.group(1)]].append(0)
+    # (the words are looked ahead at: the scan reads the longest one past ``end``)
+    for match in _TRIGGERS_AFTER.finditer(lower, max(0, start - 1), end + _LONGEST_TRIGGER):
+        if match.start() + 1 >= end:
+            break
+        found[_TRIGGER_WORDS[match.group(1)]].append(match.start() + 1)
+    return _Triggers(*found)
 
 
 @Language.factory("kg_roles")
@@ -229,11 +249,11 @@ class Roles:
             by_sentence: dict[tuple[int, int], list[Candidate]] = {}
             for ent, sentence in zip(ents, sentences_of(doc, [e.start_char for e in ents]), strict=True):
                 by_sentence.setdefault(sentence, []).append(ent)
-            starts, evaluation_starts = _trigger_starts(text) if by_sentence else (None, None)
+            lower = text.lower() if by_sentence and folds_like_ascii(text) else None
             listed_short_forms = _listed_short_forms(doc, text) if by_sentence else set()
             for (start, end), sentence_ents in by_sentence.items():
                 may_be_new = [_may_be_new(ent, text, listed_short_forms) for ent in sentence_ents]
-                self._sentence(text, start, end, sentence_ents, may_be_new, roles, starts, evaluation_starts)
+                self._sentence(text, lower, start, end, sentence_ents, may_be_new, roles)
             title = doc_value(doc, "kg_title")
             bounds = title_head(title) if title else None
             if bounds is not None:
@@ -246,18 +266,19 @@ class Roles:
     def _sentence(
         self,
         text: str,
+        lower: str | None,
         start: int,
         end: int,
         ents: list[Candidate],
         may_be_new: list[bool],
         roles: dict[tuple[int, int], str],
-        introduction_starts: list[int] | None,
-        evaluation_starts: list[int] | None,
     ) -> None:
-        verbs = list(_introductions(text, start, end, introduction_starts))
-        subject = _first_match(_SUBJECT, text, start, end, introduction_starts)
+        # Only matches that start before the last name bear on a name: the triggers are looked for there.
+        triggers = _UNKNOWN if lower is None else _trigger_starts(lower, start, ents[-1].start_char)
+        verbs = list(_matches(_INTRODUCE, text, start, end, triggers.introductions))
+        subject = _first_match(_SUBJECT, text, start, end, triggers.introductions)
         if subject is not None:
-            seconds = _AND_INTRODUCE.finditer(text, subject.end(), end)
+            seconds = _matches(_AND_INTRODUCE, text, subject.end(), end, triggers.conjunctions)
             verbs = sorted({m.span(): m for m in [*verbs, *seconds]}.values(), key=re.Match.end)
         introduced: list[Candidate] = []
         for i, ent in enumerate(ents):
@@ -311,7 +332,7 @@ class Roles:
                 introduced.append(ent)
                 roles[(ent.start, ent.end)] = "introduced"
             elif ent.label_ in ("Dataset", "Benchmark") and _first_match(
-                _EVALUATE, text, start, name_start, evaluation_starts
+                _EVALUATE, text, start, name_start, triggers.evaluations
             ):
                 roles[(ent.start, ent.end)] = "evaluated_on"
 

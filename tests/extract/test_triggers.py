@@ -63,6 +63,7 @@ ROLE_TEXTS = [
     "We test it. Results of our model on COCO; experiments across ImageNet and the test set.",
     "OUR PAPER: THIS WORK OUTPERFORMS X ON Y. xwe ours_test on, we_test on; State-of-the-art in Z.",
     "Evaluated\ton the Pile, tested using ImageNet. gains; achieves SOTA across Kelvin \u212a on C.",
+    "We use \u00e9CLIP and then propose X, ALSO introduce Y; band proposes Z, \u00e9and designs W.",
 ]
 
 
@@ -70,11 +71,13 @@ ROLE_TEXTS = [
 def test_role_patterns_anchored_at_their_words_find_what_search_finds(text: str) -> None:
     # Roles search sentences (which start after white space) and the text before a name in them.
     sentence_starts = [i for i in range(len(text)) if i == 0 or text[i - 1].isspace()]
-    for pattern, words in (
-        (roles._SUBJECT, roles._INTRODUCE_STARTS),
-        (roles._EVALUATE, roles._EVALUATE_STARTS),
+    triggers = roles._trigger_starts(text.lower(), 0, len(text)) if folds_like_ascii(text) else roles._UNKNOWN
+    for pattern, starts in (
+        (roles._INTRODUCE, triggers.introductions),
+        (roles._SUBJECT, triggers.introductions),
+        (roles._AND_INTRODUCE, triggers.conjunctions),
+        (roles._EVALUATE, triggers.evaluations),
     ):
-        starts = roles._word_starts(text, words)
         for start in sentence_starts:
             for end in range(start, len(text) + 1):
                 expected = pattern.search(text[start:end])
