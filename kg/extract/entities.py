@@ -20,7 +20,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
-from functools import cache, lru_cache
+from functools import lru_cache
 from itertools import chain
 from operator import itemgetter
 
@@ -235,7 +235,7 @@ _METHOD_MODIFIES = re.compile(
 )
 
 
-@cache
+@lru_cache(maxsize=1 << 16)  # bounded: a large corpus has words without end
 def is_generic(text: str) -> bool:
     """Whether ``text`` is a class word or vague phrase rather than a name.
 

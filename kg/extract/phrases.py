@@ -629,7 +629,7 @@ def term_words() -> frozenset[str]:
     return frozenset(words - VAGUE - STOP_WORDS)
 
 
-@cache
+@lru_cache(maxsize=1 << 16)  # bounded: a large corpus has words without end
 def is_term_word(word: str) -> bool:
     """Whether ``word`` may stand before a head word in a name.
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
@@ -273,7 +273,7 @@ _TECHNIQUE_WORDS = frozenset(
 _TASK_ACRONYMS = frozenset({"QA", "NLI", "TTS", "SRL", "MRC", "ODQA", "KBQA"})
 
 
-@cache
+@lru_cache(maxsize=1 << 16)  # bounded: a large corpus has words without end
 def shape_type(name: str, listed: bool = True) -> EntityType | None:
     """The type a name's list entry (if ``listed``) or shape gives it, or None if neither says anything.
 
@@ -365,7 +365,7 @@ def _known_model_inside(name: str) -> bool:
     return False
 
 
-@cache
+@lru_cache(maxsize=1 << 16)  # bounded: a large corpus has words without end
 def names_in_chunk(chunk: str) -> tuple[tuple[int, int], ...]:
     """The offsets of the names in one white-space delimited chunk of text (cached: chunks recur).
 
@@ -406,7 +406,7 @@ _ALONE_AFTER = re.compile(r"[,.;:)]|\s+(?:and|or)\b|\s*\(|\s*$")
 _LOWER_WORD = re.compile(r"\s+([a-z]+)")
 
 
-@cache
+@lru_cache(maxsize=1 << 16)  # bounded: a large corpus has words without end
 def _capitalised_compound(chunk: str) -> int | None:
     """Where a chunk that is one Title Case hyphenated compound ends ("Mask-Steer,": 10), else None.
 
@@ -561,7 +561,7 @@ def find_titled(text: str) -> list[tuple[int, int, EntityType]]:
 _WORDS = re.compile(r"\S+")
 
 
-@cache
+@lru_cache(maxsize=1 << 16)  # bounded: a large corpus has words without end
 def _titled_name(phrase: str, mid_sentence: bool) -> tuple[int, int, EntityType] | None:
     """The name in a ``_TITLED`` match ``phrase`` and its type, offsets in ``phrase``.
 
