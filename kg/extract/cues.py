@@ -15,7 +15,7 @@ from collections.abc import Collection, Iterable
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from kg.extract.triggers import folds_like_ascii, matches_at, occurrences
+from kg.extract.triggers import first_match, folds_like_ascii, matches_at, matches_within, occurrences
 from kg.model import EntityType
 
 # Class nouns (lower case, singular or plural) and the type they give a name.
@@ -331,17 +331,6 @@ class ClassNounIndex:
         return found
 
 
-def _search_at(pattern: re.Pattern[str], text: str, starts: list[int] | None) -> re.Match[str] | None:
-    """``pattern.search(text)``, tried only at ``starts`` (all the offsets where it may match) if given."""
-    if starts is None:
-        return pattern.search(text)
-    for start in starts:
-        match = pattern.match(text, start)
-        if match is not None:
-            return match
-    return None
-
-
 def ends_in(text: str, words: Collection[str], punctuation: str) -> bool:
     """Whether the last word of ``text``, white space and one of ``punctuation`` after it aside, may be
     one of ``words`` (lower case): what a pattern that ends ``\\s(word)\\s*[punctuation]?\\s*$`` needs.
@@ -399,7 +388,7 @@ def context_type(
     if nouns_before:
         if class_starts is None:  # one scan of the window, not the pattern tried at each offset
             class_starts = ClassNounIndex(window).starts_within(0, len(window))
-        match = _search_at(_BEFORE, window, class_starts) or (
+        match = first_match(_BEFORE, window, class_starts) or (
             _BEFORE_NOUN.search(window) if ends_in(window, CLASS_NOUNS, ",") else None
         )
         if match:
@@ -708,9 +697,7 @@ def find_named(text: str) -> list[tuple[int, int, EntityType | None]]:
     [('Janus', 'Model'), ('Dromedary', 'Method')]
     """
     found: list[tuple[int, int, EntityType | None]] = []
-    starts = _naming_starts(text)
-    namings = _NAMING.finditer(text) if starts is None else matches_at(_NAMING, text, starts)
-    for match in namings:
+    for match in matches_within(_NAMING, text, _naming_starts(text)):
         noun = match.group(1)
         found.append((match.start(2), match.end(2), CLASS_NOUNS[noun.lower()] if noun else None))
     for match in matches_at(_DATA_SOURCE, text, occurrences(text, _DATA_SOURCE_WORDS)):

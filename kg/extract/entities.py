@@ -62,7 +62,7 @@ from kg.extract.extensions import (
 from kg.extract.known_names import listed_type, lookup
 from kg.extract.phrases import BROAD_HEADS, MODALITY_COMPOUND, MODALITY_WORDS, VAGUE, head_type
 from kg.extract.shapes import is_language_pair, name_type, shape_type
-from kg.extract.triggers import folds_like_ascii, matches_at, occurrences
+from kg.extract.triggers import folds_like_ascii, matches_within, occurrences
 from kg.model import Abbreviation, EntityType, Field, Role
 
 # Class words and vague phrases that are never names (GUIDELINES.md).
@@ -1102,12 +1102,8 @@ def listed_tasks(text: str) -> list[tuple[int, int]]:
     []
     """
     found = []
-    triggers = (
-        matches_at(_TASKS_LISTED, text, occurrences(text.lower(), ["task"]))
-        if folds_like_ascii(text)
-        else _TASKS_LISTED.finditer(text)
-    )
-    for trigger in triggers:
+    starts = occurrences(text.lower(), ["task"]) if folds_like_ascii(text) else None
+    for trigger in matches_within(_TASKS_LISTED, text, starts):
         if lists_objectives(text, trigger.end()):
             continue
         position = trigger.end()

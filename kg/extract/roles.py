@@ -13,8 +13,6 @@ the like in its sentence.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -26,7 +24,7 @@ from kg.extract.cues import CLASS_NOUNS, ends_in, is_review_title, word_alternat
 from kg.extract.entities import title_head
 from kg.extract.extensions import Candidate, doc_text, doc_value, entities_of, sentences_of, set_doc_value
 from kg.extract.known_names import lookup
-from kg.extract.triggers import folds_like_ascii, matches_at
+from kg.extract.triggers import first_match, folds_like_ascii, matches_within
 
 # The verbs of introduction, in the order the plain alternation listed them.
 _VERBS = (
@@ -48,22 +46,6 @@ _INTRODUCE = re.compile(
 )
 # Where an ``_INTRODUCE`` match may start (lower-cased); ``_SUBJECT``'s starts are among them.
 _INTRODUCE_STARTS = ("we", "us", "this ", "here", "our ", "the proposed ", "contribution", "components")
-
-
-def _matches(
-    pattern: re.Pattern[str], text: str, start: int, end: int, starts: list[int] | None
-) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text, start, end)``, tried only at ``starts`` (where a match may start) if known."""
-    if starts is None:
-        return pattern.finditer(text, start, end)
-    return matches_at(pattern, text, starts[bisect_left(starts, start) : bisect_left(starts, end)], end)
-
-
-def _first_match(
-    pattern: re.Pattern[str], text: str, start: int, end: int, starts: list[int] | None
-) -> re.Match[str] | None:
-    """``pattern.search(text, start, end)``, tried only at ``starts`` if known (``_matches``)."""
-    return next(_matches(pattern, text, start, end, starts), None)
 
 
 _SUBJECT = re.compile(r"(?i)\b(?:we|this (?:paper|work|study)|our (?:work|paper))\b")
@@ -275,10 +257,10 @@ class Roles:
     ) -> None:
         # Only matches that start before the last name bear on a name: the triggers are looked for there.
         triggers = _UNKNOWN if lower is None else _trigger_starts(lower, start, ents[-1].start_char)
-        verbs = list(_matches(_INTRODUCE, text, start, end, triggers.introductions))
-        subject = _first_match(_SUBJECT, text, start, end, triggers.introductions)
+        verbs = list(matches_within(_INTRODUCE, text, triggers.introductions, start, end))
+        subject = first_match(_SUBJECT, text, triggers.introductions, start, end)
         if subject is not None:
-            seconds = _matches(_AND_INTRODUCE, text, subject.end(), end, triggers.conjunctions)
+            seconds = matches_within(_AND_INTRODUCE, text, triggers.conjunctions, subject.end(), end)
             verbs = sorted({m.span(): m for m in [*verbs, *seconds]}.values(), key=re.Match.end)
         introduced: list[Candidate] = []
         for i, ent in enumerate(ents):
@@ -331,8 +313,8 @@ class Roles:
                     continue  # "we propose X, a sparse band attention mechanism": the kind of thing X is
                 introduced.append(ent)
                 roles[(ent.start, ent.end)] = "introduced"
-            elif ent.label_ in ("Dataset", "Benchmark") and _first_match(
-                _EVALUATE, text, start, name_start, triggers.evaluations
+            elif ent.label_ in ("Dataset", "Benchmark") and first_match(
+                _EVALUATE, text, triggers.evaluations, start, name_start
             ):
                 roles[(ent.start, ent.end)] = "evaluated_on"
 

@@ -11,12 +11,14 @@ A rule lists the offsets where a match could start (from its trigger words, by
 provided ``starts`` holds every offset at which a match starts (more is only slower).
 Case-insensitive triggers are found in ``text.lower()``, which finds what ``(?i)`` finds
 for ASCII words unless the text holds one of the four characters ``(?i)`` also matches to
-an ASCII letter (``folds_like_ascii``); rules fall back to the full scan then.
+an ASCII letter (``folds_like_ascii``); rules fall back to the full scan then:
+``matches_within`` and ``first_match`` take the starts, or None for that fallback.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 
 # The non-ASCII characters that ``(?i)`` matches to an ASCII letter: dotted and dotless i,
@@ -69,3 +71,36 @@ def matches_at(
         if match is not None:
             yield match
             position = max(match.end(), start + 1)
+
+
+def matches_within(
+    pattern: re.Pattern[str], text: str, starts: list[int] | None, start: int = 0, end: int | None = None
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text, start, end)``, tried only at ``starts`` where they are known.
+
+    ``starts`` is sorted and holds every offset at which a match may start (from
+    ``occurrences``); None where a rule cannot tell (``folds_like_ascii``): the whole
+    range is scanned then.
+
+    >>> pattern = re.compile(r"called (\\w+)")
+    >>> text = "a model called Janus, a method called Dromedary"
+    >>> [m.group(1) for m in matches_within(pattern, text, occurrences(text, ["called"]), 10)]
+    ['Dromedary']
+    >>> [m.group(1) for m in matches_within(pattern, text, None, 0, 21)]
+    ['Janus']
+    """
+    end = len(text) if end is None else end
+    if starts is None:
+        return pattern.finditer(text, start, end)
+    return matches_at(pattern, text, starts[bisect_left(starts, start) : bisect_left(starts, end)], end)
+
+
+def first_match(
+    pattern: re.Pattern[str], text: str, starts: list[int] | None, start: int = 0, end: int | None = None
+) -> re.Match[str] | None:
+    """``pattern.search(text, start, end)``, tried only at ``starts`` where known (``matches_within``).
+
+    >>> first_match(re.compile(r"called (\\w+)"), "a model called Janus", [8]).group(1)
+    'Janus'
+    """
+    return next(matches_within(pattern, text, starts, start, end), None)

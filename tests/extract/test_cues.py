@@ -15,11 +15,11 @@ from kg.extract.cues import (
     CLASS_NOUNS,
     ClassNounIndex,
     _class_examples,
-    _search_at,
     ends_in,
     has_class_noun,
     word_alternation,
 )
+from kg.extract.triggers import first_match
 
 
 @pytest.mark.parametrize("noun", sorted(CLASS_NOUNS))
@@ -71,7 +71,7 @@ def test_the_before_patterns_are_tried_where_they_may_match(text: str, start: in
     index = ClassNounIndex(text)
     start, end = sorted((min(start, len(text)), min(end, len(text))))
     window = text[start:end]
-    found = _search_at(_BEFORE, window, index.starts_within(start, end))
+    found = first_match(_BEFORE, window, index.starts_within(start, end))
     expected = _BEFORE.search(window)
     assert (found and (found.span(), found.groups())) == (expected and (expected.span(), expected.groups()))
     if _BEFORE_NOUN.search(window):

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from kg.extract import cues, roles, shapes
-from kg.extract.triggers import folds_like_ascii, matches_at, occurrences
+from kg.extract.triggers import first_match, folds_like_ascii, matches_at, occurrences
 
 TEXTS = [
     "A 7B LLM called Janus. Our fine-tuned model, Labrador, wins on the Ultrafeedback data.",
@@ -81,7 +81,7 @@ def test_role_patterns_anchored_at_their_words_find_what_search_finds(text: str)
         for start in sentence_starts:
             for end in range(start, len(text) + 1):
                 expected = pattern.search(text[start:end])
-                found = roles._first_match(pattern, text, start, end, starts)
+                found = first_match(pattern, text, starts, start, end)
                 assert (found and (found.start() - start, found.end() - start)) == (
                     expected and expected.span()
                 ), (start, end)
