@@ -5,15 +5,15 @@ Usage::
     python benchmarks/component_speed.py [--papers N] [--rounds R] [PAPERS.jsonl ...]
     python benchmarks/component_speed.py --synthetic N [--rounds R]
 
-Takes the papers as ``extract_speed.py`` does (the dev and train sets repeated to N, or N
-synthetic papers with new names in each). Each component of ``kg.nlp()`` is replaced
-(``Language.replace_pipe``) by a wrapper that adds the CPU time of each call to its
-total; ``extract`` then runs over the papers R times, after ``spacy.blank("en")``
-tokenising the same texts each time (all at once: about twice as fast as
-``extract_speed.py``'s tokenising a hundred papers between runs of ``extract``, so the
-multiples here are about twice those). The least of the R rounds is printed, in
-microseconds per doc (a title or an abstract) and as a multiple of tokenising; the clock
-is read twice per call, which adds about a microsecond to each figure.
+Takes the papers as ``extract_speed.py`` does (by default 3000 different texts: the dev
+and train papers, then Papers with Code's descriptions; or the given papers; or N
+synthetic ones). Each component of ``kg.nlp()`` is replaced (``Language.replace_pipe``)
+by a wrapper that adds the CPU time of each call to its total; ``extract`` then runs over
+the papers R times, after ``spacy.blank("en")`` tokenising the same texts each time, all
+at once (``extract_speed.py`` alternates the two a hundred papers at a time, so its
+multiples differ). The least of the R rounds is printed, in microseconds per doc (a title
+or an abstract) and as a multiple of tokenising; the clock is read twice per call, which
+adds about a microsecond to each figure.
 
 Timing each call, and taking the least of several rounds, is steady on a machine shared
 with other jobs, where subtracting whole runs with and without a component is not. A
@@ -25,10 +25,9 @@ from __future__ import annotations
 
 import argparse
 import time
-from pathlib import Path
 
 import spacy
-from extract_speed import DEFAULT_INPUTS, corpus, synthetic
+from extract_speed import WARM_UP, add_corpus_arguments, papers_of
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -76,12 +75,10 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--rounds", type=int, default=5, help="rounds to take the least time of")
-    parser.add_argument("inputs", nargs="*", type=Path, default=DEFAULT_INPUTS)
-    parser.add_argument("--papers", type=int, default=3000)
-    parser.add_argument("--synthetic", type=int, metavar="N", help="time N synthetic papers instead")
+    add_corpus_arguments(parser)
     args = parser.parse_args()
-    papers = synthetic(args.synthetic) if args.synthetic else corpus(args.inputs, args.papers)
-    list(extract(papers[:10]))  # build the pipeline and load the name list outside the timing
+    papers = papers_of(args)
+    list(extract([WARM_UP]))  # build the pipeline and load the name list outside the timing
     least = least_times(papers, args.rounds)
     docs = 2 * len(papers)
     tokenize = least.pop("tokenize")
