@@ -8,9 +8,11 @@ Usage::
 For the full pipeline, the pipeline without each component in turn, and a few smaller
 pipelines, prints the time of ``extract`` as a multiple of tokenising (``extract_speed.py``'s
 measure, on its default papers) beside the dev set's F1 figures (``tests/data``, scored by
-the copy of the project's scorer there). Each variant's time is the least of R runs; the
-tokenising is the same in every run, so its least over all of them is every row's divisor
-(a steadier one, on a shared machine, than each row's own). Components are left out
+the copy of the project's scorer there). Both have seen every paper once before any run,
+so each row compares warm caches with warm caches: the ratios run higher than
+``extract_speed.py``'s, where the texts are new to both. Each variant's time is the least
+of R runs; the tokenising is the same in every run, so its least over all of them is
+every row's divisor (a steadier one, on a shared machine, than each row's own). Components are left out
 with ``Language.select_pipes``; the others run as configured, so a row shows what the
 pipeline would be without that component, including what the later components lose
 with its proposals.
