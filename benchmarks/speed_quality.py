@@ -24,13 +24,13 @@ introduced >= 0.80.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
+import subprocess
+import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from types import ModuleType
 
 import spacy
 from extract_speed import DEFAULT_PAPERS, ROOT, distinct, timed
@@ -52,20 +52,18 @@ VARIANTS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _scorer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("score", DATA / "score.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def dev_figures(scorer: ModuleType, papers: list[Paper]) -> dict[str, float]:
+def dev_figures(papers: list[Paper]) -> dict[str, float]:
     """The dev set's F1 figures for ``extract`` as ``nlp()`` now stands."""
     with tempfile.TemporaryDirectory() as work:
         predictions = Path(work) / "pred.jsonl"
         predictions.write_text("".join(json.dumps(as_record(found)) + "\n" for found in extract(papers)))
-        scores = scorer.score(scorer.load(DATA / "dev_gold.jsonl"), scorer.load(predictions))
+        scored = subprocess.run(
+            [sys.executable, DATA / "score.py", DATA / "dev_gold.jsonl", predictions, "--json"],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+    scores = json.loads(scored.stdout)
     return {figure: scores[figure]["f1"] for figure in FIGURES}
 
 
@@ -85,7 +83,6 @@ def main() -> None:
     args = parser.parse_args()
     papers = distinct(args.papers)
     dev = list(read([DATA / "dev_papers.jsonl"]))
-    scorer = _scorer()
     tokenizer = spacy.blank("en").tokenizer
     # Both sides see the papers once before any timing, so that every variant meets warm caches
     # (``extract_speed.py`` shows how much colder text changes the ratio).
@@ -97,7 +94,7 @@ def main() -> None:
     for label, names in VARIANTS.items():
         with without(names):
             runs = [timed(papers, tokenizer) for _ in range(args.rounds)]
-            figures = dev_figures(scorer, dev)
+            figures = dev_figures(dev)
         tokenize = min(tokenize, *(run.tokenize for run in runs))
         rows.append((label, min(run.extract for run in runs), figures))
 
