@@ -41,7 +41,7 @@ from kg.read import read
 
 DATA = ROOT / "tests" / "data"
 FIGURES = ("typed", "untyped", "Data", "introduced")
-# The components ``kg_entities`` chooses from; it and the tokenizer stay in every variant.
+# Every component but ``kg_entities``, which chooses the entities and so stays in every variant.
 OPTIONAL = ("kg_sentences", "kg_abbreviations", "kg_known_names", "kg_name_shapes", "kg_phrases", "kg_roles")
 VARIANTS: dict[str, tuple[str, ...]] = {
     "full pipeline": (),
