@@ -9,10 +9,11 @@ Usage::
 
 The papers, by default: N texts (3000) that are all different, as a user's are: the
 dev and train papers (``tests/data``, 187), then descriptions of datasets and methods
-from Papers with Code (``../shared/gazetteer_raw/pwc``: those of 350 characters or more
-with no page markup, in a fixed shuffled order), each as a paper titled by its name. Or the given papers
-(repeated to N if ``--papers`` asks for more), or N synthetic papers (``kg.synthetic``
-with the shipped name list: new names in every paper, on a small template vocabulary).
+from Papers with Code (``../shared/gazetteer_raw/pwc``: those of 350 characters or
+more with no page markup, in a fixed shuffled order), each as a paper titled by its
+name. Or the given papers (repeated to N if ``--papers`` asks for more), or N synthetic
+papers (``kg.synthetic`` with the shipped name list: new names in every paper, on a
+small template vocabulary).
 
 Times, on one core and in one run, (a) ``spacy.blank("en")`` tokenising every title
 and abstract, newlines replaced as ``extract`` does, and (b) ``extract`` over the same
