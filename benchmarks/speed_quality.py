@@ -6,16 +6,16 @@ Usage::
     python benchmarks/speed_quality.py [--papers N] [--rounds R]
 
 For the full pipeline, the pipeline without each component in turn, and a few smaller
-pipelines, prints the time of ``extract`` as a multiple of tokenising (``extract_speed.py``'s
-measure, on its default papers) beside the dev set's F1 figures (``tests/data``, scored by
-the copy of the project's scorer there). Both have seen every paper once before any run,
-so each row compares warm caches with warm caches: the ratios run higher than
-``extract_speed.py``'s, where the texts are new to both. Each variant's time is the least
-of R runs; the tokenising is the same in every run, so its least over all of them is
-every row's divisor (a steadier one, on a shared machine, than each row's own). Components are left out
-with ``Language.select_pipes``; the others run as configured, so a row shows what the
-pipeline would be without that component, including what the later components lose
-with its proposals.
+pipelines, prints the CPU time of the components that run (``component_speed.py``'s
+measure: each call timed, the least of R rounds) in microseconds per doc and, with
+tokenising, as a multiple of tokenising, beside the dev set's F1 figures (``tests/data``,
+scored by the copy of the project's scorer there). The papers are ``extract_speed.py``'s
+default ones, and every variant meets caches the full pipeline has filled (R >= 2: the
+first round also fills the tokenizer's), so the multiples are those of texts seen before:
+higher than ``extract_speed.py``'s, where the texts are new to both. Components are left
+out with ``Language.select_pipes``; the others run as configured, so a row shows what the
+pipeline would be without that component, including what the later components lose with
+its proposals.
 
 The issue's bars: ratio <= 4; dev typed >= 0.85, untyped >= 0.90, Data >= 0.85,
 introduced >= 0.80.
@@ -32,8 +32,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import spacy
-from extract_speed import DEFAULT_PAPERS, ROOT, distinct, timed
+from component_speed import least_times, timed_components
+from extract_speed import DEFAULT_PAPERS, ROOT, distinct
 
 from kg.extract import as_record, extract, nlp
 from kg.model import Paper
@@ -79,30 +79,28 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--papers", type=int, default=DEFAULT_PAPERS)
-    parser.add_argument("--rounds", type=int, default=3, help="runs to take the least ratio of")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds to take the least time of (2 or more)")
     args = parser.parse_args()
     papers = distinct(args.papers)
     dev = list(read([DATA / "dev_papers.jsonl"]))
-    tokenizer = spacy.blank("en").tokenizer
-    # Both sides see the papers once before any timing, so that every variant meets warm caches
-    # (``extract_speed.py`` shows how much colder text changes the ratio).
-    list(tokenizer.pipe(p.text(f).replace("\n", " ") for p in papers for f in ("title", "abstract")))
-    list(extract(papers))
+    seconds = timed_components(nlp())
+    list(extract(papers))  # fill the components' caches for every variant alike
 
     tokenize = float("inf")
     rows = []
     for label, names in VARIANTS.items():
         with without(names):
-            runs = [timed(papers, tokenizer) for _ in range(args.rounds)]
+            least = least_times(papers, args.rounds, seconds)
             figures = dev_figures(dev)
-        tokenize = min(tokenize, *(run.tokenize for run in runs))
-        rows.append((label, min(run.extract for run in runs), figures))
+        tokenize = min(tokenize, least.pop("tokenize"))
+        rows.append((label, sum(least.values()), figures))
 
-    print(f"papers: {len(papers)}, tokenised in {tokenize:.2f} s ({len(papers) / tokenize:,.0f} papers/s)")
-    print(f"{'pipeline':32s} {'ratio':>6s} {'papers/s':>8s}  " + " ".join(f"{f:>10s}" for f in FIGURES))
-    for label, seconds, figures in rows:
+    docs = 2 * len(papers)
+    print(f"docs: {docs} ({len(papers)} papers), tokenised in {tokenize * 1e6 / docs:.1f} us/doc")
+    print(f"{'pipeline':32s} {'us/doc':>7s} {'ratio':>6s}  " + " ".join(f"{f:>10s}" for f in FIGURES))
+    for label, spent, figures in rows:
         scores = " ".join(f"{figures[f]:10.3f}" for f in FIGURES)
-        print(f"{label:32s} {seconds / tokenize:5.2f}x {len(papers) / seconds:8,.0f}  {scores}")
+        print(f"{label:32s} {spent * 1e6 / docs:7.1f} {1 + spent / tokenize:5.2f}x  {scores}")
 
 
 if __name__ == "__main__":
