@@ -3,14 +3,14 @@
 
 Usage::
 
-    python benchmarks/speed_quality.py [--papers N] [--rounds R]
+    python benchmarks/speed_quality.py [--rounds R] [--papers N] [PAPERS.jsonl ...]
 
 For the full pipeline, the pipeline without each component in turn, and a few smaller
 pipelines, prints the CPU time of the components that run (``component_speed.py``'s
 measure: each call timed, the least of R rounds) in microseconds per doc and, with
 tokenising, as a multiple of tokenising, beside the dev set's F1 figures (``tests/data``,
-scored by the copy of the project's scorer there). The papers are ``extract_speed.py``'s
-default ones, and every variant meets caches the full pipeline has filled (R >= 2: the
+scored by the copy of the project's scorer there). The papers are chosen as
+``extract_speed.py`` chooses them, and every variant meets caches the full pipeline has filled (R >= 2: the
 first round also fills the tokenizer's), so the multiples are those of texts seen before:
 higher than ``extract_speed.py``'s, where the texts are new to both. Components are left
 out with ``Language.select_pipes``; the others run as configured, so a row shows what the
@@ -33,7 +33,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from component_speed import least_times, timed_components
-from extract_speed import DEFAULT_PAPERS, ROOT, distinct
+from extract_speed import ROOT, add_corpus_arguments, papers_of
 
 from kg.extract import as_record, extract, nlp
 from kg.model import Paper
@@ -78,10 +78,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--papers", type=int, default=DEFAULT_PAPERS)
+    add_corpus_arguments(parser)
     parser.add_argument("--rounds", type=int, default=3, help="rounds to take the least time of (2 or more)")
     args = parser.parse_args()
-    papers = distinct(args.papers)
+    papers = papers_of(args)
     dev = list(read([DATA / "dev_papers.jsonl"]))
     seconds = timed_components(nlp())
     list(extract(papers))  # fill the components' caches for every variant alike
