@@ -10,9 +10,10 @@ pipelines, prints the CPU time of the components that run (``component_speed.py`
 measure: each call timed, the least of R rounds) in microseconds per doc and, with
 tokenising, as a multiple of tokenising, beside the dev set's F1 figures (``tests/data``,
 scored by the copy of the project's scorer there). The papers are chosen as
-``extract_speed.py`` chooses them, and every variant meets caches the full pipeline has filled (R >= 2: the
-first round also fills the tokenizer's), so the multiples are those of texts seen before:
-higher than ``extract_speed.py``'s, where the texts are new to both. Components are left
+``extract_speed.py`` chooses them (``--help``), and every variant meets caches the full
+pipeline has filled (R >= 2: the first round also fills the tokenizer's), so the
+multiples are those of texts seen before: higher than ``extract_speed.py``'s, where the
+texts are new to both. Components are left
 out with ``Language.select_pipes``; the others run as configured, so a row shows what the
 pipeline would be without that component, including what the later components lose with
 its proposals.
