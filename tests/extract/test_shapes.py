@@ -6,7 +6,7 @@ import re
 from functools import cache
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from kg.extract.shapes import (
@@ -15,6 +15,8 @@ from kg.extract.shapes import (
     _BENCHMARK_WORD,
     _CAPITALISED,
     _MODEL_SIZE,
+    _NAME,
+    _NAME_MARK,
     _SIZE_MARK,
     _TITLED,
     _VERSIONED,
@@ -67,12 +69,30 @@ mark_pieces |= st.sampled_from(
 
 
 @given(st.lists(mark_pieces, max_size=8).map("".join))
+@example("Turing Test")
+@example("Board Exam")
+@example("ViT-base")
+@example("RoBERTa-L")
 def test_marks_are_in_every_name_their_patterns_find(name: str) -> None:
     """``_BENCHMARK_MARK`` and ``_SIZE_MARK`` find something wherever the patterns they guard do."""
     if _BENCHMARK.search(name) or _BENCHMARK_WORD.search(name):
         assert _BENCHMARK_MARK.search(name.lower())
     if _MODEL_SIZE.search(name):
         assert _SIZE_MARK.search(name)
+
+
+# marks, a digit not in ASCII, a Greek letter and letters around them
+name_pieces = st.sampled_from(
+    ["Soft", "REPA", "x", "B", "2", "-", "-B", "-2", "^", ".", "(", "_", "\u0663", "\u03b1", "\u00e9"]
+)
+
+
+@given(st.lists(name_pieces, max_size=8).map("".join))
+@example("Soft-B")
+@example("x-2")
+def test_name_mark_is_in_every_chunk_with_a_name(chunk: str) -> None:
+    if _NAME.search(chunk):
+        assert _NAME_MARK.search(chunk)
 
 
 pieces = st.sampled_from(
