@@ -109,7 +109,9 @@ class KnownNames:
     def __init__(self, nlp: Language, name: str, path: str | None, spans_key: str) -> None:
         self.name = name
         self.spans_key = spans_key
-        names = known_names(Path(path) if path else DEFAULT_PATH)
+        # (``known_names()`` as the rules call it: ``known_names(DEFAULT_PATH)`` is another cache key,
+        # which loaded the list a second time, on the first doc)
+        names = known_names(Path(path)) if path else known_names()
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.data_labels = {nlp.vocab.strings.add(label) for label in ("Dataset", "Benchmark")}
