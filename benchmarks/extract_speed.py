@@ -9,11 +9,11 @@ Usage::
 
 The papers, by default: N texts (3000) that are all different, as a user's are: the
 dev and train papers (``tests/data``, 187), then descriptions of datasets and methods
-from Papers with Code (``../shared/gazetteer_raw/pwc``: those of 350 characters or
-more with no page markup, in a fixed shuffled order), each as a paper titled by its
-name. Or the given papers (repeated to N if ``--papers`` asks for more), or N synthetic
-papers (``kg.synthetic`` with the shipped name list: new names in every paper, on a
-small template vocabulary).
+from Papers with Code (``../shared/gazetteer_raw/pwc``, or ``$KG_SHARED/gazetteer_raw/pwc``:
+those of 350 characters or more with no page markup, in a fixed shuffled order), each
+as a paper titled by its name. Or the given papers (repeated to N if ``--papers`` asks
+for more), or N synthetic papers (``kg.synthetic`` with the shipped name list: new
+names in every paper, on a small template vocabulary).
 
 Times, on one core and in one run, (a) ``spacy.blank("en")`` tokenising every title
 and abstract, newlines replaced as ``extract`` does, and (b) ``extract`` over the same
@@ -50,6 +50,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import spacy
+from gold import SHARED
 from spacy.tokenizer import Tokenizer
 
 from kg.extract import extract
@@ -63,7 +64,7 @@ DEFAULT_INPUTS = [
     ROOT / "tests" / "data" / "dev_papers.jsonl",
     ROOT / "tests" / "data" / "train_papers.jsonl",
 ]
-PWC = ROOT.parent / "shared" / "gazetteer_raw" / "pwc"
+PWC = SHARED / "gazetteer_raw" / "pwc"
 # Characters: shorter descriptions are a line or two, where an abstract runs to about 1,300.
 MIN_DESCRIPTION = 350
 # Markdown, LaTeX and carriage returns: Papers with Code's page markup, not an abstract's prose
@@ -84,7 +85,7 @@ def corpus(paths: list[Path], n: int | None = None) -> list[Paper]:
 def pwc_descriptions() -> list[Paper]:
     """Papers with Code's longer plain-prose descriptions of datasets and methods, each titled by its name."""
     if not PWC.is_dir():
-        sys.exit(f"{PWC}: not found; pass papers to time instead (see --help)")
+        sys.exit(f"{PWC}: not found; set KG_SHARED to the folder that holds gazetteer_raw/, or pass papers")
     described: list[tuple[str, str]] = []
     with gzip.open(PWC / "pwc_datasets_2022.tsv.gz", "rt", encoding="utf-8") as f:
         csv.field_size_limit(sys.maxsize)

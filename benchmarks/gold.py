@@ -1,5 +1,8 @@
 """The gold sets in ``../shared/eval`` (beside the repository) as PaperMentions, for the benchmarks.
 
+``SHARED`` is that ``../shared`` folder, or the folder the environment variable ``KG_SHARED``
+names (for a checkout that is not beside it: a worktree, a clone elsewhere).
+
 The gold lists each name once per field, without offsets; ``gold_mentions`` finds
 where it occurs (whole words only) and, given a sentence splitter, the sentence
 around each occurrence, so that resolution and relations run on gold mentions.
@@ -8,13 +11,15 @@ around each occurrence, so that resolution and relations run on gold mentions.
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
 
 from kg.model import Abbreviation, Mention, Paper, PaperMentions
 
-EVAL = Path(__file__).resolve().parent.parent.parent / "shared" / "eval"
+SHARED = Path(os.environ.get("KG_SHARED") or Path(__file__).resolve().parent.parent.parent / "shared")
+EVAL = SHARED / "eval"
 SETS = {
     "dev": (EVAL / "dev" / "seed_papers.jsonl", EVAL / "dev" / "seed_gold.jsonl"),
     "train": (EVAL / "train" / "papers.jsonl", EVAL / "train" / "gold.jsonl"),
