@@ -117,6 +117,19 @@ _ANY_CLASS = re.compile(rf"(?i)\b(?:{_CLASS})\b")
 _CLASS_NOUN_AFTER = re.compile(rf" ({_CLASS})".encode())
 _CLASS_NOUN = re.compile(_CLASS.encode())
 _WORD_RUN = re.compile(r"\w+")
+# A character that is not ASCII, which the class-noun scan (``ClassNounIndex``) has a stand-in for.
+_OTHER_CHARACTER = re.compile(r"[^\x00-\x7f]")
+
+
+def _ascii_stand_in(character: re.Match[str]) -> str:
+    """The ASCII stand-in for a character that is not ASCII: "_" for a letter or digit, else a space.
+
+    >>> _OTHER_CHARACTER.sub(_ascii_stand_in, "na\u00efve \u201cCOCO\u201d")
+    'na_ve  COCO '
+    """
+    return "_" if character.group().isalnum() else " "
+
+
 # ``bytes.translate`` tables: 1 for the bytes of ASCII word characters (what ``\w`` matches), 0 else;
 # and those characters lower-cased, a space for every other byte.
 _WORD_BYTES = bytes(1 if chr(b).isascii() and (chr(b).isalnum() or chr(b) == "_") else 0 for b in range(256))
@@ -274,12 +287,16 @@ class ClassNounIndex:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.ascii = text.isascii()
+        self.scanned = folds_like_ascii(text)  # whether the scan below answers for ``(?i)``
         self.starts: list[int] = []  # where a class noun starts a word
         self.noun_starts: list[int] = []  # where a class noun is a whole word, and where it ends
         self.noun_ends: list[int] = []
-        if not self.ascii:
+        if not self.scanned:
             return
+        if not text.isascii():
+            # Another letter is in no class noun, which are ASCII: "_" stands for it, a word's character
+            # as it is; a space for any other character. The offsets stay.
+            text = _OTHER_CHARACTER.sub(_ascii_stand_in, text)
         encoded = text.encode("ascii")
         self.word = encoded.translate(_WORD_BYTES)  # 1 where ``\w`` matches, 0 else
         size = len(text)
@@ -295,7 +312,7 @@ class ClassNounIndex:
 
     def within(self, start: int, end: int) -> bool:
         """``has_class_noun(text[start:end])``."""
-        if not self.ascii:
+        if not self.scanned:
             return has_class_noun(self.text[start:end])
         if start >= end:
             return False
@@ -317,11 +334,11 @@ class ClassNounIndex:
         return False
 
     def starts_within(self, start: int, end: int) -> list[int] | None:
-        """The offsets in ``text[start:end]`` where ``(?i)\b(?:class noun)`` may match, or None (not ASCII).
+        """The offsets in ``text[start:end]`` where ``(?i)\b(?:class noun)`` may match, or None (not scanned).
 
         Those where it matches in the text, and 0 where the window cuts a word.
         """
-        if not self.ascii:
+        if not self.scanned:
             return None
         found = [
             p - start for p in self.starts[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
@@ -335,12 +352,14 @@ def ends_in(text: str, words: Collection[str], punctuation: str) -> bool:
     """Whether the last word of ``text``, white space and one of ``punctuation`` after it aside, may be
     one of ``words`` (lower case): what a pattern that ends ``\\s(word)\\s*[punctuation]?\\s*$`` needs.
 
-    True where the text is not ASCII (case folding may differ).
+    True where the text's case folding is not ASCII's (``folds_like_ascii``).
 
     >>> ends_in("our new benchmark, ", CLASS_NOUNS, ","), ends_in("a benchmark of", CLASS_NOUNS, ",")
     (True, False)
+    >>> ends_in("our “new” benchmark, ", CLASS_NOUNS, ","), ends_in("a benchmark\u2019s", CLASS_NOUNS, ",")
+    (True, False)
     """
-    if not text.isascii():
+    if not folds_like_ascii(text):
         return True
     tail = text.rstrip()
     if tail[-1:] and tail[-1] in punctuation:
