@@ -157,11 +157,8 @@ _TRIGGER_WORDS = {
 # Where they start a word of lower-cased text: after a character that is not a word's, which the
 # pattern starts with so that the engine skips to those (the words are looked ahead at: one may end
 # where the next starts). One trie for all: no word of one list starts as one of another does.
-# ASCII's \W is a table look-up where Unicode's asks the character database at each character (a
-# third of the scan); it also holds after a letter that is not ASCII, where the patterns' own \b
-# then fails: more starts, the same matches.
 _TRIGGERS = rf"({word_alternation(_TRIGGER_WORDS)})"
-_TRIGGERS_AFTER = re.compile(rf"\W(?={_TRIGGERS})", re.ASCII)
+_TRIGGERS_AFTER = re.compile(rf"\W(?={_TRIGGERS})")
 _TRIGGERS_AT_START = re.compile(_TRIGGERS)
 
 
