@@ -75,7 +75,7 @@ WARM_UP = Paper("warm-up", "A title", "An abstract.")
 
 
 def corpus(paths: list[Path], n: int | None = None) -> list[Paper]:
-    """The papers in ``paths``, or ``n`` of them, repeated as needed, each with a distinct id."""
+    """The papers in ``paths``; or ``n`` papers, those repeated as needed, each with a distinct id."""
     papers = list(read(paths))
     if n is None:
         return papers
